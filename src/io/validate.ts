@@ -1,0 +1,111 @@
+/**
+ * Field-by-field validation of user input. Every failure throws a `UsageError` whose
+ * one-line message names the offending field and its value.
+ */
+import Decimal from 'decimal.js';
+import { UsageError } from './UsageError.ts';
+import { isDecimalString, MAX_PRECISION, MIN_PRECISION } from '../numeric/decimalField.ts';
+
+const show = (v: unknown): string => {
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  try {
+    const s = JSON.stringify(v);
+    if (s === undefined) return String(v);
+    return s.length > 60 ? s.slice(0, 57) + '...' : s;
+  } catch {
+    return String(v);
+  }
+};
+
+/** A finite decimal number given as a string. */
+export function decimalString(field: string, v: unknown): string {
+  if (typeof v === 'number') {
+    throw new UsageError(`${field}: numbers must be decimal strings (write "${v}" in quotes), got ${show(v)}`);
+  }
+  if (!isDecimalString(v)) throw new UsageError(`${field}: not a finite decimal number: ${show(v)}`);
+  return (v as string).trim();
+}
+
+/** Exact sign of a validated decimal string (no float64 rounding: 1e-400 is positive). */
+function signOf(s: string): -1 | 0 | 1 {
+  const d = new Decimal(s);
+  return d.isZero() ? 0 : d.isNeg() ? -1 : 1;
+}
+
+export function positiveDecimal(field: string, v: unknown): string {
+  const s = decimalString(field, v);
+  if (signOf(s) <= 0) throw new UsageError(`${field} must be > 0, got ${show(v)}`);
+  return s;
+}
+
+export function nonNegativeDecimal(field: string, v: unknown): string {
+  const s = decimalString(field, v);
+  if (signOf(s) < 0) throw new UsageError(`${field} must be >= 0, got ${show(v)}`);
+  return s.replace(/^-/, '');
+}
+
+export function integerIn(field: string, v: unknown, lo: number, hi: number): number {
+  const n = typeof v === 'string' && /^[+-]?\d+$/.test(v.trim()) ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < lo || n > hi) {
+    throw new UsageError(`${field} must be an integer in ${lo}..${hi}, got ${show(v)}`);
+  }
+  return n;
+}
+
+export function precision(field: string, v: unknown): number {
+  return integerIn(field, v, MIN_PRECISION, MAX_PRECISION);
+}
+
+export function oneOf<S extends string>(field: string, v: unknown, allowed: readonly S[]): S {
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
+    throw new UsageError(`${field} must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, got ${show(v)}`);
+  }
+  return v as S;
+}
+
+export function decimalVector(field: string, v: unknown, length?: number): string[] {
+  if (!Array.isArray(v)) throw new UsageError(`${field} must be an array of decimal strings, got ${show(v)}`);
+  if (v.length === 0) throw new UsageError(`${field} must not be empty`);
+  if (length !== undefined && v.length !== length) {
+    throw new UsageError(`${field} must have length ${length}, got length ${v.length}`);
+  }
+  return v.map((e, i) => decimalString(`${field}[${i}]`, e));
+}
+
+export function decimalMatrix(field: string, v: unknown, rows?: number, cols?: number): string[][] {
+  if (!Array.isArray(v)) throw new UsageError(`${field} must be an array of arrays, got ${show(v)}`);
+  if (v.length === 0) throw new UsageError(`${field} must not be empty`);
+  if (rows !== undefined && v.length !== rows) throw new UsageError(`${field} must have ${rows} rows, got ${v.length}`);
+  const out = v.map((row, i) => decimalVector(`${field}[${i}]`, row, cols));
+  const c = out[0]!.length;
+  out.forEach((row, i) => {
+    if (row.length !== c) throw new UsageError(`${field}[${i}] must have length ${c}, got length ${row.length}`);
+  });
+  return out;
+}
+
+export function label(field: string, v: unknown): 1 | -1 {
+  const s = typeof v === 'number' ? String(v) : v;
+  if (s === '1' || s === '+1' || s === '1.0') return 1;
+  if (s === '-1' || s === '-1.0') return -1;
+  throw new UsageError(`${field}: labels must be "1" or "-1", got ${show(v)}`);
+}
+
+/** Parse JSON text; on failure a one-line error naming the file. */
+export function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${what}: malformed JSON (${(e as Error).message})`);
+  }
+}
+
+export function requireObject(what: string, v: unknown): Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new UsageError(`${what} must be a JSON object, got ${show(v)}`);
+  return v as Record<string, unknown>;
+}
+
+export function required(obj: Record<string, unknown>, key: string): unknown {
+  if (!(key in obj) || obj[key] === undefined || obj[key] === null) throw new UsageError(`missing required field "${key}"`);
+  return obj[key];
+}
