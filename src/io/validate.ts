@@ -2,7 +2,7 @@
  * Field-by-field validation of user input. Every failure throws a `UsageError` whose
  * one-line message names the offending field and its value.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { UsageError } from './UsageError.ts';
 import { isDecimalString, MAX_PRECISION, MIN_PRECISION } from '../numeric/decimalField.ts';
 

@@ -27,7 +27,7 @@ export function beta<T>(F: Field<T>, W: Weights<T>): T[] {
   const d = W[0]!.length;
   const b: T[] = new Array(d);
   for (let j = 0; j < d; j++) {
-    let p = W[0]![j]!;
+    let p: T = W[0]![j]!;
     for (let l = 1; l < W.length; l++) p = F.mul(p, W[l]![j]!);
     b[j] = p;
   }

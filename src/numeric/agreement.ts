@@ -3,7 +3,7 @@
  * Used by "rerun at higher precision" checks: a result computed at P digits is
  * compared with the same computation at a higher precision.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 const Dx = Decimal.clone({ precision: 60, maxE: 9e15, minE: -9e15 });
 

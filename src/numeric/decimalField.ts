@@ -5,7 +5,7 @@
  * parameter and no global decimal.js state leaks between runs. The exponent range is
  * set to decimal.js's maximum so that e^{±10^6} neither overflows nor underflows.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { Field } from './Field.ts';
 
 export const MIN_PRECISION = 10;
