@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../io/UsageError.ts';
 import { registerSimulate } from './commands/simulate.ts';
+import { registerExplore } from './commands/explore.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FAIL = 1;
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerSimulate(program);
+  registerExplore(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }

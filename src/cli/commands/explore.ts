@@ -1,0 +1,17 @@
+/**
+ * `samcheck explore <subcommand>`: exploratory tools (basins, critical scales, leaders).
+ *
+ * Main definitions:
+ * - `registerExplore(program)`: creates the `explore` command group; each subcommand lives in its own
+ *   file and is registered here with one line (registerExploreBasin, registerExploreCriticalScale, ...).
+ */
+import type { Command } from 'commander';
+import { registerExploreBasin } from './exploreBasin.ts';
+
+export function registerExplore(program: Command): Command {
+  const explore = program.command('explore').description('exploratory tools: basins of the l_inf-SAM plane, critical scales, leaders');
+  explore.exitOverride();
+  registerExploreBasin(explore);
+  for (const c of explore.commands) c.exitOverride();
+  return explore;
+}
