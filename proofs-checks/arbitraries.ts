@@ -1,0 +1,36 @@
+/**
+ * fast-check arbitraries producing EXACT decimal strings (k/100 and friends), so that every
+ * drawn input is reproducible from the seed and printable as data.
+ */
+import fc from 'fast-check';
+
+/** k/100 for k in [lo*100, hi*100], as an exact decimal string. */
+export function hundredths(lo: number, hi: number): fc.Arbitrary<string> {
+  return fc.integer({ min: Math.round(lo * 100), max: Math.round(hi * 100) }).map(fmtHundredths);
+}
+
+export function fmtHundredths(k: number): string {
+  const sign = k < 0 ? '-' : '';
+  const a = Math.abs(k);
+  return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
+}
+
+/**
+ * A vector x in R^d with pairwise distinct magnitudes |x_i| (gap >= `gap`, in hundredths),
+ * magnitudes in [lo, hi], optionally mixed signs.
+ */
+export function distinctMagnitudes(d: number, opts: { lo?: number; hi?: number; gap?: number; mixedSigns?: boolean } = {}): fc.Arbitrary<string[]> {
+  const lo = Math.round((opts.lo ?? 0.2) * 100);
+  const hi = Math.round((opts.hi ?? 3) * 100);
+  const gap = Math.round((opts.gap ?? 0.25) * 100);
+  return fc
+    .tuple(fc.uniqueArray(fc.integer({ min: lo, max: hi }), { minLength: d, maxLength: d }), fc.array(fc.boolean(), { minLength: d, maxLength: d }))
+    .filter(([mags]) => {
+      const s = [...mags].sort((a, b) => a - b);
+      return s.every((m, i) => i === 0 || m - s[i - 1]! >= gap);
+    })
+    .map(([mags, neg]) => mags.map((m, i) => fmtHundredths(opts.mixedSigns && neg[i] ? -m : m)));
+}
+
+/** A dimension in [lo, hi]. */
+export const dimension = (lo: number, hi: number) => fc.integer({ min: lo, max: hi });

@@ -1,0 +1,69 @@
+/**
+ * `samcheck verify`: every claim of the catalogue as an executable check with its margin.
+ * Exit 0 when nothing failed, 1 when a claim failed, 2 for usage errors.
+ */
+import type { Command } from 'commander';
+import { allClaims } from '../../../theorems/index.ts';
+import { allChecks } from '../../../proofs-checks/index.ts';
+import { runVerification } from '../../verify/runner.ts';
+import { formatAudit, formatReport, reportToJson } from '../../verify/formatReport.ts';
+import { UsageError } from '../../io/UsageError.ts';
+import { integerIn, precision as parsePrecision } from '../../io/validate.ts';
+import { printJson, printLine } from '../output.ts';
+import { EXIT_FAIL, setExitCode } from '../main.ts';
+
+interface VerifyFlags {
+  json?: boolean;
+  only?: string[];
+  precision?: string;
+  seed?: string;
+  quick?: boolean;
+  audit?: boolean;
+  verbose?: boolean;
+  list?: boolean;
+}
+
+export const DEFAULT_VERIFY_PRECISION = 40;
+export const DEFAULT_SEED = 20260308;
+
+export function registerVerify(program: Command): void {
+  program
+    .command('verify')
+    .description('run every claim (P1-P7, B1-B13) as an executable check and report margins')
+    .option('--json', 'print one JSON object {claims, findings, summary}')
+    .option('--only <ids...>', 'only these claim ids (e.g. --only P2 B4)')
+    .option('--precision <p>', `significant digits (10..1000, default ${DEFAULT_VERIFY_PRECISION})`)
+    .option('--seed <s>', `seed for every random draw (default ${DEFAULT_SEED})`)
+    .option('--quick', 'fewer samples and shorter runs')
+    .option('--audit', 'per claim: whether it rests on derivation, numerics, witnesses or an assumption')
+    .option('--verbose', 'one table row per check')
+    .option('--list', 'list the claims without running them')
+    .action(async (flags: VerifyFlags) => {
+      const precision = flags.precision === undefined ? DEFAULT_VERIFY_PRECISION : parsePrecision('precision', flags.precision);
+      const seed = flags.seed === undefined ? DEFAULT_SEED : integerIn('seed', flags.seed, -(2 ** 31), 2 ** 31 - 1);
+      const only = flags.only?.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+      if (only) {
+        const known = new Set(allClaims.map((c) => c.id.toUpperCase()));
+        const bad = only.filter((s) => !known.has(s.toUpperCase()));
+        if (bad.length > 0) throw new UsageError(`only: unknown claim id(s) ${bad.join(', ')} (known: ${allClaims.map((c) => c.id).join(' ')})`);
+      }
+      if (flags.list) {
+        const rows = allClaims.map((c) => ({ id: c.id, source: c.source, kind: c.kind, title: c.title, checks: allChecks.filter((k) => k.claimId === c.id).map((k) => k.name) }));
+        if (flags.json) printJson({ claims: rows });
+        else for (const r of rows) printLine(`${r.id.padEnd(4)} ${r.kind.padEnd(9)} ${r.source.padEnd(20)} ${r.title}  [${r.checks.join(', ')}]`);
+        return;
+      }
+      const showProgress = !flags.json || process.stderr.isTTY;
+      const report = await runVerification(allClaims, allChecks, {
+        precision,
+        seed,
+        quick: !!flags.quick,
+        only,
+        progress: showProgress ? (m) => process.stderr.write(`samcheck verify: ${m}\n`) : undefined,
+      });
+      if (report.summary.failed > 0) setExitCode(EXIT_FAIL);
+      if (flags.json) printJson(reportToJson(report));
+      else if (flags.audit) printLine(formatAudit(report));
+      else printLine(formatReport(report, { verbose: flags.verbose }));
+    });
+}

@@ -1,0 +1,39 @@
+/**
+ * The definition of one executable check (code, in proofs-checks/) for one claim (data, in
+ * theorems/). A check returns an `Outcome`; the runner adds timing and identity.
+ */
+import type { Claim } from './Claim.ts';
+import type { CheckMethod, CheckStatus, Finding } from './CheckResult.ts';
+
+export interface CheckContext {
+  readonly claim: Claim;
+  readonly precision: number;
+  readonly seed: number;
+  /** Smaller sample sizes and shorter runs. */
+  readonly quick: boolean;
+  /** Progress message on stderr (never stdout). */
+  readonly progress: (msg: string) => void;
+}
+
+export interface Outcome {
+  readonly status: CheckStatus;
+  readonly margin: string | null;
+  readonly tolerance: string | null;
+  readonly comparison: '<=' | '>=' | null;
+  readonly inputs?: unknown;
+  readonly seed?: number | null;
+  readonly reason?: string;
+  readonly notes?: readonly string[];
+  readonly findings?: readonly Finding[];
+  readonly counterexample?: unknown;
+  readonly replay?: { readonly seed: number; readonly path?: string };
+}
+
+export interface CheckDef {
+  readonly claimId: string;
+  /** Unique within the claim; also the key of the claim's tolerance, if it has one. */
+  readonly name: string;
+  readonly method: CheckMethod;
+  readonly quantity: string;
+  run(ctx: CheckContext): Outcome | Promise<Outcome>;
+}

@@ -1,0 +1,68 @@
+/**
+ * Reusable hypothesis predicates for the claim catalogue (pure functions of a `ClaimInput`;
+ * exact decimal arithmetic, never float64 comparisons of the data).
+ */
+import { Decimal } from 'decimal.js';
+import type { ClaimInput, Hypothesis } from './Claim.ts';
+
+const D = Decimal.clone({ precision: 60, maxE: 9e15, minE: -9e15 });
+const abs = (s: string) => new D(s).abs();
+
+export const depthIs = (L: number): Hypothesis => ({
+  name: `depth = ${L}`,
+  text: `the network has depth L = ${L}`,
+  holds: (i: ClaimInput) => i.depth === L,
+});
+
+export const depthAtLeast = (L: number): Hypothesis => ({
+  name: `depth >= ${L}`,
+  text: `the network has depth L >= ${L}`,
+  holds: (i: ClaimInput) => i.depth !== undefined && i.depth >= L,
+});
+
+export const singleExample: Hypothesis = {
+  name: 'one example',
+  text: 'a single training example (y = 1 after replacing x by y x)',
+  holds: (i) => (i.n ?? (i.X ? i.X.length : i.x ? 1 : 0)) === 1,
+};
+
+export const allCoordinatesNonzero: Hypothesis = {
+  name: 'x_i != 0',
+  text: 'every coordinate of x is non-zero',
+  holds: (i) => !!i.x && i.x.every((s) => !new D(s).isZero()),
+};
+
+export const uniqueMaxAbs: Hypothesis = {
+  name: 'unique argmax |x_i|',
+  text: 'the largest |x_i| is attained at exactly one coordinate',
+  holds: (i) => {
+    if (!i.x || i.x.length === 0) return false;
+    const m = i.x.map(abs).reduce((a, b) => (b.gt(a) ? b : a));
+    return i.x.filter((s) => abs(s).eq(m)).length === 1;
+  },
+};
+
+export const positiveCoordinates: Hypothesis = {
+  name: 'x_i > 0',
+  text: 'every coordinate of x is positive',
+  holds: (i) => !!i.x && i.x.every((s) => new D(s).gt(0)),
+};
+
+export const balancedStart: Hypothesis = {
+  name: 'balanced start',
+  text: 'u(0) = v(0) = alpha * 1 with alpha > 0',
+  holds: (i) => i.alpha !== undefined && new D(i.alpha).gt(0),
+};
+
+export const radiusPositive: Hypothesis = {
+  name: 'rho > 0',
+  text: 'the SAM radius is positive',
+  holds: (i) => i.rho !== undefined && new D(i.rho).gt(0),
+};
+
+export const severalExamplesSeparable: Hypothesis = {
+  name: 'separable data',
+  text: 'the data (X, Y) are linearly separable (checked by the exact max-margin solver)',
+  // The check that draws the data certifies separability with the solver before calling this.
+  holds: (i) => !!i.X && !!i.Y && i.X.length === i.Y.length && i.X.length >= 1,
+};

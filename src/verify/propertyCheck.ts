@@ -1,0 +1,110 @@
+/**
+ * Property-based checks (fast-check) that report a measured margin, not a bare boolean.
+ *
+ * Main definitions:
+ * - `propertyOutcome(ctx, arbitrary, evaluate, options)`: draws inputs with the run's seed,
+ *   evaluates each to a margin, and compares the worst margin with the tolerance. On failure
+ *   the outcome carries fast-check's SHRUNK counterexample, its margin, and the replay seed
+ *   and path. Inputs whose hypotheses fail are discarded (`fc.pre`) and counted.
+ */
+import fc from 'fast-check';
+import { Decimal } from 'decimal.js';
+import type { CheckContext, Outcome } from './CheckDef.ts';
+import type { Finding } from './CheckResult.ts';
+import { judge } from './judge.ts';
+
+const D = Decimal.clone({ precision: 40, maxE: 9e15, minE: -9e15 });
+
+export interface CaseResult {
+  /** The measured margin for this input (decimal string). */
+  readonly margin: string;
+  /** Set when the input does not satisfy the claim's hypotheses. */
+  readonly skip?: boolean;
+  readonly detail?: unknown;
+  readonly findings?: readonly Finding[];
+}
+
+export interface PropertyOptions {
+  readonly numRuns: number;
+  readonly tolerance: string;
+  readonly comparison: '<=' | '>=';
+  /** Cap on total time including shrinking (seconds). */
+  readonly timeLimitSeconds?: number;
+  readonly notes?: readonly string[];
+}
+
+export async function propertyOutcome<I>(
+  ctx: CheckContext,
+  arbitrary: fc.Arbitrary<I>,
+  evaluate: (input: I) => CaseResult | Promise<CaseResult>,
+  opts: PropertyOptions,
+): Promise<Outcome> {
+  let worst: string | null = null;
+  let worstInput: unknown = null;
+  let evaluated = 0;
+  let discarded = 0;
+  const samples: unknown[] = [];
+  const findings: Finding[] = [];
+  const worse = (a: string, b: string) => (opts.comparison === '<=' ? new D(a).gt(new D(b)) : new D(a).lt(new D(b)));
+  let shrinking = false;
+  const prop = fc.asyncProperty(arbitrary, async (input) => {
+    const r = await evaluate(input);
+    if (r.skip) {
+      discarded++;
+      fc.pre(false);
+    }
+    if (!shrinking) {
+      evaluated++;
+      if (samples.length < 3) samples.push({ input, margin: r.margin, detail: r.detail });
+      if (worst === null || worse(r.margin, worst)) {
+        worst = r.margin;
+        worstInput = input;
+      }
+      for (const f of r.findings ?? []) if (findings.length < 5) findings.push(f);
+    }
+    const ok = judge(r.margin, opts.tolerance, opts.comparison) === 'pass';
+    if (!ok) shrinking = true;
+    return ok;
+  });
+  const details = await fc.check(prop, {
+    seed: ctx.seed,
+    numRuns: opts.numRuns,
+    interruptAfterTimeLimit: (opts.timeLimitSeconds ?? 120) * 1000,
+    markInterruptAsFailure: false,
+  });
+  const notes = [...(opts.notes ?? []), `${evaluated} inputs evaluated, ${discarded} discarded by the hypotheses`];
+  if (details.failed && details.counterexample) {
+    const ce = details.counterexample[0] as I;
+    const r = await evaluate(ce);
+    return {
+      status: 'fail',
+      margin: r.margin,
+      tolerance: opts.tolerance,
+      comparison: opts.comparison,
+      inputs: { counterexample: ce, detail: r.detail },
+      seed: details.seed,
+      reason: `property violated after ${details.numRuns} runs (shrunk ${details.numShrinks} times): margin ${r.margin} not ${opts.comparison} ${opts.tolerance}`,
+      counterexample: ce,
+      replay: { seed: details.seed, path: details.counterexamplePath ?? undefined },
+      notes,
+      findings,
+    };
+  }
+  if (details.failed) {
+    return { status: 'fail', margin: worst, tolerance: opts.tolerance, comparison: opts.comparison, seed: details.seed, reason: `property errored: ${String(details.errorInstance ?? 'unknown')}`, notes, findings };
+  }
+  if (worst === null) {
+    return { status: 'skipped', margin: null, tolerance: opts.tolerance, comparison: opts.comparison, seed: details.seed, reason: 'no generated input satisfied the hypotheses', notes, findings };
+  }
+  if (details.interrupted && evaluated < opts.numRuns) notes.push(`time limit reached after ${evaluated} of ${opts.numRuns} inputs`);
+  return {
+    status: 'pass',
+    margin: worst,
+    tolerance: opts.tolerance,
+    comparison: opts.comparison,
+    inputs: { worst: worstInput, samples },
+    seed: details.seed,
+    notes,
+    findings,
+  };
+}

@@ -1,0 +1,20 @@
+/** B5 (derived): ℓ2-SAM leader law for balanced starts, x*(s) = s/(2ρτ(s)). */
+import type { Claim } from '../../src/verify/Claim.ts';
+import { balancedStart, depthIs, positiveCoordinates, radiusPositive, singleExample } from '../../src/verify/hypotheses.ts';
+
+export const B5: Claim = {
+  id: 'B5',
+  title: 'l2-SAM leader = argmax x_i s - rho x_i^2 tau(s) = x_i nearest x*(s) = s/(2 rho tau)',
+  source: 'derived in THEORY.md',
+  kind: 'universal',
+  statement: 'For balanced starts u = v = alpha 1 and x > 0, beta_i(s) = alpha^2 exp(2 x_i s - 2 rho x_i^2 tau(s)); the leading coordinate maximises x_i s - rho x_i^2 tau(s), i.e. is the x_i nearest x*(s) = s/(2 rho tau(s)); switches happen at x*(s) = (x_i + x_j)/2; x*(0+) = N(0)/(2 rho).',
+  latex: '\\beta_i(s)=\\alpha^2e^{2x_is-2\\rho x_i^2\\tau(s)},\\quad x^*(s)=\\frac{s}{2\\rho\\tau(s)}',
+  hypotheses: [depthIs(2), singleExample, positiveCoordinates, balancedStart, radiusPositive],
+  measured: 'mismatches between argmax_i beta_i (integrated flow) and the x_i nearest x*(s), at sampled s',
+  tolerances: {
+    'leader-law': { value: '0', why: 'an identity: any mismatch at a sampled s (away from switch instants) is a counterexample' },
+    'x-star-at-0': { value: '1e-20', why: 'x*(s) -> N(0)/(2 rho) as s -> 0+: evaluated at s = 1e-12 the difference is O(s)' },
+  },
+  scope: ['balanced starts, x > 0, one example, depth 2', 'monotonicity of x* is NOT claimed: non-monotone starts are reported as findings'],
+  basis: ['derivation', 'numerics'],
+};

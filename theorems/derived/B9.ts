@@ -1,0 +1,19 @@
+/** B9 (derived): ℓ∞-SAM limit direction from the escape set E. */
+import type { Claim } from '../../src/verify/Claim.ts';
+import { depthIs, radiusPositive, singleExample, allCoordinatesNonzero } from '../../src/verify/hypotheses.ts';
+
+export const B9: Claim = {
+  id: 'B9',
+  title: 'linf-SAM limit: sign(x_j) e_j, j = argmax_{i in E} |x_i| over escaping coordinates; 0 if E empty',
+  source: 'derived in THEORY.md',
+  kind: 'universal',
+  statement: 'With E the set of escaping coordinates, the l_inf-SAM limit direction is sign(x_j) e_j with j = argmax_{i in E} |x_i|; if E is empty beta hits 0 in finite time and stays there.',
+  latex: 'j=\\arg\\max_{i\\in E}|x_i|',
+  hypotheses: [depthIs(2), singleExample, allCoordinatesNonzero, radiusPositive],
+  measured: '1 - cos(beta(s), predicted limit) on the exact piecewise flow at large s (|beta| for E empty)',
+  tolerances: {
+    'basin-rule': { value: '1e-20', why: 'non-escaping coordinates are exactly 0 after absorption and escaping ones separate like e^{(|x_j|-|x_i|) s}; at s = 300 with gaps >= 0.25 the residual is below 1e-30' },
+  },
+  scope: ['depth 2, one example, flow (not discrete)', 'ties in |x_i| among escaping coordinates are excluded (init-dependent mix)'],
+  basis: ['derivation', 'numerics'],
+};

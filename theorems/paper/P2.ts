@@ -1,0 +1,29 @@
+/**
+ * P2 (paper abstract): L = 2, one example, GD: the limit direction is sign(x_j) e_j with
+ * j = argmax |x_i| (the ℓ1 max-margin direction).
+ */
+import type { Claim } from '../../src/verify/Claim.ts';
+import { allCoordinatesNonzero, depthIs, singleExample, uniqueMaxAbs } from '../../src/verify/hypotheses.ts';
+
+export const P2: Claim = {
+  id: 'P2',
+  title: 'L=2, one example, GD: limit direction sign(x_j) e_j, j = argmax|x_i| (l1 max-margin)',
+  source: 'paper abstract',
+  kind: 'universal',
+  statement: 'Depth-2 diagonal network, one example, GD: beta(t)/|beta(t)| -> sign(x_j) e_j, j = argmax_i |x_i|, whenever the growing coefficient of coordinate j is non-zero.',
+  latex: '\\beta(t)/\\|\\beta(t)\\| \\to \\operatorname{sign}(x_j)e_j,\\ j=\\arg\\max_i|x_i|',
+  hypotheses: [depthIs(2), singleExample, allCoordinatesNonzero, uniqueMaxAbs],
+  measured: '1 - cos(beta, sign(x_j) e_j)',
+  tolerances: {
+    'closed-form': {
+      value: '1e-30',
+      why: 'by B2 the off-leader ratios decay like exp(-2(|x_j|-|x_i|) s); at s = 1000 with gaps >= 0.1 they are below 1e-80, so 1e-30 leaves room for any start drawn',
+    },
+    discrete: {
+      value: '1e-3',
+      why: 'a discrete run of a few thousand steps reaches s ~ 10-20 (s grows like log t); gaps >= 0.25 give 1 - cos below 1e-3 there; a decreasing error above this bound is reported inconclusive, not pass',
+    },
+  },
+  scope: ['single example only', 'closed form is the rescaled flow (B2); discrete runs are finite'],
+  basis: ['derivation', 'numerics'],
+};

@@ -1,0 +1,22 @@
+/**
+ * P7 (secondary summary, existence): for L ≥ 3, ℓ∞-SAM's bias is even more sensitive to the
+ * initialization and can favour minor features. Witnessed at L = 3 (also under GD: B13).
+ */
+import type { Claim } from '../../src/verify/Claim.ts';
+import { depthIs, singleExample } from '../../src/verify/hypotheses.ts';
+
+export const P7: Claim = {
+  id: 'P7',
+  title: 'L=3: a start where a MINOR coordinate wins, under linf-SAM and under GD (witnesses)',
+  source: 'secondary summary',
+  kind: 'witness',
+  statement: 'At depth 3 there are initializations from which l_inf-SAM (and GD) converge in direction to a minor coordinate e_i with |x_i| < max |x|.',
+  latex: '\\exists w_0:\\ \\beta/\\|\\beta\\| \\to e_i,\\ |x_i|<\\max_k|x_k|',
+  hypotheses: [depthIs(3), singleExample],
+  measured: '1 - cos(beta_T, e_minor) on discrete runs, and the predicted first blow-up (B13)',
+  tolerances: {
+    'witness-discrete': { value: '1e-4', why: 'once the first blow-up coordinate dominates, the others stay bounded while it grows like (s* - s)^-3 in the flow; a discrete run until the loss is below 1e-12 puts 1 - cos well below 1e-4' },
+  },
+  scope: ['one example, d = 2, explicit starts only', 'discrete runs with small eta; the flow blows up in finite s while discrete runs do not'],
+  basis: ['witnesses'],
+};
