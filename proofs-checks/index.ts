@@ -3,5 +3,31 @@
  */
 import type { CheckDef } from '../src/verify/CheckDef.ts';
 import { b1EngineRhs } from './numeric/engineRhs.ts';
+import { b2DiscreteIdentity } from './numeric/discreteIdentity.ts';
+import { b7Decoupling } from './numeric/decoupling.ts';
+import { b10DiscreteFixedPoints } from './numeric/fixedPoints.ts';
+import { b12Parallel, b12Increasing, p1OneExample } from './numeric/lineMotion.ts';
+import { p6GrowthRate, p6FastestIsNearest } from './numeric/growthRate.ts';
+import { p1DirectionRate } from './property/directionRate.ts';
+import { b6GdLeader } from './property/gdLeader.ts';
+import { b13FirstBlowupWins } from './property/firstBlowupWins.ts';
+import { p3WitnessDiscrete, p3ZeroDiscrete } from './witness/linfBasisWitness.ts';
+import { p7WitnessDiscrete } from './witness/minorWinsDepth3.ts';
 
-export const allChecks: readonly CheckDef[] = [b1EngineRhs];
+export const allChecks: readonly CheckDef[] = [
+  p1OneExample,
+  p1DirectionRate,
+  p3WitnessDiscrete,
+  p3ZeroDiscrete,
+  p6GrowthRate,
+  p6FastestIsNearest,
+  p7WitnessDiscrete,
+  b1EngineRhs,
+  b2DiscreteIdentity,
+  b6GdLeader,
+  b7Decoupling,
+  b10DiscreteFixedPoints,
+  b12Parallel,
+  b12Increasing,
+  b13FirstBlowupWins,
+];

@@ -1,0 +1,52 @@
+/**
+ * B2 numeric: the exact one-step identity of discrete GD at depth 2, one example:
+ * p_{t+1} q_{t+1} = p_t q_t (1 − η² g_t² x_i²), with g_t = g(z_t) at the current point.
+ * (Derivation: u' = u + η g x v, v' = v + η g x u, so p' = p(1 + η g x), q' = q(1 − η g x).)
+ */
+import fc from 'fast-check';
+import type { CheckDef } from '../../src/verify/CheckDef.ts';
+import { toleranceOf, toleranceValue } from '../../src/verify/Claim.ts';
+import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
+import { decimalField } from '../../src/numeric/decimalField.ts';
+import { makeLoss } from '../../src/numeric/loss.ts';
+import { step } from '../../src/optim/algorithms.ts';
+import { beta, margins } from '../../src/model/diagonalNetwork.ts';
+import { hundredths } from '../arbitraries.ts';
+
+export const b2DiscreteIdentity: CheckDef = {
+  claimId: 'B2',
+  name: 'discrete-identity',
+  method: 'numeric',
+  quantity: 'max_i |p_{t+1}q_{t+1} - p_t q_t (1 - eta^2 g^2 x_i^2)| / (|p_t q_t| + |p_{t+1} q_{t+1}|)',
+  async run(ctx) {
+    const tol = toleranceValue(toleranceOf(ctx.claim, 'discrete-identity'), ctx.precision);
+    const F = decimalField(ctx.precision);
+    const arb = fc.record({
+      vals: fc.array(hundredths(-2, 2), { minLength: 9, maxLength: 9 }),
+      d: fc.integer({ min: 1, max: 3 }),
+      eta: hundredths(0.01, 0.5),
+      loss: fc.constantFrom('logistic' as const, 'exponential' as const),
+    });
+    return propertyOutcome(ctx, arb, (c) => {
+      const x = c.vals.slice(0, c.d).map((s) => F.fromString(s));
+      const u = c.vals.slice(3, 3 + c.d).map((s) => F.fromString(s));
+      const v = c.vals.slice(6, 6 + c.d).map((s) => F.fromString(s));
+      const eta = F.fromString(c.eta);
+      const data = { X: [x], Y: [1 as const] };
+      const loss = makeLoss(F, c.loss);
+      const g = loss.g(margins(F, data, beta(F, [u, v]))[0]!);
+      const r = step(F, loss, data, { algo: 'gd', eta, rho: F.zero }, [u, v]);
+      let worst = F.zero;
+      for (let i = 0; i < c.d; i++) {
+        const pq = F.mul(F.add(u[i]!, v[i]!), F.sub(u[i]!, v[i]!));
+        const pq1 = F.mul(F.add(r.W[0]![i]!, r.W[1]![i]!), F.sub(r.W[0]![i]!, r.W[1]![i]!));
+        const egx = F.mul(F.mul(eta, g), x[i]!);
+        const pred = F.mul(pq, F.sub(F.one, F.mul(egx, egx)));
+        const scale = F.add(F.abs(pq), F.abs(pq1));
+        if (F.isZero(scale)) continue;
+        worst = F.max(worst, F.div(F.abs(F.sub(pq1, pred)), scale));
+      }
+      return { margin: F.toString(worst, 6) };
+    }, { numRuns: ctx.quick ? 30 : 100, tolerance: tol, comparison: '<=' });
+  },
+};
