@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { runVerification, runCheck } from '../../src/verify/runner.ts';
+import { judge } from '../../src/verify/judge.ts';
+import { aggregateStatus } from '../../src/verify/CheckResult.ts';
+import type { CheckDef } from '../../src/verify/CheckDef.ts';
+import { WRONG_DOMINANT, wrongDominantCheck, WRONG_L2_DECOUPLES, wrongL2DecouplesCheck } from '../fixtures/wrongClaims.ts';
+
+const opts = { precision: 30, seed: 42, quick: true };
+
+describe('judge: exact decimal comparison', () => {
+  it.each([
+    ['3e-412', '1e-30', '<=', 'pass'], // far below float64's range: must not round to 0 and misjudge
+    ['1e-30', '1e-30', '<=', 'pass'], // equality passes
+    ['1.0000000000000000000000000001e-30', '1e-30', '<=', 'fail'], // differs beyond float64 digits
+    ['0', '0', '<=', 'pass'],
+    ['1', '0', '<=', 'fail'],
+    ['0.9', '0.85', '>=', 'pass'],
+  ] as const)('%s %s %s -> %s', (m, t, c, want) => {
+    expect(judge(m, t, c)).toBe(want);
+  });
+});
+
+describe('aggregateStatus', () => {
+  it.each([
+    [['pass', 'pass'], 'pass'],
+    [['pass', 'fail'], 'fail'],
+    [['pass', 'inconclusive'], 'inconclusive'],
+    [['skipped', 'pass'], 'pass'],
+    [['skipped'], 'skipped'],
+    [[], 'skipped'],
+  ] as const)('%j -> %s', (s, want) => {
+    expect(aggregateStatus([...s])).toBe(want);
+  });
+});
+
+describe('runner', () => {
+  it('turns a thrown error into a fail with the message', async () => {
+    const boom: CheckDef = { claimId: 'W1', name: 'boom', method: 'numeric', quantity: 'x', run: () => { throw new Error('kaput'); } };
+    const r = await runCheck(boom, WRONG_DOMINANT, opts);
+    expect(r.status).toBe('fail');
+    expect(r.status === 'fail' && r.reason).toContain('kaput');
+  });
+
+  it('refuses a pass that contradicts its own margin and tolerance', async () => {
+    const liar: CheckDef = { claimId: 'W1', name: 'liar', method: 'numeric', quantity: 'x', run: () => ({ status: 'pass', margin: '2', tolerance: '1', comparison: '<=' }) };
+    const r = await runCheck(liar, WRONG_DOMINANT, opts);
+    expect(r.status).toBe('fail');
+  });
+
+  it('a claim with no check is inconclusive, never pass', async () => {
+    const rep = await runVerification([WRONG_DOMINANT], [], opts);
+    expect(rep.claims[0]!.status).toBe('inconclusive');
+    expect(rep.summary.inconclusive).toBe(1);
+  });
+});
+
+describe('deliberately wrong claims FAIL with a shrunk counterexample', () => {
+  it('"linf-SAM always converges to the dominant coordinate" fails', async () => {
+    const rep = await runVerification([WRONG_DOMINANT], [wrongDominantCheck], opts);
+    const c = rep.claims[0]!;
+    expect(c.status).toBe('fail');
+    const k = c.checks[0]!;
+    expect(k.status).toBe('fail');
+    if (k.status !== 'fail') return;
+    expect(k.counterexample).toBeDefined();
+    expect(k.replay?.seed).toBe(42);
+    expect(k.reason).toMatch(/shrunk/);
+    expect(rep.summary.failed).toBe(1);
+  });
+
+  it('"l2-SAM decouples" fails with a measured margin above its tolerance', async () => {
+    const rep = await runVerification([WRONG_L2_DECOUPLES], [wrongL2DecouplesCheck], opts);
+    const k = rep.claims[0]!.checks[0]!;
+    expect(k.status).toBe('fail');
+    expect(judge(k.margin!, '1e-20', '<=')).toBe('fail');
+  });
+});
