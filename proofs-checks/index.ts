@@ -11,12 +11,14 @@ import { p6GrowthRate, p6FastestIsNearest } from './numeric/growthRate.ts';
 import { p1DirectionRate } from './property/directionRate.ts';
 import { b6GdLeader } from './property/gdLeader.ts';
 import { b13FirstBlowupWins } from './property/firstBlowupWins.ts';
-import { p3WitnessDiscrete, p3ZeroDiscrete } from './witness/linfBasisWitness.ts';
+import { p3WitnessDiscrete, p3ZeroDiscrete, p3WitnessFlow } from './witness/linfBasisWitness.ts';
+import { b8BasinVsDiscrete, b9BasinRule } from './property/linfBasin.ts';
 import { p7WitnessDiscrete } from './witness/minorWinsDepth3.ts';
 
 export const allChecks: readonly CheckDef[] = [
   p1OneExample,
   p1DirectionRate,
+  p3WitnessFlow,
   p3WitnessDiscrete,
   p3ZeroDiscrete,
   p6GrowthRate,
@@ -26,6 +28,8 @@ export const allChecks: readonly CheckDef[] = [
   b2DiscreteIdentity,
   b6GdLeader,
   b7Decoupling,
+  b8BasinVsDiscrete,
+  b9BasinRule,
   b10DiscreteFixedPoints,
   b12Parallel,
   b12Increasing,

@@ -9,6 +9,7 @@ import { verdict, maxDecimal } from '../../src/verify/judge.ts';
 import { decimalField } from '../../src/numeric/decimalField.ts';
 import { simulate } from '../../src/optim/simulate.ts';
 import { basisVector, oneMinusCos } from '../../src/verify/direction.ts';
+import { linfStateAt } from '../../src/linf/linfState.ts';
 
 export const P3_WITNESS_XS: readonly (readonly string[])[] = [['0.5', '1', '2'], ['-1.5', '0.7', '1.1']];
 export const P3_RHO = '0.5';
@@ -67,6 +68,32 @@ export const p3ZeroDiscrete: CheckDef = {
       const m = F.toString(r.beta.reduce((a, b) => F.max(a, F.abs(b)), F.zero), 6);
       margins.push(m);
       witnesses.push({ x, u0, v0, rho: P3_RHO, eta: ETA, steps: STEPS, beta_inf: m });
+    }
+    return verdict(maxDecimal(margins), tol, '<=', { inputs: { witnesses } });
+  },
+};
+
+/** The same witnesses on the exact piecewise flow (B7-B9) at s = 400. */
+export const p3WitnessFlow: CheckDef = {
+  claimId: 'P3',
+  name: 'witness-flow',
+  method: 'witness',
+  quantity: 'max over k, x of 1 - cos(beta(400), sign(x_k) e_k), and |beta(400)|_inf for the zero witness (exact l_inf-SAM flow)',
+  run(ctx): Outcome {
+    const tol = toleranceOf(ctx.claim, 'witness-flow').value;
+    const F = decimalField(ctx.precision);
+    const margins: string[] = [];
+    const witnesses: unknown[] = [];
+    for (const x of P3_WITNESS_XS) {
+      for (let k = -1; k < x.length; k++) {
+        const { u0, v0 } = p3Start(x, k);
+        const st = linfStateAt(F, x.map((s) => F.fromString(s)), u0.map((s) => F.fromString(s)), v0.map((s) => F.fromString(s)), F.fromString(P3_RHO), F.fromNumber(400));
+        const m = k < 0
+          ? st.beta.reduce((a, b) => F.max(a, F.abs(b)), F.zero)
+          : oneMinusCos(F, st.beta, basisVector(F, x.length, k, x[k]!.startsWith('-') ? -1 : 1));
+        margins.push(F.toString(m, 6));
+        witnesses.push({ x, k: k < 0 ? 'zero' : k, u0, v0, rho: P3_RHO, s: '400', margin: F.toString(m, 6), phases: st.phases });
+      }
     }
     return verdict(maxDecimal(margins), tol, '<=', { inputs: { witnesses } });
   },

@@ -1,0 +1,92 @@
+/**
+ * B8: the exact ℓ∞-SAM planar escape rule (all four quadrants) against an independent
+ * discrete simulation (engine `step`, depth 2, d = 1, x = 1, ρ = 1, η = 0.002), away from a
+ * band of relative width 0.02 around the boundary.
+ * B9: the predicted limit from the basin rule against the exact piecewise flow at s = 300.
+ */
+import fc from 'fast-check';
+import type { CheckDef } from '../../src/verify/CheckDef.ts';
+import { toleranceOf } from '../../src/verify/Claim.ts';
+import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
+import { decimalField } from '../../src/numeric/decimalField.ts';
+import type { Field } from '../../src/numeric/Field.ts';
+import { makeLoss } from '../../src/numeric/loss.ts';
+import { step } from '../../src/optim/algorithms.ts';
+import { linfEscapeCondition, linfEscapeMargin, type PlanarFate } from '../../src/linf/planarExact.ts';
+import { linfEscapeSet, linfPredictedLimit, linfStateAt } from '../../src/linf/linfState.ts';
+import { basisVector, oneMinusCos } from '../../src/verify/direction.ts';
+import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
+
+/** Relative distance of a start from the basin boundary in the exact rule. */
+function boundaryDistance<T>(F: Field<T>, u: T, v: T, rho: T): T {
+  const m = linfEscapeMargin(F, u, v, rho);
+  return F.div(F.abs(F.sub(m.lhs, m.rhs)), m.rhs);
+}
+
+/** Fate by discrete ℓ∞-SAM: escape once uv > 0 and |u+v| > 3ρ; absorb once max(|u|,|v|) < 0.05ρ. */
+export function discreteFate<T>(F: Field<T>, u0: T, v0: T, rho: T, eta: T, maxSteps: number): PlanarFate | 'undecided' {
+  const loss = makeLoss(F, 'logistic');
+  const data = { X: [[F.one]], Y: [1 as const] };
+  let W = [[u0], [v0]];
+  const three = F.mul(F.fromNumber(3), rho);
+  const small = F.mul(F.fromString('0.05'), rho);
+  for (let t = 0; t < maxSteps; t++) {
+    const u = W[0]![0]!;
+    const v = W[1]![0]!;
+    if (F.sign(u) * F.sign(v) > 0 && F.cmp(F.abs(F.add(u, v)), three) > 0) return 'escape';
+    if (F.cmp(F.max(F.abs(u), F.abs(v)), small) < 0) return 'absorb';
+    W = step(F, loss, data, { algo: 'sam-linf', eta, rho }, W).W;
+  }
+  return 'undecided';
+}
+
+export const b8BasinVsDiscrete: CheckDef = {
+  claimId: 'B8',
+  name: 'basin-vs-discrete',
+  method: 'property',
+  quantity: 'starts (all four quadrants, outside the 2% boundary band) whose exact-rule fate differs from discrete l_inf-SAM (eta 0.002)',
+  run(ctx) {
+    const tol = toleranceOf(ctx.claim, 'basin-vs-discrete').value;
+    const F = decimalField(Math.min(ctx.precision, 30));
+    const rho = F.one;
+    const eta = F.fromString('0.002');
+    const arb = fc.record({ u: hundredths(-3, 3), v: hundredths(-3, 3) });
+    const counts: Record<string, number> = {};
+    return propertyOutcome(ctx, arb, (c) => {
+      const u = F.fromString(c.u);
+      const v = F.fromString(c.v);
+      if (F.cmp(boundaryDistance(F, u, v, rho), F.fromString('0.02')) < 0) return { margin: '0', skip: true };
+      const exact = linfEscapeCondition(F, u, v, rho);
+      const sim = discreteFate(F, u, v, rho, eta, 40000);
+      const q = `${F.sign(u) >= 0 ? '+' : '-'}${F.sign(v) >= 0 ? '+' : '-'}`;
+      counts[q] = (counts[q] ?? 0) + 1;
+      return { margin: exact === sim ? '0' : '1', detail: { exact, discrete: sim, quadrant: q, counts: { ...counts } } };
+    }, { numRuns: ctx.quick ? 24 : 60, tolerance: tol, comparison: '<=', notes: ['rho = 1, x = 1, eta = 0.002; escape = same-sign |u+v| > 3 rho, absorb = max(|u|,|v|) < 0.05 rho'] });
+  },
+};
+
+export const b9BasinRule: CheckDef = {
+  claimId: 'B9',
+  name: 'basin-rule',
+  method: 'property',
+  quantity: '1 - cos(beta(300), sign(x_j) e_j) with j from the basin rule (|beta(300)|_inf when no coordinate escapes)',
+  run(ctx) {
+    const tol = toleranceOf(ctx.claim, 'basin-rule').value;
+    const F = decimalField(ctx.precision);
+    const arb = fc.record({ d: fc.integer({ min: 2, max: 4 }), x: distinctMagnitudes(4, { lo: 0.2, hi: 3, gap: 0.25, mixedSigns: true }), uv: fc.array(hundredths(-2.5, 2.5), { minLength: 8, maxLength: 8 }), rho: hundredths(0.1, 1.5) });
+    return propertyOutcome(ctx, arb, (c) => {
+      const x = c.x.slice(0, c.d).map((s) => F.fromString(s));
+      const rho = F.fromString(c.rho);
+      const u0 = c.uv.slice(0, c.d).map((s) => F.mul(F.fromString(s), rho));
+      const v0 = c.uv.slice(4, 4 + c.d).map((s) => F.mul(F.fromString(s), rho));
+      const fates = linfEscapeSet(F, x, u0, v0, rho);
+      if (fates.includes('saddle')) return { margin: '0', skip: true };
+      const limit = linfPredictedLimit(F, x, fates);
+      const st = linfStateAt(F, x, u0, v0, rho, F.fromNumber(300));
+      const margin = limit === null
+        ? st.beta.reduce((a, b) => F.max(a, F.abs(b)), F.zero)
+        : oneMinusCos(F, st.beta, basisVector(F, c.d, limit.index, limit.sign));
+      return { margin: F.toString(margin, 6), detail: { fates, predicted: limit } };
+    }, { numRuns: ctx.quick ? 40 : 150, tolerance: tol, comparison: '<=' });
+  },
+};
