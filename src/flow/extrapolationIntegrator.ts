@@ -272,7 +272,7 @@ export function integrate<T>(
         kBest = j;
       }
     }
-    let hNew = tb.H[kBest]!;
+    let hNew: T = tb.H[kBest] as T;
     if (kBest === k && k < kMax) {
       // try one order higher with the step scaled by the work ratio
       hNew = F.div(F.mul(hNew, work(k + 1)), work(k));

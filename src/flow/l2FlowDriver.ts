@@ -141,7 +141,7 @@ export function runL2<T>(F: Field<T>, m: L2Model<T>, targets: readonly T[], opts
   if (ti >= targets.length || certificate?.kind !== 'collapse') return finish({});
   if (opts.stopAtCertificate) return finish({});
   // ---- phase τ (collapse certificate holds): Z[ci] = s
-  let tau = Y[ci]!;
+  let tau: T = Y[ci] as T;
   let Z = Y.slice();
   Z[ci] = s;
   const tSys: OdeSystem<T> = {
@@ -174,7 +174,7 @@ export function runL2<T>(F: Field<T>, m: L2Model<T>, targets: readonly T[], opts
     });
     stats.steps += r.stats.steps;
     stats.fevals += r.stats.fevals;
-    tau = r.s;
+    tau = r.s as T;
     Z = r.y;
     if (r.status === 'event') {
       const Yp = Z.slice();
