@@ -1,0 +1,58 @@
+/**
+ * `samcheck explore basin-map`: the ℓ∞-SAM planar basin (x > 0) on a grid of starts
+ * (u0, v0)/ρ ∈ [−R, R]², classified by the exact escape rule, as JSON and optionally as an SVG.
+ */
+import type { Command } from 'commander';
+import { decimalField } from '../../numeric/decimalField.ts';
+import { linfEscapeCondition } from '../../linf/planarExact.ts';
+import { integerIn, positiveDecimal } from '../../io/validate.ts';
+import { basinPlot } from '../../plot/plots.ts';
+import { writeSvg } from '../../plot/renderSvg.ts';
+import { info, printJson, printLine } from '../output.ts';
+
+interface Flags { grid?: string; range?: string; json?: boolean; plot?: string }
+
+export function registerExploreBasinMap(explore: Command): void {
+  explore
+    .command('basin-map')
+    .description('grid map of the l_inf-SAM planar basin (x > 0): escape / absorb / saddle, exact rule')
+    .option('--grid <n>', 'points per axis (2..400, default 61)')
+    .option('--range <R>', 'half-width of the square in units of rho (default 3)')
+    .option('--plot <file.svg>', 'write the map as an SVG scatter plot')
+    .option('--json', 'print {"rho_units":…, "points":[{"u0","v0","fate"}], "counts"}')
+    .action(async (f: Flags) => {
+      const n = f.grid === undefined ? 61 : integerIn('grid', f.grid, 2, 400);
+      const R = positiveDecimal('range', f.range ?? '3');
+      const F = decimalField(30);
+      const Rv = F.fromString(R);
+      const points: { u0: string; v0: string; fate: string }[] = [];
+      const counts: Record<string, number> = { escape: 0, absorb: 0, saddle: 0 };
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) {
+          // u0/rho = -R + 2R i/(n-1), exactly in decimal
+          const u = F.sub(F.div(F.mul(F.mul(F.fromNumber(2), Rv), F.fromNumber(i)), F.fromNumber(n - 1)), Rv);
+          const v = F.sub(F.div(F.mul(F.mul(F.fromNumber(2), Rv), F.fromNumber(j)), F.fromNumber(n - 1)), Rv);
+          const fate = linfEscapeCondition(F, u, v, F.one);
+          counts[fate]!++;
+          points.push({ u0: F.toString(u, 12), v0: F.toString(v, 12), fate });
+        }
+      }
+      if (f.plot) {
+        await writeSvg(f.plot, basinPlot('l_inf-SAM basin (x > 0, exact rule)', points.map((p) => ({ u0: Number(p.u0), v0: Number(p.v0), fate: p.fate }))));
+        info(`wrote ${f.plot}`);
+      }
+      if (f.json) {
+        printJson({ rho_units: true, grid: n, range: R, points, counts, rule: 'uv >= 0: escape iff |u+v| > 2 rho; uv < 0: escape iff |u+v| (2 rho + |u-v|) > 8 rho^2' });
+        return;
+      }
+      printLine(`l_inf-SAM planar basin, x > 0, grid ${n}x${n} on [-${R}, ${R}]^2 (units of rho)`);
+      printLine(`escape ${counts.escape}, absorb ${counts.absorb}, saddle ${counts.saddle}`);
+      // coarse ASCII map: E escape, . absorb, s saddle (v0 up)
+      const step = Math.max(1, Math.floor(n / 41));
+      for (let j = n - 1; j >= 0; j -= step) {
+        let row = '';
+        for (let i = 0; i < n; i += step) row += { escape: 'E', absorb: '.', saddle: 's' }[points[i * n + j]!.fate as 'escape'];
+        printLine(row);
+      }
+    });
+}
