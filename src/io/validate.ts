@@ -23,6 +23,8 @@ export function decimalString(field: string, v: unknown): string {
     throw new UsageError(`${field}: numbers must be decimal strings (write "${v}" in quotes), got ${show(v)}`);
   }
   if (!isDecimalString(v)) throw new UsageError(`${field}: not a finite decimal number: ${show(v)}`);
+  // Syntactically fine but beyond the representable exponent range (|exponent| > 9e15).
+  if (!new Decimal((v as string).trim()).isFinite()) throw new UsageError(`${field}: exponent out of range: ${show(v)}`);
   return (v as string).trim();
 }
 
@@ -84,10 +86,14 @@ export function decimalMatrix(field: string, v: unknown, rows?: number, cols?: n
   return out;
 }
 
+/** A label: the decimal string of +1 or −1 (e.g. "1", "-1", "+1", "1.0"); JSON numbers are refused like everywhere else. */
 export function label(field: string, v: unknown): 1 | -1 {
-  const s = typeof v === 'number' ? String(v) : v;
-  if (s === '1' || s === '+1' || s === '1.0') return 1;
-  if (s === '-1' || s === '-1.0') return -1;
+  if (typeof v === 'number') throw new UsageError(`${field}: labels must be the strings "1" or "-1" (write "${v}" in quotes), got ${show(v)}`);
+  if (isDecimalString(v)) {
+    const d = new Decimal((v as string).trim());
+    if (d.eq(1)) return 1;
+    if (d.eq(-1)) return -1;
+  }
   throw new UsageError(`${field}: labels must be "1" or "-1", got ${show(v)}`);
 }
 

@@ -44,7 +44,8 @@ export function decimalField(precision: number): Field<Decimal> {
   const log1p = (a: Decimal): Decimal => {
     if (a.lte(-1)) throw new RangeError(`log1p argument must be > -1, got ${a.toString()}`);
     if (a.isZero()) return zero;
-    if (a.abs().gte(1e-3)) return new D(Dg.ln(new Dg(a).plus(1)));
+    // Results are computed with guard digits in Dg, then rounded to this run's precision.
+    if (a.abs().gte(1e-3)) return new D(Dg.ln(new Dg(a).plus(1))).toSignificantDigits(precision);
     // log(1+a) = 2 atanh(t), t = a/(2+a); |t| < 5e-4, each term gains ~6.6 digits.
     const t = new Dg(a).div(new Dg(a).plus(2));
     const t2 = t.times(t);
@@ -57,7 +58,7 @@ export function decimalField(precision: number): Field<Decimal> {
       acc = acc.plus(c);
       if (c.abs().lte(acc.abs().times(eps))) break;
     }
-    return new D(acc.times(2));
+    return new D(acc.times(2)).toSignificantDigits(precision);
   };
   const field: Field<Decimal> = {
     name: 'decimal',
@@ -66,7 +67,8 @@ export function decimalField(precision: number): Field<Decimal> {
     one,
     fromString(s: string): Decimal {
       if (!isDecimalString(s)) throw new TypeError(`not a finite decimal number: ${JSON.stringify(s)}`);
-      return new D(s.trim());
+      // An exponent beyond decimal.js's range parses to ±Infinity: refuse it here.
+      return check(new D(s.trim()), 'fromString');
     },
     fromNumber(n: number): Decimal {
       if (!Number.isFinite(n)) throw new TypeError(`not a finite number: ${n}`);

@@ -4,7 +4,7 @@
  * at higher precision.
  */
 import type { Command } from 'commander';
-import { decimalField } from '../../numeric/decimalField.ts';
+import { decimalField, MAX_PRECISION } from '../../numeric/decimalField.ts';
 import type { Field } from '../../numeric/Field.ts';
 import { minAgreeingDigits } from '../../numeric/agreement.ts';
 import { simulate, type SimulationResult } from '../../optim/simulate.ts';
@@ -93,17 +93,21 @@ export function registerSimulate(program: Command): void {
       if (!Number.isInteger(K) || K < 0 || K > 100000) throw new UsageError(`trajectory must be an integer in 0..100000, got ${JSON.stringify(flags.trajectory)}`);
       const checkpoints = K > 0 ? checkpointSchedule(c.steps, Math.min(K, 10), Math.max(1, Math.round(K / Math.max(1, Math.log10(Math.max(c.steps, 10)))))) : [];
       const F = decimalField(c.precision);
-      const bar = progress('simulate', c.steps * (flags.checkDigits ? 2 : 1));
+      const bar = progress('simulate', c.steps * (flags.checkDigits && c.precision + 10 <= MAX_PRECISION ? 2 : 1));
       const r = run(F, c, checkpoints, (n) => bar.update(n));
       let digits: number | null = null;
       let refPrecision: number | null = null;
-      if (flags.checkDigits) {
-        refPrecision = Math.min(1000, c.precision + Math.max(10, Math.ceil(c.precision / 2)));
+      // The rerun must be at a strictly higher precision, else the comparison could not fail.
+      const canCheck = flags.checkDigits && c.precision + 10 <= MAX_PRECISION;
+      if (flags.checkDigits && !canCheck) warn(`no digits check: a rerun above ${c.precision} digits would exceed the ${MAX_PRECISION}-digit limit`);
+      if (canCheck) {
+        refPrecision = Math.min(MAX_PRECISION, c.precision + Math.max(10, Math.ceil(c.precision / 2)));
         const G = decimalField(refPrecision);
         const r2 = run(G, c, [], (n) => bar.update(c.steps + n));
         const a = flatten(F, r);
         const b = flatten(G, r2);
-        const scaleOf = (xs: string[]) => xs.reduce((m, s) => (Math.abs(Number(s)) > Math.abs(Number(m)) ? s : m), '0');
+        // Largest magnitude, compared in the reference field (no float64: 1e-400 and 1e400 must compare right).
+        const scaleOf = (xs: string[]) => G.toString(xs.reduce((m, s) => G.max(m, G.abs(G.fromString(s))), G.zero));
         digits = Math.min(
           minAgreeingDigits(a.W, b.W, c.precision, scaleOf(b.W)),
           minAgreeingDigits(a.beta, b.beta, c.precision, scaleOf(b.beta)),
@@ -126,6 +130,7 @@ export function registerSimulate(program: Command): void {
         s: F.toString(r.s),
         t: F.toString(r.t),
         zero_gradient_steps: r.zeroGradientCount,
+        zero_gradient_first: r.zeroGradientSteps,
         digits_agreed: digits,
         reference_precision: refPrecision,
         assumptions: ASSUMPTIONS,
@@ -154,6 +159,7 @@ export function registerSimulate(program: Command): void {
       printLine(`loss         ${short(out.loss)}`);
       printLine(`beta         [${out.beta.map(short).join(', ')}]`);
       out.W.forEach((row, l) => printLine(`w_${l + 1}          [${row.map(short).join(', ')}]`));
+      if (r.zeroGradientCount > 0) printLine(`eps = 0 used   at ${r.zeroGradientCount} step(s) where the gradient vanished (first: ${r.zeroGradientSteps.join(', ')})`);
       if (digits !== null) printLine(`digits agreed with a ${refPrecision}-digit rerun: ${digits}`);
       printLine(`(values shown to 12 digits; --json prints all ${c.precision})`);
     });
