@@ -1,0 +1,27 @@
+/**
+ * All symbolic proof obligations of THEORY.md Part B and their runner.
+ *
+ * Main definitions:
+ * - `obligations`: every Obligation (B1–B4, B7, B8 incl. mixed quadrants and sliding, B10, discrete maps).
+ * - `runObligations({seed, precision, only})`: runs them in order, sharing one CAS worker.
+ */
+import { closeSharedCas, type Obligation, type ObligationResult } from '../../src/symbolic/obligation.ts';
+import { b1Obligations } from './b1.ts';
+
+export const obligations: Obligation[] = [...b1Obligations];
+
+export const DEFAULT_SEED = 20260308;
+export const DEFAULT_PRECISION = 50;
+
+export async function runObligations(opts: { seed?: number; precision?: number; only?: string[] } = {}): Promise<ObligationResult[]> {
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const precision = opts.precision ?? DEFAULT_PRECISION;
+  const sel = opts.only && opts.only.length > 0 ? obligations.filter((o) => opts.only!.some((p) => o.id === p || o.id.startsWith(p + '.') || o.item === p)) : obligations;
+  const out: ObligationResult[] = [];
+  try {
+    for (const o of sel) out.push(await o.run({ seed, precision }));
+  } finally {
+    await closeSharedCas();
+  }
+  return out;
+}
