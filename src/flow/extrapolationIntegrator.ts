@@ -173,8 +173,13 @@ export function integrate<T>(
       const rem = F.sub(sb, ss);
       if (F.sign(rem) <= 0) break;
       if (F.cmp(hh, rem) > 0) hh = rem;
-      const tb = gbs(ss, yy, f(ss, yy), hh, kMax, 2);
-      if (tb.ok) {
+      let tb: Tableau<T> | null = null;
+      try {
+        tb = gbs(ss, yy, f(ss, yy), hh, kMax, 2);
+      } catch (e) {
+        if (!(e instanceof RangeError)) throw e;
+      }
+      if (tb && tb.ok) {
         ss = F.cmp(hh, rem) === 0 ? sb : F.add(ss, hh);
         yy = tb.y;
       } else {
@@ -226,7 +231,16 @@ export function integrate<T>(
       last = true;
     }
     if (F.cmp(h, F.mul(tiny, F.max(F.one, F.abs(s)))) < 0) return { s, y, status: 'stepTooSmall', event: null, stats, h };
-    const tb = gbs(s, y, f0, h, Math.min(kMax, kOpt + 1), Math.max(2, kOpt - 1));
+    let tb: Tableau<T>;
+    try {
+      tb = gbs(s, y, f0, h, Math.min(kMax, kOpt + 1), Math.max(2, kOpt - 1));
+    } catch (e) {
+      // a trial stage left the domain of f (e.g. N = 0, overflow): reject and shrink
+      if (!(e instanceof RangeError)) throw e;
+      stats.rejected++;
+      h = F.mul(h, F.fromString('0.25'));
+      continue;
+    }
     let ok = tb.ok;
     for (const v of tb.y) if (!F.isFinite(v)) ok = false;
     if (!ok) {
