@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { UsageError } from '../io/UsageError.ts';
 import { registerSimulate } from './commands/simulate.ts';
 import { registerExplore } from './commands/explore.ts';
+import { registerFlow } from './commands/flow.ts';
 import { registerVerify } from './commands/verify.ts';
 
 export const EXIT_OK = 0;
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerSimulate(program);
   registerExplore(program);
+  registerFlow(program);
   registerVerify(program);
   for (const c of program.commands) c.exitOverride();
   return program;
