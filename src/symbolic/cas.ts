@@ -41,10 +41,8 @@ parentPort.on('message', (m) => {
       }
     } else {
       if (!nerd) {
-        nerd = req('nerdamer-prime');
-        req('nerdamer-prime/Algebra.js');
-        req('nerdamer-prime/Calculus.js');
-        req('nerdamer-prime/Solve.js');
+        const n = req('nerdamer-prime/all');
+        nerd = n;
       }
       nerd.clear('all');
       nerd.flush();
