@@ -120,6 +120,7 @@ export function leaders<T>(F: Field<T>, st: L2Start<T>, opts: LeadersOptions<T> 
       let cert: 'collapse' | 'escape' | null = null;
       const r = integrate(F, sSys, s, [tau], sMax, {
         rtol,
+        h0: F.min(F.sub(sMax, s), F.div(F.one, F.mul(F.fromNumber(4), xMinMax(F, x).max))),
         events: evS,
         onStep: (sv, y) => {
           opts.onProgress?.(sv);

@@ -1,0 +1,66 @@
+/**
+ * `samcheck explore leaders --x 0.5,1,2 --alpha 0.5 --rho 1 [--u0 L --v0 L] [--precision P] [--json]`:
+ * the leading coordinate (0-based) of the ℓ2-SAM flow over rescaled time and the switch times
+ * (THEORY.md B5), from src/flow/leaders.ts.
+ * JSON: {"switches":[{"s","leader","from","x_star"}],"initial_leader","final":{"leader","s","reason",
+ *        "collapse_s","margin"},"lead_monotone","x_star_monotone","x_star_turning_points":[{"s","x_star"}],
+ *        "balanced","precision"}.
+ */
+import type { Command } from 'commander';
+import { decimalField } from '../../numeric/decimalField.ts';
+import * as v from '../../io/validate.ts';
+import { UsageError } from '../../io/UsageError.ts';
+import { leaders, balancedStart } from '../../flow/leaders.ts';
+import { commaList } from '../parse.ts';
+import { printJson, printLine } from '../output.ts';
+
+export function registerExploreLeaders(explore: Command): void {
+  explore
+    .command('leaders')
+    .description('l2-SAM leading coordinate and switch times along the flow (B5)')
+    .requiredOption('--x <list>', 'the example, comma list')
+    .option('--alpha <a>', 'balanced start u = a, v = sgn(x) a')
+    .option('--u0 <list>', 'general start: first layer')
+    .option('--v0 <list>', 'general start: second layer')
+    .option('--rho <r>', 'SAM radius > 0 (default 1)', '1')
+    .option('--precision <P>', 'significant digits (default 30)', '30')
+    .option('--json', 'JSON output')
+    .action(async (f: { x: string; alpha?: string; u0?: string; v0?: string; rho: string; precision: string; json?: boolean }) => {
+      const xs = v.decimalVector('x', commaList(f.x));
+      const rho = v.positiveDecimal('rho', f.rho);
+      const P = v.precision('precision', f.precision);
+      const F = decimalField(P);
+      const x = xs.map((a) => F.fromString(a));
+      if (x.some((a) => F.isZero(a))) throw new UsageError(`x entries must be non-zero, got ${f.x}`);
+      let st;
+      if (f.alpha !== undefined) {
+        if (f.u0 || f.v0) throw new UsageError('leaders: give either --alpha or --u0/--v0');
+        st = balancedStart(F, x, F.fromString(rho), F.fromString(v.positiveDecimal('alpha', f.alpha)));
+      } else {
+        if (!f.u0 || !f.v0) throw new UsageError('leaders: --alpha or both --u0 and --v0 are required');
+        const u0 = v.decimalVector('u0', commaList(f.u0), xs.length).map((a) => F.fromString(a));
+        const v0 = v.decimalVector('v0', commaList(f.v0), xs.length).map((a) => F.fromString(a));
+        if (u0.every((a, i) => F.isZero(a) && F.isZero(v0[i]!))) throw new UsageError('leaders: the start must not be the origin');
+        st = { x, rho: F.fromString(rho), u0, v0 };
+      }
+      const r = leaders(F, st, { rtol: F.powInt(F.fromNumber(10), -(P - 10)) });
+      const D = Math.max(12, P - 12);
+      const out = {
+        switches: r.switches.map((w) => ({ s: F.toString(w.s, D), leader: w.leader, from: w.from, x_star: F.toString(w.xStar, D) })),
+        initial_leader: r.initialLeader,
+        final: { leader: r.final.leader, s: F.toString(r.final.s, D), reason: r.final.reason, collapse_s: r.final.collapseS === null ? null : F.toString(r.final.collapseS, D), margin: r.final.finalMargin === null ? null : F.toString(r.final.finalMargin, 12) },
+        lead_monotone: r.leadMonotone,
+        x_star_monotone: r.balanced ? r.xStarMonotone : null,
+        x_star_turning_points: r.xStarTurningPoints.map((t) => ({ s: F.toString(t.s, D), x_star: F.toString(t.xStar, D) })),
+        balanced: r.balanced,
+        precision: P,
+      };
+      if (f.json) {
+        printJson(out);
+        return;
+      }
+      printLine(`initial leader ${r.initialLeader}`);
+      for (const w of out.switches) printLine(`  s = ${w.s}: ${w.from} -> ${w.leader} (x* = ${w.x_star})`);
+      printLine(`final leader ${out.final.leader} at s = ${out.final.s} (${out.final.reason}); lead monotone: ${out.lead_monotone}; x* monotone: ${out.x_star_monotone}`);
+    });
+}
