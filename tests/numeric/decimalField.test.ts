@@ -1,0 +1,95 @@
+/**
+ * The decimal Field: per-run precision, isolation between runs, no float64 anywhere in the
+ * arithmetic, and refusal of anything that is not a finite decimal.
+ */
+import { describe, expect, it } from 'vitest';
+import { Decimal } from 'decimal.js';
+import { decimalField } from '../../src/numeric/decimalField.ts';
+import { float64Field } from '../../src/numeric/float64Field.ts';
+import { agreeingDigits } from '../../src/numeric/agreement.ts';
+
+const sigDigits = (s: string) => s.replace(/^-/, '').replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').length;
+
+describe('precision is a per-run parameter, isolated between runs', () => {
+  it.each([10, 20, 50, 137, 1000])('1/3 carries exactly %i significant digits', (P) => {
+    const F = decimalField(P);
+    expect(sigDigits(F.toString(F.div(F.one, F.fromString('3'))))).toBe(P);
+  });
+
+  it('interleaved fields at 20 and 400 digits do not influence each other or the global Decimal', () => {
+    const globalBefore = Decimal.precision;
+    const A = decimalField(20);
+    const B = decimalField(400);
+    const a1 = A.toString(A.sqrt(A.fromString('2')));
+    const b1 = B.toString(B.sqrt(B.fromString('2')));
+    const C = decimalField(1000); // a later run at another precision
+    C.exp(C.one);
+    // values of A and B computed again after C exists: identical strings
+    expect(A.toString(A.sqrt(A.fromString('2')))).toBe(a1);
+    expect(B.toString(B.sqrt(B.fromString('2')))).toBe(b1);
+    expect(sigDigits(a1)).toBe(20);
+    expect(sigDigits(b1)).toBe(400);
+    expect(Decimal.precision).toBe(globalBefore);
+  });
+
+  it.each([9, 1001, 0, 50.5, Number.NaN])('precision %s is refused', (P) => {
+    expect(() => decimalField(P)).toThrow(RangeError);
+  });
+});
+
+describe('no float64 fallback: values outside float64 range or resolution survive', () => {
+  const F = decimalField(50);
+  const f = (s: string) => F.fromString(s);
+  it.each([
+    // float64 underflows 1e-400 to 0
+    { got: () => F.mul(f('1e-200'), f('1e-200')), want: '1e-400', why: 'below float64 subnormals' },
+    // float64 overflows 1e400 to Infinity
+    { got: () => F.mul(f('1e200'), f('1e200')), want: '1e+400', why: 'above float64 max' },
+    // float64 loses 1e-40 next to 1 (epsilon 2.2e-16)
+    { got: () => F.sub(F.add(F.one, f('1e-40')), F.one), want: '1e-40', why: 'below float64 epsilon relative to 1' },
+    // exp(-1000) underflows in float64
+    { got: () => F.exp(f('-1000')), want: null, why: 'exp beyond float64 range must stay positive and finite' },
+  ])('$why', ({ got, want }) => {
+    const v = got();
+    expect(F.isFinite(v)).toBe(true);
+    if (want !== null) expect(F.toString(v)).toBe(want);
+    else expect(F.sign(v)).toBe(1);
+  });
+
+  it('the float64 field exists only for benchmarks and differs from the decimal one visibly', () => {
+    const D = float64Field();
+    expect(D.name).toBe('float64');
+    expect(D.sub(D.add(1, 1e-40), 1)).toBe(0);
+  });
+});
+
+describe('fromString refuses everything but finite decimals', () => {
+  const F = decimalField(30);
+  it.each([
+    { s: 'NaN', why: 'decimal.js would accept it as a value' },
+    { s: 'Infinity', why: 'decimal.js would accept it as a value' },
+    { s: '-Infinity', why: 'signed infinity' },
+    { s: '0x10', why: 'hex literal accepted by decimal.js' },
+    { s: '1e99999999999999999', why: 'syntactically a decimal, but the exponent is beyond the range: parses to Infinity' },
+    { s: '', why: 'empty string' },
+    { s: '1,5', why: 'comma decimal separator' },
+    { s: 'abc', why: 'not a number' },
+  ])('$s: $why', ({ s }) => {
+    expect(() => F.fromString(s)).toThrow();
+  });
+  it.each(['0', '-0.5', '1e-30', '+2.5E+3', '.5', '7.'])('accepts %s', (s) => {
+    expect(F.isFinite(F.fromString(s))).toBe(true);
+  });
+});
+
+describe('agreeingDigits', () => {
+  it.each([
+    { a: '1.2345', b: '1.2345', cap: 40, want: 40, why: 'identical: the cap' },
+    { a: '1', b: '1.000001', cap: 40, want: 6, why: 'relative difference 1e-6' },
+    { a: '1e-400', b: '1.001e-400', cap: 40, want: 3, why: 'far outside float64 range: must not turn into 0/0' },
+    { a: '0', b: '1e-30', cap: 40, want: 0, why: 'zero vs non-zero without a scale' },
+    { a: '0', b: '1e-30', cap: 40, scale: '1', want: 30, why: 'zero vs non-zero with a scale: absolute difference' },
+  ])('$why', ({ a, b, cap, scale, want }) => {
+    expect(Math.floor(agreeingDigits(a, b, cap, scale))).toBe(want);
+  });
+});
