@@ -8,8 +8,9 @@
 import { closeSharedCas, type Obligation, type ObligationResult } from '../../src/symbolic/obligation.ts';
 import { b1Obligations } from './b1.ts';
 import { b2b4Obligations } from './b2b4.ts';
+import { b8Obligations } from './b8.ts';
 
-export const obligations: Obligation[] = [...b1Obligations, ...b2b4Obligations];
+export const obligations: Obligation[] = [...b1Obligations, ...b2b4Obligations, ...b8Obligations];
 
 export const DEFAULT_SEED = 20260308;
 export const DEFAULT_PRECISION = 50;
