@@ -13,6 +13,10 @@ import { b6GdLeader } from './property/gdLeader.ts';
 import { b13FirstBlowupWins } from './property/firstBlowupWins.ts';
 import { p3WitnessDiscrete, p3ZeroDiscrete, p3WitnessFlow } from './witness/linfBasisWitness.ts';
 import { b8BasinVsDiscrete, b9BasinRule } from './property/linfBasin.ts';
+import { b3TauVsFull } from './property/tauVsFull.ts';
+import { p4EscapingFlow } from './property/l2EscapeDirection.ts';
+import { b5LeaderLaw, b5XStarAtZero } from './property/leaderLaw.ts';
+import { p5MinorFirst, p5MonotoneInAlpha } from './property/sequentialAmplification.ts';
 import { p7WitnessDiscrete } from './witness/minorWinsDepth3.ts';
 
 export const allChecks: readonly CheckDef[] = [
@@ -21,11 +25,17 @@ export const allChecks: readonly CheckDef[] = [
   p3WitnessFlow,
   p3WitnessDiscrete,
   p3ZeroDiscrete,
+  p4EscapingFlow,
+  p5MinorFirst,
+  p5MonotoneInAlpha,
   p6GrowthRate,
   p6FastestIsNearest,
   p7WitnessDiscrete,
   b1EngineRhs,
   b2DiscreteIdentity,
+  b3TauVsFull,
+  b5LeaderLaw,
+  b5XStarAtZero,
   b6GdLeader,
   b7Decoupling,
   b8BasinVsDiscrete,

@@ -143,6 +143,11 @@ export async function runVerification(claims: readonly Claim[], checks: readonly
         : results,
     });
   }
+  return summarize(reports, opts, (performance.now() - t0) / 1000);
+}
+
+/** Build the report (summary and findings) from per-claim reports. */
+export function summarize(reports: readonly ClaimReport[], opts: VerifyOptions, seconds: number): VerifyReport {
   const count = (s: CheckStatus) => reports.filter((r) => r.status === s).length;
   return {
     claims: reports,
@@ -153,7 +158,7 @@ export async function runVerification(claims: readonly Claim[], checks: readonly
       inconclusive: count('inconclusive'),
       skipped: count('skipped'),
       total: reports.length,
-      seconds: (performance.now() - t0) / 1000,
+      seconds,
     },
     options: { precision: opts.precision, seed: opts.seed, quick: opts.quick },
   };

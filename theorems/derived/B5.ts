@@ -13,7 +13,7 @@ export const B5: Claim = {
   measured: 'mismatches between argmax_i beta_i (integrated flow) and the x_i nearest x*(s), at sampled s',
   tolerances: {
     'leader-law': { value: '0', why: 'an identity: any mismatch at a sampled s (away from switch instants) is a counterexample' },
-    'x-star-at-0': { value: '1e-20', why: 'x*(s) -> N(0)/(2 rho) as s -> 0+: evaluated at s = 1e-12 the difference is O(s)' },
+    'x-star-at-0': { value: '1e-20', why: 'x*(s) -> N(0)/(2 rho) as s -> 0+ with x*(s) - x*(0+) = O(s): evaluated at s = 1e-25 the relative difference is O(1e-25) <= 1e-20' },
   },
   scope: ['balanced starts, x > 0, one example, depth 2', 'monotonicity of x* is NOT claimed: non-monotone starts are reported as findings'],
   basis: ['derivation', 'numerics'],

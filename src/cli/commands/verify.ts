@@ -5,7 +5,8 @@
 import type { Command } from 'commander';
 import { allClaims } from '../../../theorems/index.ts';
 import { allChecks } from '../../../proofs-checks/index.ts';
-import { runVerification } from '../../verify/runner.ts';
+import { runVerificationParallel } from '../../verify/parallelRunner.ts';
+import { availableParallelism } from 'node:os';
 import { formatAudit, formatReport, reportToJson } from '../../verify/formatReport.ts';
 import { UsageError } from '../../io/UsageError.ts';
 import { integerIn, precision as parsePrecision } from '../../io/validate.ts';
@@ -21,6 +22,7 @@ interface VerifyFlags {
   audit?: boolean;
   verbose?: boolean;
   list?: boolean;
+  jobs?: string;
 }
 
 export const DEFAULT_VERIFY_PRECISION = 40;
@@ -38,6 +40,7 @@ export function registerVerify(program: Command): void {
     .option('--audit', 'per claim: whether it rests on derivation, numerics, witnesses or an assumption')
     .option('--verbose', 'one table row per check')
     .option('--list', 'list the claims without running them')
+    .option('--jobs <n>', 'worker threads (default: min(2, cores)); 1 runs in-process')
     .action(async (flags: VerifyFlags) => {
       const precision = flags.precision === undefined ? DEFAULT_VERIFY_PRECISION : parsePrecision('precision', flags.precision);
       const seed = flags.seed === undefined ? DEFAULT_SEED : integerIn('seed', flags.seed, -(2 ** 31), 2 ** 31 - 1);
@@ -54,7 +57,9 @@ export function registerVerify(program: Command): void {
         return;
       }
       const showProgress = !flags.json || process.stderr.isTTY;
-      const report = await runVerification(allClaims, allChecks, {
+      const jobs = flags.jobs === undefined ? Math.min(2, availableParallelism()) : integerIn('jobs', flags.jobs, 1, 16);
+      const report = await runVerificationParallel(allClaims, allChecks, {
+        jobs,
         precision,
         seed,
         quick: !!flags.quick,

@@ -1,0 +1,47 @@
+/**
+ * B3: the scalar τ reduction of ℓ2-SAM reproduces the integrated 2d-dimensional flow.
+ */
+import fc from 'fast-check';
+import type { CheckDef } from '../../src/verify/CheckDef.ts';
+import { toleranceOf } from '../../src/verify/Claim.ts';
+import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
+import { decimalField } from '../../src/numeric/decimalField.ts';
+import { l2Flow } from '../../src/flow/tauReduction.ts';
+import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
+
+export const FLOW_PRECISION = 30;
+
+export const b3TauVsFull: CheckDef = {
+  claimId: 'B3',
+  name: 'tau-vs-full',
+  method: 'property',
+  quantity: 'max over s in {0.25, 0.5, 1} of |(u,v)_tau - (u,v)_full| / max(1, |(u,v)_full|), before collapse',
+  run(ctx) {
+    const tol = toleranceOf(ctx.claim, 'tau-vs-full').value;
+    const F = decimalField(Math.min(ctx.precision, FLOW_PRECISION) + 5);
+    const rtol = F.fromString('1e-24');
+    const arb = fc.record({ d: fc.integer({ min: 1, max: 3 }), x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.05, mixedSigns: true }), uv: fc.array(hundredths(-1.5, 1.5), { minLength: 6, maxLength: 6 }), rho: hundredths(0.05, 1) });
+    return propertyOutcome(ctx, arb, (c) => {
+      const st = { x: c.x.slice(0, c.d).map((s) => F.fromString(s)), rho: F.fromString(c.rho), u0: c.uv.slice(0, c.d).map((s) => F.fromString(s)), v0: c.uv.slice(3, 3 + c.d).map((s) => F.fromString(s)) };
+      const targets = ['0.25', '0.5', '1'].map((s) => F.fromString(s));
+      const a = l2Flow(F, st, targets, { method: 'tau', rtol });
+      const b = l2Flow(F, st, targets, { method: 'full', rtol });
+      let worst = F.zero;
+      let compared = 0;
+      for (let k = 0; k < targets.length; k++) {
+        const pa = a.points[k]!;
+        const pb = b.points[k]!;
+        if (pa.status === 'collapsed' || pb.status === 'collapsed') continue;
+        compared++;
+        let nrm = F.one;
+        for (const w of [...pb.u, ...pb.v]) nrm = F.max(nrm, F.abs(w));
+        for (let i = 0; i < c.d; i++) {
+          worst = F.max(worst, F.div(F.abs(F.sub(pa.u[i]!, pb.u[i]!)), nrm));
+          worst = F.max(worst, F.div(F.abs(F.sub(pa.v[i]!, pb.v[i]!)), nrm));
+        }
+      }
+      if (compared === 0) return { margin: '0', skip: true };
+      return { margin: F.toString(worst, 6), detail: { compared, collapse_s_tau: a.collapseS && F.toString(a.collapseS, 12), collapse_s_full: b.collapseS && F.toString(b.collapseS, 12) } };
+    }, { numRuns: ctx.quick ? 4 : 10, tolerance: tol, comparison: '<=', notes: ['both integrations at rtol 1e-24'] });
+  },
+};
