@@ -9,8 +9,9 @@ import { closeSharedCas, type Obligation, type ObligationResult } from '../../sr
 import { b1Obligations } from './b1.ts';
 import { b2b4Obligations } from './b2b4.ts';
 import { b8Obligations } from './b8.ts';
+import { b10Obligations } from './b10.ts';
 
-export const obligations: Obligation[] = [...b1Obligations, ...b2b4Obligations, ...b8Obligations];
+export const obligations: Obligation[] = [...b1Obligations, ...b2b4Obligations, ...b8Obligations, ...b10Obligations];
 
 export const DEFAULT_SEED = 20260308;
 export const DEFAULT_PRECISION = 50;
