@@ -97,8 +97,9 @@ const b2inv = defineObligation<Sample>({
 });
 
 // ---------- B3 ----------
-const L2_U = (i: number, T: string) => `(p${i}*exp(x${i}*s-rho*x${i}^2*${T})+q${i}*exp(-x${i}*s-rho*x${i}^2*${T}))/2`;
-const L2_V = (i: number, T: string) => `(p${i}*exp(x${i}*s-rho*x${i}^2*${T})-q${i}*exp(-x${i}*s-rho*x${i}^2*${T}))/2`;
+/** Claimed B3 closed forms; `sg` is the sign in front of rho x^2 tau (the correct one is -1; +1 is a deliberately wrong variant used by the tests). */
+const L2_U = (i: number, T: string, sg = -1) => `(p${i}*exp(x${i}*s+(${sg})*rho*x${i}^2*${T})+q${i}*exp(-x${i}*s+(${sg})*rho*x${i}^2*${T}))/2`;
+const L2_V = (i: number, T: string, sg = -1) => `(p${i}*exp(x${i}*s+(${sg})*rho*x${i}^2*${T})-q${i}*exp(-x${i}*s+(${sg})*rho*x${i}^2*${T}))/2`;
 const N2 = 'x1^2*(u1^2+v1^2)+x2^2*(u2^2+v2^2)';
 
 const b3pq = defineObligation<Sample>({
@@ -128,13 +129,15 @@ const b3pq = defineObligation<Sample>({
   },
 });
 
-const b3res = defineObligation<Sample>({
-  id: 'B3.residual', item: 'B3',
+/** B3.residual with the exponent sign `sg` (-1 is THEORY.md's formula). */
+export function makeB3Residual(sg: 1 | -1 = -1): Obligation {
+  return defineObligation<Sample>({
+  id: sg === -1 ? 'B3.residual' : 'B3.residual-wrong-sign', item: 'B3',
   statement: 'With tau an unknown function, tau\' = 1/N: p_i = p_i(0) exp(x_i s - rho x_i^2 tau), q_i = q_i(0) exp(-x_i s - rho x_i^2 tau) solve the l2-SAM flow (d = 2); the flow reduces to the scalar ODE tau\' = 1/N(s, tau).',
   latex: "p_i = p_i(0)e^{x_i s-\\rho x_i^2\\tau},\\ q_i = q_i(0)e^{-x_i s-\\rho x_i^2\\tau},\\ \\tau' = 1/N",
   method: 'substitution',
   async cas(s) {
-    const lines = [`u1=${L2_U(1, 'T(s)')}`, `v1=${L2_V(1, 'T(s)')}`, `u2=${L2_U(2, 'T(s)')}`, `v2=${L2_V(2, 'T(s)')}`,
+    const lines = [`u1=${L2_U(1, 'T(s)', sg)}`, `v1=${L2_V(1, 'T(s)', sg)}`, `u2=${L2_U(2, 'T(s)', sg)}`, `v2=${L2_V(2, 'T(s)', sg)}`,
       'simplify(subst(1/N,d(T(s),s),d(u1,s))-(x1*v1-rho*x1^2*u1/N))', 'simplify(subst(1/N,d(T(s),s),d(v1,s))-(x1*u1-rho*x1^2*v1/N))',
       'simplify(subst(1/N,d(T(s),s),d(u2,s))-(x2*v2-rho*x2^2*u2/N))', 'simplify(subst(1/N,d(T(s),s),d(v2,s))-(x2*u2-rho*x2^2*v2/N))',
       'simplify(subst(0,T(0),subst(0,s,u1))-(p1+q1)/2)'];
@@ -144,12 +147,12 @@ const b3res = defineObligation<Sample>({
   arb: closedArb,
   numeric<T>(F: Field<T>, s: Sample) {
     const e = sampleToField(F, s);
-    const st = (G: Field<any>, env: Record<string, any>) => ({ u1: ev(G, L2_U(1, 'tau'), env), v1: ev(G, L2_V(1, 'tau'), env), u2: ev(G, L2_U(2, 'tau'), env), v2: ev(G, L2_V(2, 'tau'), env) });
+    const st = (G: Field<any>, env: Record<string, any>) => ({ u1: ev(G, L2_U(1, 'tau', sg), env), v1: ev(G, L2_V(1, 'tau', sg), env), u2: ev(G, L2_U(2, 'tau', sg), env), v2: ev(G, L2_V(2, 'tau', sg), env) });
     const S = st(F, e);
     const N = F.sqrt(ev(F, N2, { ...e, ...S }));
     const r = engineRhs(F, 'sam-l2', [e.x1!, e.x2!], [S.u1, S.u2], [S.v1, S.v2], e.rho!);
     const out: T[] = [];
-    const comps: Array<[string, T]> = [[L2_U(1, 'tau'), r.du[0]!], [L2_V(1, 'tau'), r.dv[0]!], [L2_U(2, 'tau'), r.du[1]!], [L2_V(2, 'tau'), r.dv[1]!]];
+    const comps: Array<[string, T]> = [[L2_U(1, 'tau', sg), r.du[0]!], [L2_V(1, 'tau', sg), r.dv[0]!], [L2_U(2, 'tau', sg), r.du[1]!], [L2_V(2, 'tau', sg), r.dv[1]!]];
     for (const [f, want] of comps) {
       const ds = fdDerivative(F, <S2>(G: Field<S2>, t: S2) => ev(G, f, { ...toTwin(F, G, e), s: t }), e.s!);
       const dt = fdDerivative(F, <S2>(G: Field<S2>, t: S2) => ev(G, f, { ...toTwin(F, G, e), tau: t }), e.tau!);
@@ -158,6 +161,8 @@ const b3res = defineObligation<Sample>({
     return maxOf(F, out);
   },
 });
+}
+const b3res = makeB3Residual(-1);
 
 const b3inv = defineObligation<Sample>({
   id: 'B3.invariant', item: 'B3',

@@ -121,21 +121,23 @@ const crossing = defineObligation<Sample>({
   },
 });
 
-const threshold = defineObligation<Sample>({
-  id: 'B8.mixed-threshold', item: 'B8',
+/** B8.mixed-threshold with the constant k in k rho^2 (8 is the derived one; other k are deliberately wrong variants for the tests). */
+export function makeMixedThreshold(k = 8): Obligation {
+  return defineObligation<Sample>({
+  id: k === 8 ? 'B8.mixed-threshold' : `B8.mixed-threshold-wrong-${k}`, item: 'B8',
   statement: 'Mixed quadrants (u0 v0 < 0, rho > 0): the trajectory escapes iff |u0 + v0| (2 rho + |u0 - v0|) > 8 rho^2, tends to the saddle (+-rho, +-rho) iff equality, otherwise it is absorbed at the origin in finite time.',
   latex: "\\text{escape} \\iff |u_0+v_0|\\,(2\\rho+|u_0-v_0|) > 8\\rho^2\\quad(u_0v_0<0)",
   method: 'solve',
   async cas(s) {
     // f(E) = p0 E^2 + 2 rho E + (q0 - 2 rho) increasing on E > 0 when p0 > 0; escape iff p0 E_u > 2 rho iff f(2 rho/p0) < 0.
     const lines = [
-      'f=p0*E^2+2*rho*E+(q0-2*rho)', 'simplify(p0*subst(2*rho/p0,E,f)-(8*rho^2-p0*(2*rho-q0)))',
-      'g=p0*E^2-2*rho*E-(q0-2*rho)', 'simplify(p0*subst(-2*rho/p0,E,g)-(8*rho^2-p0*(q0-2*rho)))',
-      'simplify(subst(2*rho,v0,(0+v0)*(2*rho+v0)-8*rho^2))',
+      'f=p0*E^2+2*rho*E+(q0-2*rho)', `simplify(p0*subst(2*rho/p0,E,f)-(${k}*rho^2-p0*(2*rho-q0)))`,
+      'g=p0*E^2-2*rho*E-(q0-2*rho)', `simplify(p0*subst(-2*rho/p0,E,g)-(${k}*rho^2-p0*(q0-2*rho)))`,
+      `simplify(subst(2*rho,v0,(0+v0)*(2*rho+v0)-${k}*rho^2))`,
       'roots(v^2+2*rho*v-8*rho^2,v)',
     ];
     const outs = await s.run('algebrite', lines);
-    const nd = await s.run('nerdamer-prime', ['expand(p0*(p0*(2*rho/p0)^2+2*rho*(2*rho/p0)+(q0-2*rho))-(8*rho^2-p0*(2*rho-q0)))']);
+    const nd = await s.run('nerdamer-prime', [`expand(p0*(p0*(2*rho/p0)^2+2*rho*(2*rho/p0)+(q0-2*rho))-(${k}*rho^2-p0*(2*rho-q0)))`]);
     return {
       engine: 'algebrite+nerdamer-prime',
       residual: combineResiduals(['p0 f(2rho/p0) (p0 > 0)', 'p0 g(-2rho/p0) (p0 < 0)', 'continuity with Q1 at u0 = 0', 'nerdamer cross-check'], [outs[1]!, outs[3]!, outs[4]!, nd[0]!]),
@@ -170,12 +172,15 @@ const threshold = defineObligation<Sample>({
     const c = F.cmp(F.abs(other), F.mul(F.fromNumber(2), rho));
     const simFate = F.cmp(F.abs(other), rho) <= 0 ? -1 : c;
     // exact condition, evaluated on the (possibly swapped) start: the swap must not change it
-    const m = swap ? linfEscapeMargin(F, v0, u0, rho) : linfEscapeMargin(F, u0, v0, rho);
+    const m0 = swap ? linfEscapeMargin(F, v0, u0, rho) : linfEscapeMargin(F, u0, v0, rho);
+    const m = { lhs: m0.lhs, rhs: F.mul(F.fromNumber(k), F.mul(rho, rho)) };
     const condFate = F.cmp(m.lhs, m.rhs);
     if ((simFate > 0) === (condFate > 0)) return F.zero;
     return F.div(F.abs(F.sub(m.lhs, m.rhs)), F.max(F.one, m.rhs));
   },
 });
+}
+const threshold = makeMixedThreshold(8);
 
 const sliding = defineObligation<Sample>({
   id: 'B8.sliding', item: 'B8',
