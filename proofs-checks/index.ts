@@ -2,6 +2,7 @@
  * Registry of every executable check (code), keyed to claims (data, theorems/) by claimId.
  */
 import type { CheckDef } from '../src/verify/CheckDef.ts';
+import { symbolicChecks } from './symbolicClaims.ts';
 import { b1EngineRhs } from './numeric/engineRhs.ts';
 import { b2DiscreteIdentity } from './numeric/discreteIdentity.ts';
 import { b7Decoupling } from './numeric/decoupling.ts';
@@ -44,4 +45,5 @@ export const allChecks: readonly CheckDef[] = [
   b12Parallel,
   b12Increasing,
   b13FirstBlowupWins,
+  ...symbolicChecks,
 ];

@@ -12,6 +12,7 @@ export const B4: Claim = {
   hypotheses: [depthIs(2), singleExample, radiusPositive],
   measured: 'number of random starts whose certified fate contradicts the flow; distance of rho/sqrt2 from the certified enclosure of alpha_c (d = 1)',
   tolerances: {
+    symbolic: { value: '', belowPrecision: 10, why: 'a symbolic obligation passes only if the CAS residual is exactly 0; its numeric spot check (random rationals, P digits) must agree to P - 10 digits' },
     certificates: { value: '0', why: 'a certificate is a sufficient condition: one contradicting start is a counterexample' },
     'critical-scale-d1': { value: '0', why: 'rho/sqrt2 must lie inside the certified enclosure [lo, hi] (distance 0)' },
     scaling: { value: '1e-25', why: 'the scaling map is exact; the integrated trajectories agree to the integrator tolerance' },
