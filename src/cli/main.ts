@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { UsageError } from '../io/UsageError.ts';
 import { registerSimulate } from './commands/simulate.ts';
 import { registerExplore } from './commands/explore.ts';
+import { registerDerive } from './commands/derive.ts';
 import { registerFlow } from './commands/flow.ts';
 import { registerVerify } from './commands/verify.ts';
 
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerSimulate(program);
   registerExplore(program);
+  registerDerive(program);
   registerFlow(program);
   registerVerify(program);
   for (const c of program.commands) c.exitOverride();

@@ -1,17 +1,49 @@
 /**
- * `samcheck explore basin --rho R --points FILE [--json]`: fate of l_inf-SAM planar starts (x > 0).
- * (Implementation filled in by the planar exact solver, src/linf/planarExact.ts.)
+ * `samcheck explore basin --rho R --points FILE [--json] [--precision P]`: fate of ℓ∞-SAM planar starts
+ * (u0, v0) for a coordinate with x > 0 (for x < 0 pass (u0, −v0)), from the exact piecewise solver
+ * (src/linf/planarExact.ts). Output {"fates": [...], "absorbSigma": [...|null], "escapeRule": ...} in input order.
  */
 import type { Command } from 'commander';
+import { decimalField } from '../../numeric/decimalField.ts';
+import { linfPlanarFate } from '../../linf/planarExact.ts';
+import { decimalString, nonNegativeDecimal, precision as precisionOf } from '../../io/validate.ts';
+import { UsageError } from '../../io/UsageError.ts';
+import { readJsonFile } from '../parse.ts';
+import { printJson, printLine } from '../output.ts';
+
+export const ESCAPE_RULE = 'x > 0, sigma = x s: u0*v0 >= 0: escape iff |u0+v0| > 2 rho; u0*v0 < 0: escape iff |u0+v0|*(2 rho + |u0-v0|) > 8 rho^2; equality: saddle; otherwise absorbed at the origin in finite time (rho = 0: escape iff u0+v0 != 0)';
+
+export function parsePoints(raw: unknown, what = 'points'): Array<[string, string]> {
+  if (!Array.isArray(raw)) throw new UsageError(`${what}: expected an array of ["u0","v0"] pairs, got ${typeof raw}`);
+  if (raw.length === 0) throw new UsageError(`${what}: empty list`);
+  return raw.map((p, i) => {
+    if (!Array.isArray(p) || p.length !== 2) throw new UsageError(`${what}[${i}]: expected ["u0","v0"], got ${JSON.stringify(p)?.slice(0, 60)}`);
+    return [decimalString(`${what}[${i}][0]`, p[0]), decimalString(`${what}[${i}][1]`, p[1])];
+  });
+}
 
 export function registerExploreBasin(explore: Command): void {
   explore
     .command('basin')
-    .description('classify l_inf-SAM planar starts (u0, v0), x > 0, as escape | absorb | saddle')
-    .requiredOption('--rho <r>', 'SAM radius rho >= 0')
+    .description('classify l_inf-SAM planar starts (u0, v0), x > 0, as escape | absorb | saddle (exact piecewise solution)')
+    .requiredOption('--rho <r>', 'SAM radius rho >= 0 (decimal string)')
     .requiredOption('--points <file>', 'JSON file [["u0","v0"], ...]')
+    .option('--precision <p>', 'decimal digits (default 50)')
     .option('--json', 'JSON output')
-    .action(async () => {
-      throw new Error('explore basin: not implemented yet');
+    .action((f: { rho: string; points: string; precision?: string; json?: boolean }) => {
+      const rhoS = nonNegativeDecimal('--rho', f.rho);
+      const P = f.precision === undefined ? 50 : precisionOf('--precision', f.precision);
+      const pts = parsePoints(readJsonFile(f.points, 'points file'), 'points');
+      const F = decimalField(P);
+      const rho = F.fromString(rhoS);
+      const res = pts.map(([a, b]) => linfPlanarFate(F, F.fromString(a), F.fromString(b), rho));
+      const fates = res.map((r) => r.fate);
+      const absorbSigma = res.map((r) => (r.absorbSigma === null ? null : F.toString(r.absorbSigma, 20)));
+      if (f.json) {
+        printJson({ rho: rhoS, fates, absorbSigma, escapeRule: ESCAPE_RULE });
+        return;
+      }
+      pts.forEach(([a, b], i) => printLine(`(${a}, ${b})  ${fates[i]}${absorbSigma[i] !== null ? `  absorbed at sigma = ${absorbSigma[i]}` : ''}`));
+      printLine(`rule: ${ESCAPE_RULE}`);
     });
 }
