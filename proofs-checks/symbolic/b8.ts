@@ -94,7 +94,7 @@ const crossing = defineObligation<Sample>({
       engine: 'algebrite',
       residual: combineResiduals(['u quadratic', 'v quadratic', 'p = p0 E (so v = p0 E at u = 0)', 'Q1 re-entry quadratic', 'factorization', 'return point v = 2 rho - v1'], outs.slice(4)),
       steps: ['closed form of B8.closed-forms in Q2 with exp(x s) -> E', `u(E) = ${outs[2]!.trim()}`, `v(E) = ${outs[3]!.trim()}`, 'multiply by 2E: quadratics in E for u = 0 and v = 0', 'u + v = p0 E, hence the other coordinate equals p0 E at a crossing', 'Q2, p0 > 0: u increases (u\' = v + rho > 0) and v decreases (v\' = u - rho < 0) while in Q2; v(E_u) = p0 E_u > 0, so u = 0 is reached first; p0 < 0: u(E_v) = p0 E_v < 0, so v = 0 first; p0 = 0: both at once (origin)', 'entering Q1 at (0, v1): quadratic factorizes, other root v1/(2 rho - v1) > 1 iff v1 > rho; return point 2 rho - v1 <= rho: sliding (B8.sliding)'],
-      data: { u: cf.u, v: cf.v },
+      data: { u: cf.u, v: cf.v, uE: outs[2]!.trim(), vE: outs[3]!.trim() },
     };
   },
   arb: q2Arb,
@@ -103,8 +103,9 @@ const crossing = defineObligation<Sample>({
     // independent: bisection on the closed form for the exit time from Q2, then compare with the quadratic roots
     const e = sampleToField(F, smp);
     const u0 = F.neg(e.a!), v0 = e.b!, rho = e.rho!;
-    const env = (E: T) => ({ u0, v0, rho, x: F.one, s: F.log(E) });
-    const inQ2 = (E: T) => F.sign(ev(F, cas.data!.u!, env(E))) < 0 && F.sign(ev(F, cas.data!.v!, env(E))) > 0;
+    // the CAS's own E-form of the closed form (exp(x s) -> E): rational in E, evaluated exactly in decimal
+    const env = (E: T) => ({ u0, v0, rho, E });
+    const inQ2 = (E: T) => F.sign(ev(F, cas.data!.uE!, env(E))) < 0 && F.sign(ev(F, cas.data!.vE!, env(E))) > 0;
     let lo = F.one, hi = F.fromNumber(2);
     while (inQ2(hi)) { lo = hi; hi = F.mul(hi, F.fromNumber(2)); }
     for (let k = 0; k < Math.ceil(F.precision * 3.4) + 10; k++) {
@@ -158,8 +159,10 @@ export function makeMixedThreshold(k = 8): Obligation {
     const swap = smp.swap!.n === 1;
     const rho = e.rho!;
     const u0 = F.neg(e.a!), v0 = e.b!;
-    const cf = quadrantClosedForm(-1, 1);
-    const at = (E: T) => { const env = { u0, v0, rho, x: F.one, s: F.log(E) }; return { u: ev(F, cf.u, env), v: ev(F, cf.v, env) }; };
+    // closed form of B8.closed-forms in Q2 written with E = e^sigma (independent Field code)
+    const two = F.fromNumber(2);
+    const p0 = F.add(u0, v0), Qt = F.sub(F.sub(u0, v0), F.mul(two, rho));
+    const at = (E: T) => { const a = F.mul(p0, E), b = F.div(Qt, E); return { u: F.add(rho, F.div(F.add(a, b), two)), v: F.sub(F.div(F.sub(a, b), two), rho) }; };
     const inQ2 = (E: T) => { const st = at(E); return F.sign(st.u) < 0 && F.sign(st.v) > 0; };
     let lo = F.one, hi = F.fromNumber(2);
     while (inQ2(hi)) { lo = hi; hi = F.mul(hi, F.fromNumber(2)); }

@@ -79,6 +79,7 @@ export function evalExpr<T>(F: Field<T>, expr: string, env: Record<string, T>): 
     if (t.k === 'id') {
       const n = peek();
       if (n?.k === 'op' && n.v === '(') {
+        if (!['exp', 'log', 'sqrt', 'abs', 'sgn', 'sign'].includes(t.v)) throw new Error(`evalExpr: unknown function ${t.v}( in ${expr}`);
         pos++;
         const args: T[] = [expr_()];
         while (peek()?.v === ',') { pos++; args.push(expr_()); }

@@ -19,6 +19,8 @@ export type ObligationMethod = 'substitution' | 'derivation' | 'solve' | 'numeri
 export interface ObligationRunOptions {
   seed: number;
   precision: number;
+  /** Optional cap on the number of numeric samples (tests use fewer; the CLI uses each obligation's own count). */
+  maxSamples?: number;
 }
 
 export interface ObligationResult {
@@ -139,7 +141,7 @@ export function defineObligation<S>(spec: ObligationSpec<S>): Obligation {
         notes.push(`CAS failure: ${msg}`);
         symbolic = { engine: 'n/a', residual: '', status: 'error' };
       }
-      const n = spec.samples ?? 50;
+      const n = Math.min(spec.samples ?? 50, opts.maxSamples ?? Infinity);
       const F = decimalField(opts.precision);
       const tol = F.fromString(tolerance);
       const pts = fc.sample(spec.arb, { seed: opts.seed, numRuns: n });

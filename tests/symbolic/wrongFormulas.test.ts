@@ -1,0 +1,27 @@
+/**
+ * The checker can fail: deliberately wrong formulas run through the SAME obligation code must fail both the
+ * symbolic residual and the numeric spot check.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeB3Residual } from '../../proofs-checks/symbolic/b2b4.ts';
+import { makeMixedThreshold } from '../../proofs-checks/symbolic/b8.ts';
+import { closeSharedCas } from '../../src/symbolic/obligation.ts';
+
+describe('wrong formulas fail', () => {
+  afterAll(async () => closeSharedCas());
+  const cases = [
+    // wrong sign of rho x^2 tau in the B3 exponent: the residual is a nonzero multiple of rho x^2/N
+    ['B3 with exp(+rho x^2 tau)', makeB3Residual(1)],
+    // mixed-quadrant threshold 4 rho^2 instead of 8 rho^2: wrong on a band of starts the samples hit
+    ['mixed threshold 4 rho^2', makeMixedThreshold(4)],
+    // threshold 9 rho^2: off by one, the other direction
+    ['mixed threshold 9 rho^2', makeMixedThreshold(9)],
+  ] as const;
+  it.each(cases)('%s fails', async (_name, ob) => {
+    const r = await ob.run({ seed: 5, precision: 50, maxSamples: 25 });
+    expect(r.status).toBe('fail');
+    expect(r.symbolic.status).toBe('nonzero');
+    expect(r.numeric.status).toBe('fail');
+    expect(r.numeric.counterexample).toBeDefined();
+  });
+});
