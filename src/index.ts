@@ -13,3 +13,7 @@ export { simulate, type SimulationSpec, type SimulationResult, type Checkpoint, 
 export { checkpointSchedule } from './optim/checkpoints.ts';
 export { parseSimulationConfig, toSpec, type SimulationConfig } from './io/simulationConfig.ts';
 export { UsageError } from './io/UsageError.ts';
+export { linfPlanarFate, linfPlanarAt, linfEscapeCondition, linfEscapeMargin, firstRootAbove1, type PlanarFate, type PlanarRegion } from './linf/planarExact.ts';
+export { CasSession, CasError, type CasEngine } from './symbolic/cas.ts';
+export { evalExpr } from './symbolic/exprEval.ts';
+export { defineObligation, type Obligation, type ObligationResult, type ObligationRunOptions, type ObligationMethod } from './symbolic/obligation.ts';

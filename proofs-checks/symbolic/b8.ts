@@ -215,4 +215,68 @@ const sliding = defineObligation<Sample>({
   },
 });
 
-export const b8Obligations: Obligation[] = [closedForms, crossing, threshold, sliding];
+
+const q1Threshold = defineObligation<Sample>({
+  id: 'B8.q1q3-threshold', item: 'B8',
+  statement: 'First/third quadrant (x > 0): escape iff |u0 + v0| > 2 rho; on |u0 + v0| = 2 rho the state tends to the saddle (c rho, c rho); below, it reaches an axis at a point with |other coordinate| <= rho, slides (B8.sliding) and is absorbed at the origin in finite time.',
+  latex: "\\text{escape} \\iff |u_0+v_0| > 2\\rho\\quad(u_0v_0 \\ge 0)",
+  method: 'solve',
+  async cas(s) {
+    const cf = quadrantClosedForm(1, 1);
+    const vE = `subst(E,exp(x*s),subst(1/E,exp(-x*s),${cf.v}))`;
+    const uE = `subst(E,exp(x*s),subst(1/E,exp(-x*s),${cf.u}))`;
+    const lines = [
+      `uE=${uE}`, `vE=${vE}`,
+      // p - 2 rho = P E with P = p0 - 2 rho
+      'simplify(uE+vE-2*rho-(u0+v0-2*rho)*E)',
+      // u' = v - rho = rho + P E - u, which is rho + P E where u = 0
+      'simplify((vE-rho)-(rho+(u0+v0-2*rho)*E-uE))',
+      // P = 0: the state is (rho, rho) + (q0/2)(1, -1)/E -> (rho, rho)
+      'simplify(subst(2*rho-v0,u0,uE)-rho-(2*rho-2*v0)/(2*E))',
+    ];
+    const outs = await s.run('algebrite', lines);
+    return {
+      engine: 'algebrite',
+      residual: combineResiduals(['p - 2rho = P E', 'u\' = rho + P E - u', 'P = 0 tends to (rho, rho)'], outs.slice(2)),
+      steps: ['Q1 closed form (B8.closed-forms) with E = e^{x s}', 'p - 2 rho = P E, P = p0 - 2 rho', 'P > 0: at a first hit of u = 0 we would have u\' = rho + P E > 0, impossible when arriving from u > 0; same for v: the state stays in Q1 and |p| grows: escape', 'P < 0: p decreases to -infinity, so an axis is reached; arriving at u = 0 needs u\' = rho + P E <= 0, i.e. v = 2 rho + P E <= rho: sliding, absorbed', 'P = 0: stable manifold of the saddle (rho, rho)', 'Q3 by the symmetry (u, v) -> (-u, -v)'],
+    };
+  },
+  arb: fc.record({ a: ratArb(3), b: ratArb(3), rho: ratArb(1, { positive: true }) }).filter((r) => r.a.n * r.b.n >= 0 && (r.a.n !== 0 || r.b.n !== 0)),
+  samples: 40,
+  numeric<T>(F: Field<T>, smp: Sample) {
+    // independent route: exact Q1/Q3 closed form in E, search for an axis hit up to E = 10^6, then the sliding test
+    const e = sampleToField(F, smp);
+    const rho = e.rho!;
+    const c = F.sign(F.add(e.a!, e.b!)) >= 0 ? 1 : -1;
+    const u0 = e.a!, v0 = e.b!;
+    const cr = c > 0 ? rho : F.neg(rho);
+    const two = F.fromNumber(2);
+    const P = F.sub(F.add(u0, v0), F.mul(two, cr)), Q = F.sub(u0, v0);
+    const at = (E: T) => ({ u: F.add(cr, F.div(F.add(F.mul(P, E), F.div(Q, E)), two)), v: F.add(cr, F.div(F.sub(F.mul(P, E), F.div(Q, E)), two)) });
+    const inside = (E: T) => { const st = at(E); return F.sign(st.u) === c && F.sign(st.v) === c; };
+    let simFate: 'escape' | 'absorb' | 'saddle';
+    if (F.isZero(P)) simFate = F.isZero(u0) && F.isZero(v0) ? 'absorb' : 'saddle';
+    else if (F.isZero(u0) || F.isZero(v0)) {
+      // on an axis: slides iff |other| <= rho, else enters the quadrant (then P decides)
+      const other = F.isZero(u0) ? v0 : u0;
+      simFate = F.cmp(F.abs(other), rho) <= 0 ? 'absorb' : F.sign(P) === c ? 'escape' : 'absorb';
+    } else {
+      let E = F.one, hit = false;
+      for (let k = 0; k < 200 && !hit; k++) { E = F.mul(E, F.fromString('1.072')); if (!inside(E)) hit = true; }
+      if (!hit) simFate = 'escape';
+      else {
+        // bisection for the exit, then the sliding admissibility of the hit point
+        let lo = F.div(E, F.fromString('1.072')), hi = E;
+        for (let k = 0; k < Math.ceil(F.precision * 3.4); k++) { const mid = F.div(F.add(lo, hi), two); if (inside(mid)) lo = mid; else hi = mid; }
+        const st = at(hi);
+        const other = F.cmp(F.abs(st.u), F.abs(st.v)) < 0 ? st.v : st.u;
+        simFate = F.cmp(F.abs(other), F.add(rho, F.fromString(`1e-${F.precision - 15}`))) <= 0 ? 'absorb' : 'escape';
+      }
+    }
+    const cond = F.cmp(F.abs(F.add(u0, v0)), F.mul(two, rho));
+    const condFate = cond > 0 ? 'escape' : cond === 0 ? (F.isZero(u0) && F.isZero(v0) ? 'absorb' : 'saddle') : 'absorb';
+    return simFate === condFate ? F.zero : F.one;
+  },
+});
+
+export const b8Obligations: Obligation[] = [closedForms, q1Threshold, crossing, threshold, sliding];
