@@ -93,7 +93,12 @@ export function decimalField(precision: number): Field<Decimal> {
       if (a.isNeg() && !a.isZero()) throw new RangeError(`sqrt of negative ${a.toString()}`);
       return a.sqrt();
     },
-    exp: (a) => check(a.exp(), 'exp'),
+    exp: (a) => {
+      // e^a is never 0: below the exponent range (a < about −2·10^16) refuse rather than round to 0.
+      const r = check(a.exp(), 'exp');
+      if (r.isZero()) throw new RangeError(`decimal exp underflowed (argument ${a.toSignificantDigits(6).toString()})`);
+      return r;
+    },
     log: (a) => {
       if (!a.gt(0)) throw new RangeError(`log of non-positive ${a.toString()}`);
       return a.ln();

@@ -56,6 +56,13 @@ describe('no float64 fallback: values outside float64 range or resolution surviv
     else expect(F.sign(v)).toBe(1);
   });
 
+  it.each([
+    { a: '-3e16', why: 'e^a below 10^-9e15 would round to 0: g = 0 would silently stop training' },
+    { a: '3e16', why: 'e^a above 10^9e15 would be Infinity' },
+  ])('exp outside the exponent range throws instead of returning 0 or Infinity: $why', ({ a }) => {
+    expect(() => F.exp(f(a))).toThrow(RangeError);
+  });
+
   it('the float64 field exists only for benchmarks and differs from the decimal one visibly', () => {
     const D = float64Field();
     expect(D.name).toBe('float64');
