@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import type { Field } from '../../src/numeric/Field.ts';
 import { makeLoss } from '../../src/numeric/loss.ts';
 import { gradient } from '../../src/model/diagonalNetwork.ts';
+import { perturbation } from '../../src/optim/algorithms.ts';
 import { defineObligation, ratArb, sampleToField, type Obligation, type Sample } from '../../src/symbolic/obligation.ts';
 import { engineRhs, maxOf, relDiff } from '../../src/symbolic/numericChecks.ts';
 import { combineResiduals, ev } from './common.ts';
@@ -208,4 +209,65 @@ const decouplingOb = defineObligation<Sample>({
   },
 });
 
-export const b1Obligations: Obligation[] = [gradientOb, l2FlowOb, linfFlowOb, lossIndependenceOb, decouplingOb];
+
+/** d = 3 explicitly: the perturbations of both SAM variants and the l2 rescaled flow. */
+const D3 = [1, 2, 3];
+const N2_3 = D3.map((i) => `x${i}^2*(u${i}^2+v${i}^2)`).join('+');
+const pert3Arb: fc.Arbitrary<Sample> = fc.record({
+  x1: ratArb(3, { nonzero: true }), x2: ratArb(3, { nonzero: true }), x3: ratArb(3, { nonzero: true }),
+  u1: ratArb(2), u2: ratArb(2), u3: ratArb(2), v1: ratArb(2), v2: ratArb(2), v3: ratArb(2), rho: ratArb(1, { positive: true }),
+});
+const perturbationsOb = defineObligation<Sample>({
+  id: 'B1.perturbations', item: 'B1',
+  statement: 'd = 3: the l2-SAM perturbation is eps = rho grad/|grad| = -rho (x*v, x*u)/N (independent of g), the l_inf one eps = rho sign(grad) = -rho (sgn(x)sgn(v), sgn(x)sgn(u)); with them the l2-SAM rescaled flow is u_i\' = x_i v_i - rho x_i^2 u_i/N, v_i\' = x_i u_i - rho x_i^2 v_i/N for every i.',
+  latex: "\\varepsilon^{(2)} = -\\tfrac{\\rho}{N}(x\\odot v, x\\odot u),\\quad \\varepsilon^{(\\infty)} = -\\rho\\,(\\mathrm{sgn}(x)\\mathrm{sgn}(v), \\mathrm{sgn}(x)\\mathrm{sgn}(u))",
+  method: 'derivation',
+  async cas(s) {
+    const lines: string[] = [];
+    const labels: string[] = [];
+    const Z3 = D3.map((i) => `x${i}*u${i}*v${i}`).join('+');
+    const grad: Record<string, string> = {};
+    for (const i of D3) { grad[`u${i}`] = `(-g*d(${Z3},u${i}))`; grad[`v${i}`] = `(-g*d(${Z3},v${i}))`; }
+    const nrm2 = Object.values(grad).map((g) => `${g}^2`).join('+');
+    lines.push(`simplify(${nrm2}-g^2*(${N2_3}))`); labels.push('|grad|^2 - g^2 N^2');
+    for (const i of D3) {
+      lines.push(`simplify(rho*${grad[`u${i}`]}/(g*N)-(-rho*x${i}*v${i}/N))`, `simplify(rho*${grad[`v${i}`]}/(g*N)-(-rho*x${i}*u${i}/N))`);
+      labels.push(`eps_u${i}`, `eps_v${i}`);
+      const ut = `(u${i}-rho*x${i}*v${i}/N)`, vt = `(v${i}-rho*x${i}*u${i}/N)`;
+      lines.push(`simplify(-(-gt*x${i}*${vt})/gt-(x${i}*v${i}-rho*x${i}^2*u${i}/N))`, `simplify(-(-gt*x${i}*${ut})/gt-(x${i}*u${i}-rho*x${i}^2*v${i}/N))`);
+      labels.push(`u${i}'`, `v${i}'`);
+    }
+    const outs = await s.run('algebrite', lines);
+    return { engine: 'algebrite', residual: combineResiduals(labels, outs), steps: ['z = sum_i x_i u_i v_i (d = 3); grad = -g dz/dw (chain rule explicit, see B1.gradient)', '|grad|^2 = g^2 N^2, g > 0 => |grad| = g N (sign rule)', 'eps = rho grad/(g N) simplified per component', LINF_PERT_NOTE, 'gradient at w + eps divided by g~: rescaled rhs for i = 1..3'] };
+  },
+  arb: pert3Arb,
+  numeric<T>(F: Field<T>, s: Sample) {
+    const e = sampleToField(F, s);
+    const x = D3.map((i) => e[`x${i}`]!), u = D3.map((i) => e[`u${i}`]!), v = D3.map((i) => e[`v${i}`]!);
+    const loss = makeLoss(F, 'logistic');
+    const gr = gradient(F, loss, { X: [x], Y: [1] }, [u, v]);
+    const N = F.sqrt(ev(F, N2_3, e));
+    const out: T[] = [];
+    const p2 = perturbation(F, 'sam-l2', e.rho!, gr.grad);
+    const pI = perturbation(F, 'sam-linf', e.rho!, gr.grad);
+    for (let j = 0; j < 3; j++) {
+      if (!F.isZero(N)) {
+        out.push(relDiff(F, p2.eps[0]![j]!, F.neg(F.div(F.mul(e.rho!, F.mul(x[j]!, v[j]!)), N))));
+        out.push(relDiff(F, p2.eps[1]![j]!, F.neg(F.div(F.mul(e.rho!, F.mul(x[j]!, u[j]!)), N))));
+      }
+      const sx = F.sign(x[j]!);
+      out.push(relDiff(F, pI.eps[0]![j]!, F.mul(F.fromNumber(-sx * F.sign(v[j]!)), e.rho!)));
+      out.push(relDiff(F, pI.eps[1]![j]!, F.mul(F.fromNumber(-sx * F.sign(u[j]!)), e.rho!)));
+    }
+    if (!F.isZero(N)) {
+      const r = engineRhs(F, 'sam-l2', x, u, v, e.rho!);
+      for (let j = 0; j < 3; j++) {
+        const k = F.div(F.mul(e.rho!, F.mul(x[j]!, x[j]!)), N);
+        out.push(relDiff(F, r.du[j]!, F.sub(F.mul(x[j]!, v[j]!), F.mul(k, u[j]!))), relDiff(F, r.dv[j]!, F.sub(F.mul(x[j]!, u[j]!), F.mul(k, v[j]!))));
+      }
+    }
+    return maxOf(F, out);
+  },
+});
+
+export const b1Obligations: Obligation[] = [gradientOb, perturbationsOb, l2FlowOb, linfFlowOb, lossIndependenceOb, decouplingOb];
