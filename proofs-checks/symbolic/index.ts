@@ -13,6 +13,7 @@ import { b10Obligations } from './b10.ts';
 
 export const obligations: Obligation[] = [...b1Obligations, ...b2b4Obligations, ...b8Obligations, ...b10Obligations];
 
+/** Defaults of `samcheck derive` (kept equal to those in src/cli/commands/derive.ts). */
 export const DEFAULT_SEED = 20260308;
 export const DEFAULT_PRECISION = 50;
 
