@@ -122,6 +122,19 @@ const crossing = defineObligation<Sample>({
   },
 });
 
+
+/** Q2 starts at relative distance k/1000 from the exact boundary p0 (2 rho + |q0|) = 8 rho^2 (|q0| scaled by 1 + k/1000). */
+const nearBoundaryArb: fc.Arbitrary<Sample> = fc
+  .record({ ra: fc.integer({ min: 1, max: 5 }), rb: fc.integer({ min: 1, max: 5 }), pc: fc.integer({ min: 1, max: 6 }), pe: fc.integer({ min: 1, max: 4 }), k: fc.integer({ min: -30, max: 30 }).filter((k) => k !== 0), swap: fc.boolean() })
+  .map(({ ra, rb, pc, pe, k, swap }) => {
+    // rho = ra/rb, p0 = pc/pe, Qa = 8 rho^2/p0 - 2 rho = (8 ra^2 pe - 2 ra rb pc)/(rb^2 pc); |q0| = Qa (1000 + k)/1000
+    const qn = (8 * ra * ra * pe - 2 * ra * rb * pc) * (1000 + k), qd = rb * rb * pc * 1000;
+    // a = (|q0| - p0)/2, b = (|q0| + p0)/2 over the common denominator 2 qd pe
+    const den = 2 * qd * pe;
+    return { a: { n: qn * pe - pc * qd, d: den }, b: { n: qn * pe + pc * qd, d: den }, rho: { n: ra, d: rb }, swap: { n: swap ? 1 : 0, d: 1 } };
+  })
+  .filter((r) => r.a.n > 0);
+
 /** B8.mixed-threshold with the constant k in k rho^2 (8 is the derived one; other k are deliberately wrong variants for the tests). */
 export function makeMixedThreshold(k = 8): Obligation {
   return defineObligation<Sample>({
@@ -151,8 +164,9 @@ export function makeMixedThreshold(k = 8): Obligation {
       ],
     };
   },
-  samples: 30,
-  arb: fc.record({ a: ratArb(4, { positive: true }), b: ratArb(4, { positive: true }), rho: ratArb(1, { positive: true }), swap: fc.boolean().map((b) => ({ n: b ? 1 : 0, d: 1 })) }),
+  samples: 40,
+  // half uniform, half within 0.1%..3% of the boundary (where a wrong constant or a wrong branch shows)
+  arb: fc.oneof(fc.record({ a: ratArb(4, { positive: true }), b: ratArb(4, { positive: true }), rho: ratArb(1, { positive: true }), swap: fc.boolean().map((b) => ({ n: b ? 1 : 0, d: 1 })) }), nearBoundaryArb),
   numeric<T>(F: Field<T>, smp: Sample) {
     // independent route: exit from the mixed quadrant by bisection on the closed form, then the axis/Q1/Q3 rules
     const e = sampleToField(F, smp);
