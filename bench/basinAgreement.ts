@@ -1,7 +1,7 @@
 /**
  * Basin-classification agreement: exact ℓ∞-SAM planar fate (src/linf/planarExact.ts, 50 digits) vs an
- * independent explicit-Euler simulation of u' = v − ρ sgn u, v' = u − ρ sgn v (σ-time, step h, float64
- * backend chosen explicitly) on N seeded random starts in all four quadrants.
+ * independent explicit-Euler simulation of u' = v − ρ sgn u, v' = u − ρ sgn v (σ-time, step h, plain JS float64,
+ * explicit and bench-only) on N seeded random starts in all four quadrants.
  * Usage: node bin/run-ts.js bench/basinAgreement.ts [N=2000] [seed=20260308] [band=0.02] [h=0.0005]
  * Starts within a relative distance `band` of the exact boundary are reported separately (not compared).
  */
