@@ -165,4 +165,43 @@ function discreteOb(algo: Algo): Obligation {
   });
 }
 
-export const b10Obligations: Obligation[] = [gdFixed, linfSaddle, l2Fixed, discreteOb('gd'), discreteOb('sam-l2'), discreteOb('sam-linf')];
+
+const discreteFixed = defineObligation<Sample>({
+  id: 'B10.discrete-fixed', item: 'B10',
+  statement: 'The discrete maps share the fixed points (the gradient vanishes at the perturbed point): GD at the origin; l_inf-SAM at (rho, rho) and (-rho, -rho) for x > 0 (and the origin); l2-SAM at u_k = v_k = rho/sqrt(2), other coordinates 0 (x_k > 0, N = rho x_k).',
+  latex: "p^+ = p,\\ q^+ = q \\text{ at the fixed points of B10}",
+  method: 'derivation',
+  async cas(s) {
+    const lines = [
+      // l2: p+ = p(1 + eta gt x (1 - rho x/N)), q = 0, N = rho x
+      'simplify(subst(rho*x,N,p*(1+eta*gt*x*(1-rho*x/N)))-p)',
+      // l_inf at (rho, rho), x > 0: sx = su = sv = 1, p = 2 rho, q = 0
+      'simplify(subst(2*rho,p,p+eta*gt*x*(p-rho*(1)*(1+1)))-2*rho)',
+      'simplify(subst(-2*rho,p,p+eta*gt*x*(p-rho*(1)*(-1-1)))+2*rho)',
+      'simplify(subst(0,q,q-eta*gt*x*(q+rho*(1)*(1-1))))',
+    ];
+    const outs = await s.run('algebrite', lines);
+    return { engine: 'algebrite', residual: combineResiduals(['l2 p+', 'linf p+ at (rho,rho)', 'linf p+ at (-rho,-rho)', 'linf q+'], outs), steps: ['one-step identities of D.*', 'evaluated at the fixed points of B10'] };
+  },
+  arb: fc.record({ x1: ratArb(3, { positive: true }), x2: ratArb(3, { nonzero: true }), rho: ratArb(2, { positive: true }), eta: ratArb(1, { positive: true, den: 20 }) }),
+  samples: 20,
+  numeric<T>(F: Field<T>, smp: Sample) {
+    const e = sampleToField(F, smp);
+    const loss = makeLoss(F, 'logistic');
+    const a = F.div(e.rho!, F.sqrt(F.fromNumber(2)));
+    const cases: Array<['gd' | 'sam-l2' | 'sam-linf', T[][], T[]]> = [
+      ['gd', [[F.zero, F.zero], [F.zero, F.zero]], [e.x1!, e.x2!]],
+      ['sam-linf', [[e.rho!], [e.rho!]], [e.x1!]],
+      ['sam-linf', [[F.neg(e.rho!)], [F.neg(e.rho!)]], [e.x1!]],
+      ['sam-l2', [[a, F.zero], [a, F.zero]], [e.x1!, e.x2!]],
+    ];
+    const out: T[] = [];
+    for (const [algo, W, x] of cases) {
+      const r = step(F, loss, { X: [x], Y: [1] }, { algo, eta: e.eta!, rho: e.rho! }, W.map((row) => row.slice()));
+      for (let l = 0; l < 2; l++) for (let j = 0; j < x.length; j++) out.push(relDiff(F, r.W[l]![j]!, W[l]![j]!));
+    }
+    return maxOf(F, out);
+  },
+});
+
+export const b10Obligations: Obligation[] = [gdFixed, linfSaddle, l2Fixed, discreteFixed, discreteOb('gd'), discreteOb('sam-l2'), discreteOb('sam-linf')];
