@@ -56,8 +56,8 @@ export function criticalScale<T>(
   const eps = F.fromString('1e-6');
   let lo = F.mul(F.div(F.mul(rho, min), base), F.sub(F.one, eps));
   // asymmetric on purpose: a bracket symmetric about α_c (d = 1) would bisect exactly onto the
-  // saddle, where only rounding decides the certificate
-  let hi = F.mul(F.div(F.mul(rho, max), base), F.add(F.one, F.mul(F.fromNumber(3), eps)));
+  // saddle, where only rounding decides the certificate (a non-dyadic ratio avoids it)
+  let hi = F.mul(F.div(F.mul(rho, max), base), F.add(F.one, F.mul(F.fromString('2.718281828'), eps)));
   let evaluations = 0;
   let undecided = 0;
   const classify = (a: T) => {

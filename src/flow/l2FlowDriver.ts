@@ -162,6 +162,13 @@ export function runL2<T>(F: Field<T>, m: L2Model<T>, targets: readonly T[], opts
   const kappa0 = F.mul(xmin, F.sub(F.mul(m.rho, xmin), Nc));
   const tauSpan = F.add(F.one, F.div(F.fromNumber(Math.ceil(3 * F.precision)), kappa0));
   while (collapseS === null) {
+    // targets already reached (e.g. the certificate held exactly at a target)
+    while (ti < targets.length && F.cmp(targets[ti]!, Z[ci]!) <= 0) {
+      const Yp = Z.slice();
+      Yp[ci] = tau;
+      points.push({ s: targets[ti]!, tau, Y: Yp, status: 'running' });
+      ti++;
+    }
     const target = ti < targets.length ? targets[ti]! : null;
     const r = integrate(F, tSys, tau, Z, F.add(tau, tauSpan), {
       rtol,
