@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { decimalField } from '../../src/numeric/decimalField.ts';
 import { float64Field } from '../../src/numeric/float64Field.ts';
 import type { Field } from '../../src/numeric/Field.ts';
-import { linfEscapeCondition, linfEscapeMargin, linfPlanarAt, linfPlanarFate, type PlanarFate } from '../../src/linf/planarExact.ts';
+import { firstRootAbove1, linfEscapeCondition, linfEscapeMargin, linfPlanarAt, linfPlanarFate, type PlanarFate } from '../../src/linf/planarExact.ts';
 import { makeLoss } from '../../src/numeric/loss.ts';
 import { step } from '../../src/optim/algorithms.ts';
 
@@ -159,6 +159,27 @@ describe('engine discrete l_inf-SAM step at small eta follows linfPlanarAt', () 
       const tol = 0.01 * (1 + Math.abs(D.toNumber(ex.u)) + Math.abs(ev));
       expect(Math.abs(D.toNumber(ex.u) - F.toNumber(W[0]![0]!)), `${u0},${v0},x=${xs} sigma ${F.toString(sigma, 6)} exact ${D.toString(ex.u, 6)},${ev} discrete ${F.toString(W[0]![0]!, 6)},${F.toString(W[1]![0]!, 6)}`).toBeLessThan(tol);
       expect(Math.abs(ev - F.toNumber(W[1]![0]!)), `${u0},${v0},x=${xs}`).toBeLessThan(tol);
+    }
+  });
+});
+
+describe('firstRootAbove1 (cancellation-free quadratic roots)', () => {
+  const table: Array<[string, string, string, string | null, string]> = [
+    ['1', '-3', '2', '2', 'roots 1 and 2: 1 is not > 1'],
+    ['1', '0', '-4', '2', 'B = 0'],
+    ['0', '2', '-6', '3', 'linear case'],
+    ['1', '2', '5', null, 'negative discriminant'],
+    ['1', '-4', '4', '2', 'double root counts'],
+    // tiny leading coefficient: the naive formula loses every digit of the small root
+    ['1e-40', '-2', '3', '1.5', 'naive (-B - sqrt D)/(2A) cancels catastrophically'],
+  ];
+  it.each(table)('A=%s B=%s C=%s -> %s  [%s]', (A, B, C, want) => {
+    const r = firstRootAbove1(D, D.fromString(A), D.fromString(B), D.fromString(C));
+    if (want === null) expect(r).toBeNull();
+    else {
+      expect(r).not.toBeNull();
+      const err = D.toNumber(D.abs(D.sub(r!, D.fromString(want))));
+      expect(err).toBeLessThan(1e-38);
     }
   });
 });
