@@ -17,15 +17,20 @@ export const obligations: Obligation[] = [...b1Obligations, ...b2b4Obligations, 
 export const DEFAULT_SEED = 20260308;
 export const DEFAULT_PRECISION = 50;
 
+let active = 0;
+
 export async function runObligations(opts: { seed?: number; precision?: number; only?: string[] } = {}): Promise<ObligationResult[]> {
   const seed = opts.seed ?? DEFAULT_SEED;
   const precision = opts.precision ?? DEFAULT_PRECISION;
   const sel = opts.only && opts.only.length > 0 ? obligations.filter((o) => opts.only!.some((p) => o.id === p || o.id.startsWith(p + '.') || o.item === p)) : obligations;
   const out: ObligationResult[] = [];
+  // Concurrent callers (e.g. verify's parallel checks) share the CAS worker: close it only after the last one.
+  active++;
   try {
     for (const o of sel) out.push(await o.run({ seed, precision }));
   } finally {
-    await closeSharedCas();
+    active--;
+    if (active === 0) await closeSharedCas();
   }
   return out;
 }
