@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { decimalField } from '../../src/numeric/decimalField.ts';
+import { physicalFlow } from '../../src/flow/physicalFlow.ts';
+import { l2Flow } from '../../src/flow/tauReduction.ts';
+import { gdClosedForm } from '../../src/flow/gdClosedForm.ts';
+import { linfClosedForm } from '../../src/flow/linfClosedForm.ts';
+import { makeLoss } from '../../src/numeric/loss.ts';
+import { simulate } from '../../src/optim/simulate.ts';
+
+const F = decimalField(24);
+const rtol = F.fromString('1e-14');
+const V = (a: string[]) => a.map((s) => F.fromString(s));
+const maxDiff = (a: readonly any[], b: readonly any[]) => Math.max(...a.map((ai, i) => F.toNumber(F.abs(F.sub(ai, b[i])))));
+
+describe('physical-time flows', () => {
+  const x = V(['0.5', '1', '2']);
+  const a = F.fromString('0.5');
+  const data = { X: [x], Y: [1 as const] };
+  it('one example: W(t) equals the rescaled flow at the carried clock s(t) (B1), both losses', () => {
+    for (const loss of ['logistic', 'exponential'] as const) {
+      const r = physicalFlow(F, 'sam-l2', loss, data, F.one, [[a, a, a], [a, a, a]], [F.fromString('1.5')], { rtol });
+      const p = r.points[0]!;
+      const ref = l2Flow(F, { x, rho: F.one, u0: [a, a, a], v0: [a, a, a] }, [p.s], { rtol }).points[0]!;
+      expect(maxDiff(p.beta, ref.beta)).toBeLessThan(1e-11);
+      // and t(s) computed by the tau reduction inverts s(t)
+      const back = l2Flow(F, { x, rho: F.one, u0: [a, a, a], v0: [a, a, a] }, [p.s], { rtol, loss: makeLoss(F, loss) }).points[0]!;
+      expect(Math.abs(F.toNumber(back.t!) - 1.5)).toBeLessThan(1e-10);
+    }
+    const g = physicalFlow(F, 'gd', 'logistic', data, F.zero, [[a, a, a], [a, a, a]], [F.fromNumber(2)], { rtol });
+    expect(maxDiff(g.points[0]!.beta, gdClosedForm(F, x, [a, a, a], [a, a, a], g.points[0]!.s).beta)).toBeLessThan(1e-11);
+  });
+
+  it('one example l_inf-SAM with crossings (no sliding): matches the exact planar pieces at s(t)', () => {
+    // Q4 start crossing into Q1 and escaping: sign events but no Filippov sliding
+    const u0 = V(['1.6', '1.2']);
+    const v0 = V(['-0.1', '0.9']);
+    const xx = V(['1', '0.7']);
+    const r = physicalFlow(F, 'sam-linf', 'exponential', { X: [xx], Y: [1] }, F.fromString('0.5'), [u0, v0], [F.fromString('0.3')], { rtol });
+    expect(r.status).toBe('done');
+    expect(r.switches).toBeGreaterThan(0);
+    const p = r.points[0]!;
+    const ref = linfClosedForm(F, xx, u0, v0, F.fromString('0.5'), p.s);
+    expect(maxDiff(p.W[0]!, ref.u)).toBeLessThan(1e-11);
+    expect(maxDiff(p.W[1]!, ref.v)).toBeLessThan(1e-11);
+  });
+
+  it('n = 2 examples, labels +-1: discrete GD with eta -> 0 approaches the flow at t = eta*steps', () => {
+    const d2 = { X: [V(['1', '0.5']), V(['0.2', '-1'])], Y: [1 as const, -1 as const] };
+    const W0 = [V(['0.3', '0.2']), V(['0.1', '-0.4'])];
+    const T = F.fromNumber(1);
+    const flow = physicalFlow(F, 'gd', 'logistic', d2, F.zero, W0, [T], { rtol }).points[0]!;
+    const errs = [20, 40].map((steps) => {
+      const eta = F.div(T, F.fromNumber(steps));
+      const r = simulate(F, { algo: 'gd', loss: 'logistic', eta, rho: F.zero, steps, data: d2, W0 });
+      return maxDiff(r.W.flat(), flow.W.flat());
+    });
+    // first-order method: halving eta roughly halves the error
+    expect(errs[1]! / errs[0]!).toBeGreaterThan(0.4);
+    expect(errs[1]! / errs[0]!).toBeLessThan(0.6);
+  });
+});
