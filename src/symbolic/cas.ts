@@ -89,13 +89,21 @@ export class CasSession {
         if (this.worker === w) this.worker = null;
         reject(new CasError(`${engine}: worker failed: ${e.message}`, 'error'));
       };
+      // another call's timeout may terminate the shared worker: fail fast instead of waiting for our own timer
+      const onExit = () => {
+        cleanup();
+        if (this.worker === w) this.worker = null;
+        reject(new CasError(`${engine}: worker exited before answering (terminated by another call's timeout)`, 'error'));
+      };
       const cleanup = () => {
         clearTimeout(timer);
         w.off('message', onMsg);
         w.off('error', onErr);
+        w.off('exit', onExit);
       };
       w.on('message', onMsg);
       w.on('error', onErr);
+      w.on('exit', onExit);
       w.postMessage({ id, engine, lines });
     });
   }
