@@ -3,6 +3,14 @@
  */
 import type { CheckDef } from '../src/verify/CheckDef.ts';
 import { symbolicChecks } from './symbolicClaims.ts';
+import { b2ClosedVsIntegrated } from './property/gdClosedVsIntegrated.ts';
+import { b4Certificates } from './property/certificateInvariance.ts';
+import { b4CriticalScaleD1 } from './property/criticalScaleD1.ts';
+import { b4Scaling } from './property/scalingSymmetry.ts';
+import { b11EtaSlope } from './numeric/etaSlopeCheck.ts';
+import { b13BlowupTime } from './property/blowupTime.ts';
+import { p2ClosedForm } from './property/gdLimitDirection.ts';
+import { p2Discrete, p4Discrete } from './property/discreteDirection.ts';
 import { b1EngineRhs } from './numeric/engineRhs.ts';
 import { b2DiscreteIdentity } from './numeric/discreteIdentity.ts';
 import { b7Decoupling } from './numeric/decoupling.ts';
@@ -23,10 +31,13 @@ import { p7WitnessDiscrete } from './witness/minorWinsDepth3.ts';
 export const allChecks: readonly CheckDef[] = [
   p1OneExample,
   p1DirectionRate,
+  p2ClosedForm,
+  p2Discrete,
   p3WitnessFlow,
   p3WitnessDiscrete,
   p3ZeroDiscrete,
   p4EscapingFlow,
+  p4Discrete,
   p5MinorFirst,
   p5MonotoneInAlpha,
   p6GrowthRate,
@@ -34,7 +45,11 @@ export const allChecks: readonly CheckDef[] = [
   p7WitnessDiscrete,
   b1EngineRhs,
   b2DiscreteIdentity,
+  b2ClosedVsIntegrated,
   b3TauVsFull,
+  b4Certificates,
+  b4CriticalScaleD1,
+  b4Scaling,
   b5LeaderLaw,
   b5XStarAtZero,
   b6GdLeader,
@@ -42,8 +57,10 @@ export const allChecks: readonly CheckDef[] = [
   b8BasinVsDiscrete,
   b9BasinRule,
   b10DiscreteFixedPoints,
+  b11EtaSlope,
   b12Parallel,
   b12Increasing,
+  b13BlowupTime,
   b13FirstBlowupWins,
   ...symbolicChecks,
 ];

@@ -13,7 +13,8 @@ import type { Field } from '../../src/numeric/Field.ts';
 import { makeLoss } from '../../src/numeric/loss.ts';
 import { step } from '../../src/optim/algorithms.ts';
 import { linfEscapeCondition, linfEscapeMargin, type PlanarFate } from '../../src/linf/planarExact.ts';
-import { linfEscapeSet, linfPredictedLimit, linfStateAt } from '../../src/linf/linfState.ts';
+import { linfPredictedLimit } from '../../src/linf/predictedLimit.ts';
+import { linfClosedForm } from '../../src/flow/linfClosedForm.ts';
 import { basisVector, oneMinusCos } from '../../src/verify/direction.ts';
 import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
 
@@ -79,10 +80,10 @@ export const b9BasinRule: CheckDef = {
       const rho = F.fromString(c.rho);
       const u0 = c.uv.slice(0, c.d).map((s) => F.mul(F.fromString(s), rho));
       const v0 = c.uv.slice(4, 4 + c.d).map((s) => F.mul(F.fromString(s), rho));
-      const fates = linfEscapeSet(F, x, u0, v0, rho);
+      const st = linfClosedForm(F, x, u0, v0, rho, F.fromNumber(300));
+      const fates = st.fates;
       if (fates.includes('saddle')) return { margin: '0', skip: true };
       const limit = linfPredictedLimit(F, x, fates);
-      const st = linfStateAt(F, x, u0, v0, rho, F.fromNumber(300));
       const margin = limit === null
         ? st.beta.reduce((a, b) => F.max(a, F.abs(b)), F.zero)
         : oneMinusCos(F, st.beta, basisVector(F, c.d, limit.index, limit.sign));

@@ -9,7 +9,7 @@ import { verdict, maxDecimal } from '../../src/verify/judge.ts';
 import { decimalField } from '../../src/numeric/decimalField.ts';
 import { simulate } from '../../src/optim/simulate.ts';
 import { basisVector, oneMinusCos } from '../../src/verify/direction.ts';
-import { linfStateAt } from '../../src/linf/linfState.ts';
+import { linfClosedForm } from '../../src/flow/linfClosedForm.ts';
 
 export const P3_WITNESS_XS: readonly (readonly string[])[] = [['0.5', '1', '2'], ['-1.5', '0.7', '1.1']];
 export const P3_RHO = '0.5';
@@ -87,12 +87,12 @@ export const p3WitnessFlow: CheckDef = {
     for (const x of P3_WITNESS_XS) {
       for (let k = -1; k < x.length; k++) {
         const { u0, v0 } = p3Start(x, k);
-        const st = linfStateAt(F, x.map((s) => F.fromString(s)), u0.map((s) => F.fromString(s)), v0.map((s) => F.fromString(s)), F.fromString(P3_RHO), F.fromNumber(400));
+        const st = linfClosedForm(F, x.map((s) => F.fromString(s)), u0.map((s) => F.fromString(s)), v0.map((s) => F.fromString(s)), F.fromString(P3_RHO), F.fromNumber(400));
         const m = k < 0
           ? st.beta.reduce((a, b) => F.max(a, F.abs(b)), F.zero)
           : oneMinusCos(F, st.beta, basisVector(F, x.length, k, x[k]!.startsWith('-') ? -1 : 1));
         margins.push(F.toString(m, 6));
-        witnesses.push({ x, k: k < 0 ? 'zero' : k, u0, v0, rho: P3_RHO, s: '400', margin: F.toString(m, 6), phases: st.phases });
+        witnesses.push({ x, k: k < 0 ? 'zero' : k, u0, v0, rho: P3_RHO, s: '400', margin: F.toString(m, 6), fates: st.fates, status: st.status });
       }
     }
     return verdict(maxDecimal(margins), tol, '<=', { inputs: { witnesses } });

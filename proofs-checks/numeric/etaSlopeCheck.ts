@@ -1,0 +1,32 @@
+/**
+ * B11: discrete runs approach the rescaled flow at matched clock s with error O(η): the
+ * least-squares slope of log(error) against log(η), η ∈ {0.1, 0.05, 0.025, 0.0125}, is ≈ 1
+ * (src/flow/etaSlope.ts), for GD and ℓ2-SAM from a fixed start, compared at s = 0.5.
+ */
+import type { CheckDef, Outcome } from '../../src/verify/CheckDef.ts';
+import { toleranceOf } from '../../src/verify/Claim.ts';
+import { verdict, maxDecimal } from '../../src/verify/judge.ts';
+import { decimalField } from '../../src/numeric/decimalField.ts';
+import { etaSlope, DEFAULT_ETAS } from '../../src/flow/etaSlope.ts';
+
+export const B11_START = { x: ['0.5', '1', '2'], u0: ['0.3', '0.2', '0.1'], v0: ['0.3', '0.1', '0.1'], rho: '0.1', s: '0.5' };
+
+export const b11EtaSlope: CheckDef = {
+  claimId: 'B11',
+  name: 'eta-slope',
+  method: 'numeric',
+  quantity: 'max over {GD, l2-SAM} of |slope - 1|, slope of log err vs log eta at s = 0.5',
+  run(ctx): Outcome {
+    const tol = toleranceOf(ctx.claim, 'eta-slope').value;
+    const F = decimalField(Math.min(ctx.precision, 30));
+    const f = (s: string) => F.fromString(s);
+    const margins: string[] = [];
+    const runs: unknown[] = [];
+    for (const algo of ['gd', 'sam-l2'] as const) {
+      const r = etaSlope(F, { algo, loss: 'logistic', x: B11_START.x.map(f), rho: algo === 'gd' ? F.zero : f(B11_START.rho), u0: B11_START.u0.map(f), v0: B11_START.v0.map(f), s: f(B11_START.s), etas: DEFAULT_ETAS.map(f) });
+      margins.push(F.toString(F.abs(F.sub(r.slope, F.one)), 6));
+      runs.push({ algo, slope: F.toString(r.slope, 6), points: r.points.map((p) => ({ eta: F.toString(p.eta, 6), steps: p.steps, s: F.toString(p.s, 8), err: F.toString(p.err, 6) })) });
+    }
+    return verdict(maxDecimal(margins), tol, '<=', { inputs: { start: B11_START, runs } });
+  },
+};

@@ -1,0 +1,69 @@
+/**
+ * B4 certificates, checked on the plain integrated 2d-dimensional ℓ2-SAM flow (rescaledFlow,
+ * which never looks at certificates):
+ * - collapse: if N(0) < ρ min|x_i| then N(s) ≤ max(0, N(0) − κ s), κ = min|x|(ρ min|x| − N(0)) > 0,
+ *   at s = k/10·N(0)/κ (the proof's differential inequality), and collapse happens by N(0)/κ
+ *   (the full system is integrated by l2Flow 'full', which changes variable to τ near N = 0);
+ * - escape: if Σ x_i² a_i²/2 > (ρ max|x_i|)² then that sum is non-decreasing and N > ρ max|x_i|
+ *   on the sampled s ∈ (0, 2].
+ * Margin: number of sampled points where the implication is violated.
+ */
+import fc from 'fast-check';
+import type { CheckDef } from '../../src/verify/CheckDef.ts';
+import { toleranceOf } from '../../src/verify/Claim.ts';
+import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
+import { decimalField } from '../../src/numeric/decimalField.ts';
+import { rescaledFlow } from '../../src/flow/rescaledFlow.ts';
+import { l2Flow } from '../../src/flow/tauReduction.ts';
+import { collapseCertificate, escapeCertificate, l2N, xMinMax } from '../../src/flow/l2Certificates.ts';
+import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
+
+export const b4Certificates: CheckDef = {
+  claimId: 'B4',
+  name: 'certificates',
+  method: 'property',
+  quantity: 'sampled points where a certificate holding at s = 0 is contradicted by the integrated flow',
+  run(ctx) {
+    const tol = toleranceOf(ctx.claim, 'certificates').value;
+    const F = decimalField(Math.min(ctx.precision, 30));
+    const arb = fc.record({ d: fc.integer({ min: 1, max: 3 }), x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.05, mixedSigns: true }), uv: fc.array(hundredths(-1.5, 1.5), { minLength: 6, maxLength: 6 }), rho: hundredths(0.1, 2) });
+    return propertyOutcome(ctx, arb, (c) => {
+      const x = c.x.slice(0, c.d).map((s) => F.fromString(s));
+      const u0 = c.uv.slice(0, c.d).map((s) => F.fromString(s));
+      const v0 = c.uv.slice(3, 3 + c.d).map((s) => F.fromString(s));
+      const rho = F.fromString(c.rho);
+      const N0 = l2N(F, x, u0, v0);
+      const { min, max } = xMinMax(F, x);
+      const collapse = !F.isZero(N0) && collapseCertificate(F, x, rho, N0);
+      const escape = escapeCertificate(F, x, rho, u0, v0);
+      if (!collapse && !escape) return { margin: '0', skip: true };
+      let violations = 0;
+      if (collapse) {
+        const kappa = F.mul(min, F.sub(F.mul(rho, min), N0));
+        const T = F.div(N0, kappa);
+        const targets = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((k) => F.mul(T, F.fromString(`0.${k}`)));
+        // l2Flow(full) integrates u, v themselves; past N = 0 it reports 'collapsed' (state 0).
+        const r = l2Flow(F, { x, rho, u0, v0 }, targets, { method: 'full', rtol: F.fromString('1e-20') });
+        r.points.forEach((p, k) => {
+          const N = l2N(F, x, p.u, p.v);
+          if (F.cmp(N, F.add(F.max(F.zero, F.sub(N0, F.mul(kappa, targets[k]!))), F.fromString('1e-18'))) > 0) violations++;
+        });
+        if (r.collapseS === null || F.cmp(r.collapseS, T) > 0) violations++;
+        return { margin: String(violations), detail: { certificate: 'collapse', N0: F.toString(N0, 8), bound_s: F.toString(T, 8), collapse_s: r.collapseS && F.toString(r.collapseS, 8) } };
+      }
+      const targets = [0.25, 0.5, 1, 1.5, 2].map((s) => F.fromNumber(s));
+      const r = rescaledFlow(F, 'sam-l2', x, rho, [u0, v0], targets, { rtol: F.fromString('1e-20') });
+      const E = (u: readonly typeof N0[], v: readonly typeof N0[]) => x.reduce((acc, xi, i) => {
+        const a = F.sign(xi) >= 0 ? F.add(u[i]!, v[i]!) : F.sub(u[i]!, v[i]!);
+        return F.add(acc, F.div(F.mul(F.mul(xi, xi), F.mul(a, a)), F.fromNumber(2)));
+      }, F.zero);
+      let prev = E(u0, v0);
+      for (const p of r.points) {
+        const e = E(p.W[0]!, p.W[1]!);
+        if (F.cmp(e, prev) < 0 || F.cmp(l2N(F, x, p.W[0]!, p.W[1]!), F.mul(rho, max)) <= 0) violations++;
+        prev = e;
+      }
+      return { margin: String(violations), detail: { certificate: 'escape' } };
+    }, { numRuns: ctx.quick ? 4 : 10, tolerance: tol, comparison: '<=' });
+  },
+};

@@ -1,0 +1,35 @@
+/**
+ * P2 on the B2 closed form: depth 2, one example, GD, any start whose growing coefficient of
+ * j = argmax|x_i| is non-zero: 1 − cos(β(1000), sign(x_j)e_j) is astronomically small.
+ */
+import fc from 'fast-check';
+import type { CheckDef } from '../../src/verify/CheckDef.ts';
+import { toleranceOf } from '../../src/verify/Claim.ts';
+import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
+import { decimalField } from '../../src/numeric/decimalField.ts';
+import { gdClosedForm } from '../../src/flow/gdClosedForm.ts';
+import { argmax, basisVector, oneMinusCos } from '../../src/verify/direction.ts';
+import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
+
+export const p2ClosedForm: CheckDef = {
+  claimId: 'P2',
+  name: 'closed-form',
+  method: 'property',
+  quantity: '1 - cos(beta(s = 1000), sign(x_j) e_j) on the GD closed form (B2)',
+  run(ctx) {
+    const tol = toleranceOf(ctx.claim, 'closed-form').value;
+    const F = decimalField(ctx.precision);
+    const arb = fc.record({ d: fc.integer({ min: 2, max: 6 }), x: distinctMagnitudes(6, { lo: 0.1, hi: 3, gap: 0.1, mixedSigns: true }), uv: fc.array(hundredths(-2, 2), { minLength: 12, maxLength: 12 }) });
+    return propertyOutcome(ctx, arb, (c) => {
+      const x = c.x.slice(0, c.d).map((s) => F.fromString(s));
+      const u0 = c.uv.slice(0, c.d).map((s) => F.fromString(s));
+      const v0 = c.uv.slice(6, 6 + c.d).map((s) => F.fromString(s));
+      const j = argmax(F, x.map((xi) => F.abs(xi)));
+      const sj: 1 | -1 = F.sign(x[j]!) < 0 ? -1 : 1;
+      const growing = sj > 0 ? F.add(u0[j]!, v0[j]!) : F.sub(u0[j]!, v0[j]!);
+      if (F.isZero(growing)) return { margin: '0', skip: true }; // hypothesis of P2
+      const st = gdClosedForm(F, x, u0, v0, F.fromNumber(1000));
+      return { margin: F.toString(oneMinusCos(F, st.beta, basisVector(F, c.d, j, sj)), 6) };
+    }, { numRuns: ctx.quick ? 50 : 200, tolerance: tol, comparison: '<=' });
+  },
+};

@@ -1,0 +1,49 @@
+/**
+ * B4 scaling: (u, v, ρ) → (λu, λv, λρ) maps ℓ2-SAM trajectories onto trajectories at the same s
+ * (N scales by λ, ρ/N is invariant), compared on the τ reduction.
+ */
+import fc from 'fast-check';
+import type { CheckDef } from '../../src/verify/CheckDef.ts';
+import { toleranceOf } from '../../src/verify/Claim.ts';
+import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
+import { decimalField } from '../../src/numeric/decimalField.ts';
+import { l2Flow } from '../../src/flow/tauReduction.ts';
+import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
+
+export const b4Scaling: CheckDef = {
+  claimId: 'B4',
+  name: 'scaling',
+  method: 'property',
+  quantity: 'at s = 0.5, |lambda (u,v)(s) - (u~,v~)(s)| / max(1, |(u~,v~)|), before collapse',
+  run(ctx) {
+    const tol = toleranceOf(ctx.claim, 'scaling').value;
+    const F = decimalField(36);
+    const arb = fc.record({ d: fc.integer({ min: 1, max: 3 }), x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.05, mixedSigns: true }), uv: fc.array(hundredths(-1.5, 1.5), { minLength: 6, maxLength: 6 }), rho: hundredths(0.05, 1), lambda: hundredths(0.1, 5) });
+    return propertyOutcome(ctx, arb, (c) => {
+      const x = c.x.slice(0, c.d).map((s) => F.fromString(s));
+      const lam = F.fromString(c.lambda);
+      const u0 = c.uv.slice(0, c.d).map((s) => F.fromString(s));
+      const v0 = c.uv.slice(3, 3 + c.d).map((s) => F.fromString(s));
+      const rho = F.fromString(c.rho);
+      const targets = [F.fromString('0.5')];
+      const rtol = F.fromString('1e-29');
+      const a = l2Flow(F, { x, rho, u0, v0 }, targets, { method: 'tau', rtol });
+      const b = l2Flow(F, { x, rho: F.mul(lam, rho), u0: u0.map((w) => F.mul(lam, w)), v0: v0.map((w) => F.mul(lam, w)) }, targets, { method: 'tau', rtol });
+      let worst = F.zero;
+      let compared = 0;
+      a.points.forEach((pa, k) => {
+        const pb = b.points[k]!;
+        if (pa.status === 'collapsed' || pb.status === 'collapsed') return;
+        compared++;
+        let nrm = F.one;
+        for (const w of [...pb.u, ...pb.v]) nrm = F.max(nrm, F.abs(w));
+        for (let i = 0; i < c.d; i++) {
+          worst = F.max(worst, F.div(F.abs(F.sub(F.mul(lam, pa.u[i]!), pb.u[i]!)), nrm));
+          worst = F.max(worst, F.div(F.abs(F.sub(F.mul(lam, pa.v[i]!), pb.v[i]!)), nrm));
+        }
+      });
+      if (compared === 0) return { margin: '0', skip: true };
+      return { margin: F.toString(worst, 6), detail: { compared } };
+    }, { numRuns: ctx.quick ? 2 : 3, tolerance: tol, comparison: '<=', notes: ['tau reduction at 36 digits, rtol 1e-29'] });
+  },
+};
