@@ -49,7 +49,13 @@ export const b4Certificates: CheckDef = {
           if (F.cmp(N, F.add(F.max(F.zero, F.sub(N0, F.mul(kappa, targets[k]!))), F.fromString('1e-18'))) > 0) violations++;
         });
         if (r.collapseS === null || F.cmp(r.collapseS, T) > 0) violations++;
-        return { margin: String(violations), detail: { certificate: 'collapse', N0: F.toString(N0, 8), bound_s: F.toString(T, 8), collapse_s: r.collapseS && F.toString(r.collapseS, 8) } };
+        const detail = { certificate: 'collapse', N0: F.toString(N0, 8), bound_s: F.toString(T, 8), collapse_s: r.collapseS && F.toString(r.collapseS, 8) };
+        const findings = r.collapseS === null ? [] : [{
+          id: 'l2-sam-collapse',
+          summary: `l2-SAM collapses to the origin in finite rescaled time s = ${F.toString(r.collapseS, 8)} from x = (${c.x.slice(0, c.d).join(', ')}), u0 = (${c.uv.slice(0, c.d).join(', ')}), v0 = (${c.uv.slice(3, 3 + c.d).join(', ')}), rho = ${c.rho}: the predictor becomes exactly 0 (the abstract states only convergence to the l1 max-margin direction)`,
+          data: { x: c.x.slice(0, c.d), u0: c.uv.slice(0, c.d), v0: c.uv.slice(3, 3 + c.d), rho: c.rho, collapse_s: F.toString(r.collapseS, 20), reproduce: 'samcheck flow --config {"algo":"sam-l2",...,"method":"integrate"}' },
+        }];
+        return { margin: String(violations), detail, findings };
       }
       const targets = [0.25, 0.5, 1, 1.5, 2].map((s) => F.fromNumber(s));
       const r = rescaledFlow(F, 'sam-l2', x, rho, [u0, v0], targets, { rtol: F.fromString('1e-20') });
@@ -64,6 +70,6 @@ export const b4Certificates: CheckDef = {
         prev = e;
       }
       return { margin: String(violations), detail: { certificate: 'escape' } };
-    }, { numRuns: ctx.quick ? 4 : 10, tolerance: tol, comparison: '<=' });
+    }, { numRuns: ctx.quick ? 4 : 6, tolerance: tol, comparison: '<=' });
   },
 };

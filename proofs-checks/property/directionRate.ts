@@ -28,7 +28,7 @@ export const p1DirectionRate: CheckDef = {
   async run(ctx) {
     const factor = toleranceOf(ctx.claim, 'direction-rate').value;
     const F = decimalField(Math.min(ctx.precision, RUN_PRECISION));
-    const T = ctx.quick ? 1500 : 4000;
+    const T = ctx.quick ? 1500 : 3000;
     const checkpoints = [T / 100, T / 30, T / 10, T].map(Math.round);
     const arb = fc.record({
       n: fc.integer({ min: 2, max: 3 }),
@@ -60,7 +60,7 @@ export const p1DirectionRate: CheckDef = {
         detail: { e_T: F.toString(e, 6), bound: F.toString(tolT, 6), steps: T, eta: '1', rho: '0.1', w_hat: what.map((w) => F.toString(w, 12)), parallel_increasing: increasing },
       };
     }, {
-      numRuns: ctx.quick ? 3 : 6,
+      numRuns: ctx.quick ? 3 : 4,
       tolerance: '0',
       comparison: '<=',
       notes: [`runs at ${Math.min(ctx.precision, RUN_PRECISION)} digits, eta = 1, rho = 0.1, T = ${T} steps, checkpoints ${checkpoints.join(', ')}`, 'rate: Soudry et al. 2018 (JMLR), w_t = w_hat log t + bounded residual, direction error O(1/log t)'],

@@ -62,7 +62,7 @@ export const b8BasinVsDiscrete: CheckDef = {
       const q = `${F.sign(u) >= 0 ? '+' : '-'}${F.sign(v) >= 0 ? '+' : '-'}`;
       counts[q] = (counts[q] ?? 0) + 1;
       return { margin: exact === sim ? '0' : '1', detail: { exact, discrete: sim, quadrant: q, counts: { ...counts } } };
-    }, { numRuns: ctx.quick ? 24 : 60, tolerance: tol, comparison: '<=', notes: ['rho = 1, x = 1, eta = 0.002; escape = same-sign |u+v| > 3 rho, absorb = max(|u|,|v|) < 0.05 rho'] });
+    }, { numRuns: ctx.quick ? 16 : 32, tolerance: tol, comparison: '<=', notes: ['rho = 1, x = 1, eta = 0.002; escape = same-sign |u+v| > 3 rho, absorb = max(|u|,|v|) < 0.05 rho'] });
   },
 };
 

@@ -37,7 +37,7 @@ export const p5MinorFirst: CheckDef = {
     const tol = toleranceOf(ctx.claim, 'minor-first').value;
     const F = decimalField(LEADER_PRECISION);
     const grid = sGrid(24);
-    const arb = fc.record({ x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.15 }), alpha: hundredths(0.3, 1.5) });
+    const arb = fc.record({ x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.15 }), alpha: hundredths(0.6, 1.5) });
     return propertyOutcome(ctx, arb, (c) => {
       const x = c.x.map((s) => F.fromString(s));
       const L = leaderSequence(F, x, F.fromString(c.alpha), F.one, grid);
@@ -49,7 +49,7 @@ export const p5MinorFirst: CheckDef = {
       const compact = L.seq.filter((e, k) => k === 0 || e.leader !== L.seq[k - 1]!.leader);
       const findings = bad > 0 ? [{ id: 'non-monotone-leader', summary: `leader steps down along s for x = (${c.x.join(', ')}), alpha = ${c.alpha}, rho = 1`, data: { x: c.x, alpha: c.alpha, rho: '1', switches: compact } }] : [];
       return { margin: String(bad), detail: { switches: compact }, findings };
-    }, { numRuns: ctx.quick ? 4 : 10, tolerance: tol, comparison: '<=', notes: ['"steps down" = the new leader has a smaller x_i than the previous one'] });
+    }, { numRuns: ctx.quick ? 3 : 5, tolerance: tol, comparison: '<=', notes: ['"steps down" = the new leader has a smaller x_i than the previous one'] });
   },
 };
 
@@ -76,6 +76,6 @@ export const p5MonotoneInAlpha: CheckDef = {
       for (let k = 1; k < leaders.length; k++) if (F.cmp(x[leaders[k]!.leader]!, x[leaders[k - 1]!.leader]!) < 0) dec++;
       const findings = dec > 0 ? [{ id: 'leader-decreases-in-alpha', summary: `at s = ${c.s} the leader's x_i decreases as alpha grows, x = (${c.x.join(', ')}), rho = 1`, data: { x: c.x, s: c.s, rho: '1', leaders } }] : [];
       return { margin: String(dec), detail: { leaders }, findings };
-    }, { numRuns: ctx.quick ? 3 : 6, tolerance: tol, comparison: '<=' });
+    }, { numRuns: ctx.quick ? 2 : 4, tolerance: tol, comparison: '<=' });
   },
 };

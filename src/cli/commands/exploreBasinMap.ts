@@ -6,8 +6,6 @@ import type { Command } from 'commander';
 import { decimalField } from '../../numeric/decimalField.ts';
 import { linfEscapeCondition } from '../../linf/planarExact.ts';
 import { integerIn, positiveDecimal } from '../../io/validate.ts';
-import { basinPlot } from '../../plot/plots.ts';
-import { writeSvg } from '../../plot/renderSvg.ts';
 import { info, printJson, printLine } from '../output.ts';
 
 interface Flags { grid?: string; range?: string; json?: boolean; plot?: string }
@@ -38,6 +36,8 @@ export function registerExploreBasinMap(explore: Command): void {
         }
       }
       if (f.plot) {
+        const { basinPlot } = await import('../../plot/plots.ts');
+        const { writeSvg } = await import('../../plot/renderSvg.ts');
         await writeSvg(f.plot, basinPlot('l_inf-SAM basin (x > 0, exact rule)', points.map((p) => ({ u0: Number(p.u0), v0: Number(p.v0), fate: p.fate }))));
         info(`wrote ${f.plot}`);
       }

@@ -3,11 +3,7 @@
  * Exit 0 when nothing failed, 1 when a claim failed, 2 for usage errors.
  */
 import type { Command } from 'commander';
-import { allClaims } from '../../../theorems/index.ts';
-import { allChecks } from '../../../proofs-checks/index.ts';
-import { runVerificationParallel } from '../../verify/parallelRunner.ts';
 import { availableParallelism } from 'node:os';
-import { formatAudit, formatReport, reportToJson } from '../../verify/formatReport.ts';
 import { UsageError } from '../../io/UsageError.ts';
 import { integerIn, precision as parsePrecision } from '../../io/validate.ts';
 import { printJson, printLine } from '../output.ts';
@@ -42,6 +38,11 @@ export function registerVerify(program: Command): void {
     .option('--list', 'list the claims without running them')
     .option('--jobs <n>', 'worker threads (default: min(2, cores)); 1 runs in-process')
     .action(async (flags: VerifyFlags) => {
+      // Heavy modules load only when the command runs (keeps `samcheck --help` and other commands fast).
+      const { allClaims } = await import('../../../theorems/index.ts');
+      const { allChecks } = await import('../../../proofs-checks/index.ts');
+      const { runVerificationParallel } = await import('../../verify/parallelRunner.ts');
+      const { formatAudit, formatReport, reportToJson } = await import('../../verify/formatReport.ts');
       const precision = flags.precision === undefined ? DEFAULT_VERIFY_PRECISION : parsePrecision('precision', flags.precision);
       const seed = flags.seed === undefined ? DEFAULT_SEED : integerIn('seed', flags.seed, -(2 ** 31), 2 ** 31 - 1);
       const only = flags.only?.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
