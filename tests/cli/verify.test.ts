@@ -1,0 +1,103 @@
+/**
+ * `samcheck verify` through the real CLI: `--quick --json` lists every claim P1-P7, B1-B13 with
+ * a status, margin and tolerance, none failing; usage errors exit 2 with one stderr line; the
+ * human table ends with the `claims: …` line.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'bin/samcheck.js');
+
+interface Out { code: number | null; stdout: string; stderr: string }
+
+function runCli(args: string[]): Promise<Out> {
+  return new Promise((res) => {
+    const p = spawn(process.execPath, [BIN, ...args], { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (b) => (stdout += b));
+    p.stderr.on('data', (b) => (stderr += b));
+    p.on('close', (code) => res({ code, stdout, stderr }));
+  });
+}
+
+const IDS = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'B10', 'B11', 'B12', 'B13'];
+
+describe('samcheck verify --quick --json', () => {
+  let out: Out;
+  let report: any;
+  beforeAll(async () => {
+    out = await runCli(['verify', '--quick', '--json']);
+    report = JSON.parse(out.stdout);
+  }, 600_000);
+
+  it('exits 0 and lists every claim exactly once', () => {
+    expect(out.code).toBe(0);
+    expect(report.claims.map((c: any) => c.id)).toEqual(IDS);
+  });
+
+  it('no claim fails; every claim has a measured margin, a tolerance, a method, a scope and a seed', () => {
+    for (const c of report.claims) {
+      expect(c.status, `${c.id}: ${JSON.stringify(c.checks.map((k: any) => k.reason))}`).not.toBe('fail');
+      expect(['pass', 'inconclusive', 'skipped']).toContain(c.status);
+      expect(typeof c.margin).toBe('string');
+      expect(typeof c.tolerance).toBe('string');
+      expect(c.method.length).toBeGreaterThan(0);
+      expect(c.scope.length).toBeGreaterThan(0);
+      expect(c.seed).toBe(20260308);
+    }
+    expect(report.summary.failed).toBe(0);
+    expect(report.summary.total).toBe(IDS.length);
+  });
+
+  it('paper claims and witnesses are kept apart from derived ones', () => {
+    const byId = Object.fromEntries(report.claims.map((c: any) => [c.id, c]));
+    expect(byId.P3.kind).toBe('witness');
+    expect(byId.P7.kind).toBe('witness');
+    expect(byId.P7.source).toBe('secondary summary');
+    expect(byId.B5.source).toBe('derived in THEORY.md');
+    expect(byId.P2.source).toBe('paper abstract');
+  });
+
+  it('symbolic obligations back the derived claims', () => {
+    for (const id of ['B1', 'B2', 'B3', 'B4', 'B7', 'B8', 'B10', 'B11']) {
+      const c = report.claims.find((x: any) => x.id === id);
+      expect(c.checks.some((k: any) => k.method === 'symbolic' && k.status === 'pass'), id).toBe(true);
+    }
+  });
+
+  it('prints no NaN or Infinity', () => {
+    expect(out.stdout).not.toMatch(/NaN|Infinity/);
+  });
+});
+
+describe('samcheck verify: human output and usage errors', () => {
+  it.each([
+    [['verify', '--only', 'X9'], /only: unknown claim id/],
+    [['verify', '--precision', '5'], /precision must be an integer in 10\.\.1000/],
+    [['verify', '--seed', 'abc'], /seed must be an integer/],
+    [['verify', '--jobs', '0'], /jobs must be an integer/],
+  ] as const)('%j exits 2 with one line', async (args, msg) => {
+    const r = await runCli([...args]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(msg);
+  });
+
+  it('the table ends with the claims line', async () => {
+    const r = await runCli(['verify', '--only', 'B9', 'P6', '--quick']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[lines.length - 1]).toMatch(/^claims: 2 passed, 0 failed, 0 inconclusive, 0 skipped$/);
+  });
+
+  it('--audit says what each verdict rests on', async () => {
+    const r = await runCli(['verify', '--only', 'P3', '--quick', '--audit']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/witnesses/);
+    expect(r.stdout).toMatch(/claims: 1 passed/);
+  });
+});
