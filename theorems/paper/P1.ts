@@ -28,7 +28,7 @@ export const P1: Claim = {
   },
   scope: [
     'discrete runs of finite length: convergence is inferred from the measured decay, not proven',
-    'small random datasets (n <= 4, d <= 3), logistic loss',
+    'small random datasets (2 <= n <= 3, d <= 3), logistic loss',
     'the O(1/log t) rate is the GD rate; for SAM at L = 1 it is assumed to carry over',
   ],
   basis: ['numerics'],
