@@ -12,7 +12,7 @@ import { checkpointSchedule } from '../../optim/checkpoints.ts';
 import { parseSimulationConfig, toSpec, type SimulationConfig } from '../../io/simulationConfig.ts';
 import { UsageError } from '../../io/UsageError.ts';
 import { commaList, readJsonFile } from '../parse.ts';
-import { printJson, printLine, progress, warn } from '../output.ts';
+import { info, printJson, printLine, progress, warn } from '../output.ts';
 
 interface SimulateFlags {
   config?: string;
@@ -29,6 +29,7 @@ interface SimulateFlags {
   json?: boolean;
   trajectory?: string;
   checkDigits: boolean;
+  plot?: string;
 }
 
 export const ASSUMPTIONS = [
@@ -84,14 +85,16 @@ export function registerSimulate(program: Command): void {
     .option('--precision <p>', 'significant digits (10..1000)')
     .option('--trajectory <k>', 'record about k checkpoints (dense then log-spaced)')
     .option('--no-check-digits', 'skip the rerun at higher precision that measures agreeing digits')
+    .option('--plot <file.svg>', 'write |beta_i| against the clock s as an SVG (records about 60 checkpoints unless --trajectory is given)')
     .option('--json', 'print one JSON object')
-    .action((flags: SimulateFlags) => {
+    .action(async (flags: SimulateFlags) => {
       const raw = flags.config ? readJsonFile(flags.config, `config ${flags.config}`) : configFromFlags(flags);
       if (flags.config && flags.precision !== undefined) (raw as Record<string, unknown>).precision = flags.precision;
       const c = parseSimulationConfig(raw);
       const K = flags.trajectory === undefined ? 0 : Number(flags.trajectory);
       if (!Number.isInteger(K) || K < 0 || K > 100000) throw new UsageError(`trajectory must be an integer in 0..100000, got ${JSON.stringify(flags.trajectory)}`);
-      const checkpoints = K > 0 ? checkpointSchedule(c.steps, Math.min(K, 10), Math.max(1, Math.round(K / Math.max(1, Math.log10(Math.max(c.steps, 10)))))) : [];
+      const Kplot = K > 0 ? K : flags.plot ? 60 : 0;
+      const checkpoints = Kplot > 0 ? checkpointSchedule(c.steps, Math.min(Kplot, 10), Math.max(1, Math.round(Kplot / Math.max(1, Math.log10(Math.max(c.steps, 10)))))) : [];
       const F = decimalField(c.precision);
       const bar = progress('simulate', c.steps * (flags.checkDigits && c.precision + 10 <= MAX_PRECISION ? 2 : 1));
       const r = run(F, c, checkpoints, (n) => bar.update(n));
@@ -147,6 +150,14 @@ export function registerSimulate(program: Command): void {
             }
           : {}),
       };
+      if (flags.plot) {
+        // Plot values are JS numbers for drawing only; every printed number stays a decimal string.
+        const { seriesPlot } = await import('../../plot/plots.ts');
+        const { writeSvg } = await import('../../plot/renderSvg.ts');
+        const pts = r.trajectory.flatMap((cp) => cp.beta.map((b, i) => ({ series: `|beta_${i}|`, x: F.toNumber(cp.s), y: Math.abs(F.toNumber(b)) })));
+        await writeSvg(flags.plot, seriesPlot(`${c.algo}: |beta_i| against the clock s (eta = ${c.eta}, rho = ${c.rho})`, 's (rescaled clock)', '|beta_i|', pts, { logY: true }));
+        info(`wrote ${flags.plot}`);
+      }
       if (flags.json) {
         printJson(out);
         return;
