@@ -9,6 +9,7 @@ import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { decimalField } from '../../src/numeric/decimalField.ts';
 import { gdClosedForm } from '../../src/flow/gdClosedForm.ts';
 import { rescaledFlow } from '../../src/flow/rescaledFlow.ts';
+import { stateDistance } from '../../src/verify/direction.ts';
 import { hundredths } from '../arbitraries.ts';
 
 export const b2ClosedVsIntegrated: CheckDef = {
@@ -29,12 +30,7 @@ export const b2ClosedVsIntegrated: CheckDef = {
       let worst = F.zero;
       r.points.forEach((p, k) => {
         const cf = gdClosedForm(F, x, u0, v0, targets[k]!);
-        let nrm = F.one;
-        for (const w of [...cf.u, ...cf.v]) nrm = F.max(nrm, F.abs(w));
-        for (let i = 0; i < c.d; i++) {
-          worst = F.max(worst, F.div(F.abs(F.sub(cf.u[i]!, p.W[0]![i]!)), nrm));
-          worst = F.max(worst, F.div(F.abs(F.sub(cf.v[i]!, p.W[1]![i]!)), nrm));
-        }
+        worst = F.max(worst, stateDistance(F, [cf.u, cf.v], p.W));
       });
       return { margin: F.toString(worst, 6) };
     }, { numRuns: ctx.quick ? 5 : 15, tolerance: tol, comparison: '<=', notes: ['integrator rtol 1e-30'] });

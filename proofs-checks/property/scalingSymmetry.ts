@@ -8,6 +8,7 @@ import { toleranceOf } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { decimalField } from '../../src/numeric/decimalField.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
+import { stateDistance } from '../../src/verify/direction.ts';
 import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
 
 export const b4Scaling: CheckDef = {
@@ -35,12 +36,7 @@ export const b4Scaling: CheckDef = {
         const pb = b.points[k]!;
         if (pa.status === 'collapsed' || pb.status === 'collapsed') return;
         compared++;
-        let nrm = F.one;
-        for (const w of [...pb.u, ...pb.v]) nrm = F.max(nrm, F.abs(w));
-        for (let i = 0; i < c.d; i++) {
-          worst = F.max(worst, F.div(F.abs(F.sub(F.mul(lam, pa.u[i]!), pb.u[i]!)), nrm));
-          worst = F.max(worst, F.div(F.abs(F.sub(F.mul(lam, pa.v[i]!), pb.v[i]!)), nrm));
-        }
+        worst = F.max(worst, stateDistance(F, [pa.u, pa.v], [pb.u, pb.v], lam));
       });
       if (compared === 0) return { margin: '0', skip: true };
       return { margin: F.toString(worst, 6), detail: { compared } };

@@ -7,6 +7,7 @@ import { toleranceOf } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { decimalField } from '../../src/numeric/decimalField.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
+import { stateDistance } from '../../src/verify/direction.ts';
 import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
 
 export const FLOW_PRECISION = 30;
@@ -33,12 +34,7 @@ export const b3TauVsFull: CheckDef = {
         const pb = b.points[k]!;
         if (pa.status === 'collapsed' || pb.status === 'collapsed') continue;
         compared++;
-        let nrm = F.one;
-        for (const w of [...pb.u, ...pb.v]) nrm = F.max(nrm, F.abs(w));
-        for (let i = 0; i < c.d; i++) {
-          worst = F.max(worst, F.div(F.abs(F.sub(pa.u[i]!, pb.u[i]!)), nrm));
-          worst = F.max(worst, F.div(F.abs(F.sub(pa.v[i]!, pb.v[i]!)), nrm));
-        }
+        worst = F.max(worst, stateDistance(F, [pa.u, pa.v], [pb.u, pb.v]));
       }
       if (compared === 0) return { margin: '0', skip: true };
       return { margin: F.toString(worst, 6), detail: { compared, collapse_s_tau: a.collapseS && F.toString(a.collapseS, 12), collapse_s_full: b.collapseS && F.toString(b.collapseS, 12) } };

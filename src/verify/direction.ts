@@ -55,3 +55,18 @@ export function argmax<T>(F: Field<T>, a: readonly T[]): number {
   for (let i = 1; i < a.length; i++) if (F.cmp(a[i]!, a[k]!) > 0) k = i;
   return k;
 }
+
+/**
+ * Normwise relative distance of two states (lists of vectors):
+ * max_i |a_i − b_i| / max(1, max_i |b_i|), with `scale` applied to `a` first (default 1).
+ */
+export function stateDistance<T>(F: Field<T>, a: readonly (readonly T[])[], b: readonly (readonly T[])[], scale?: T): T {
+  let nrm = F.one;
+  for (const row of b) for (const w of row) nrm = F.max(nrm, F.abs(w));
+  let worst = F.zero;
+  a.forEach((row, l) => row.forEach((w, i) => {
+    const aw = scale === undefined ? w : F.mul(scale, w);
+    worst = F.max(worst, F.abs(F.sub(aw, b[l]![i]!)));
+  }));
+  return F.div(worst, nrm);
+}
