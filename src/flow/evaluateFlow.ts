@@ -99,7 +99,13 @@ export function evaluateFlow<T>(F: Field<T>, cfg: FlowConfig, targets: readonly 
   }
   if (cfg.algo === 'sam-l2') {
     assumptions.push('l2-SAM uses eps = 0 where the gradient vanishes (the origin: a fixed point)');
-    const r = l2Flow(F, { x, rho, u0, v0 }, targets, { method: cfg.method === 'integrate' ? 'full' : 'tau', rtol, loss, onProgress });
+    const method = cfg.method === 'integrate' ? 'full' : 'tau';
+    let r = l2Flow(F, { x, rho, u0, v0 }, targets, { method, rtol, loss, onProgress });
+    if (r.incomplete && loss) {
+      // 1/g(z~) left decimal.js's exponent range (t ~ e^{z~}): redo without the physical clock
+      warnings.push('physical time t(s) is not representable (1/g(z~) overflows); t omitted');
+      r = l2Flow(F, { x, rho, u0, v0 }, targets, { method, rtol, onProgress });
+    }
     if (r.incomplete) warnings.push('integration stopped early (step size underflow); later targets omitted');
     rep.collapse_s = r.collapseS === null ? null : str(r.collapseS);
     rep.collapse_s_radius = r.collapseSRadius === null ? null : F.toString(r.collapseSRadius, 6);

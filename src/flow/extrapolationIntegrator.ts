@@ -221,7 +221,16 @@ export function integrate<T>(
     return { s: b, y: yb };
   };
 
-  let f0 = f(s, y);
+  const safeF = (sv: T, yv: readonly T[]): T[] | null => {
+    try {
+      return f(sv, yv);
+    } catch (e) {
+      if (e instanceof RangeError) return null;
+      throw e;
+    }
+  };
+  let f0 = safeF(s, y);
+  if (f0 === null) return { s, y, status: 'stepTooSmall', event: null, stats, h };
   while (true) {
     if (stats.steps >= maxSteps) return { s, y, status: 'maxSteps', event: null, stats, h };
     const rem = F.sub(s1, s);
@@ -272,7 +281,9 @@ export function integrate<T>(
     y = yNew;
     if (opts.onStep && opts.onStep(s, y, h)) return { s, y, status: 'stopped', event: null, stats, h };
     if (last) return { s, y, status: 'done', event: null, stats, h };
-    f0 = f(s, y);
+    f0 = safeF(s, y);
+    // the vector field is not defined at the accepted point (e.g. overflow): cannot continue
+    if (f0 === null) return { s, y, status: 'stepTooSmall', event: null, stats, h };
     // order and step selection (ODEX): minimise work per unit step over columns 2..cols
     const k = tb.cols;
     let kBest = k;

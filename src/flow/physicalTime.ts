@@ -9,12 +9,23 @@
  *   integrator along any state evaluator (closed forms). For ℓ2-SAM the τ reduction carries t as an
  *   extra ODE component instead (tauReduction.ts). Throws RangeError when 1/g(z̃) leaves decimal.js's
  *   exponent range (logistic/exponential loss: 1/g ≈ e^{z̃} with z̃ ≳ 2·10^{16}).
+ * - `invG(F, loss, z)`: 1/g(z), refusing z > PHYSICAL_Z_MAX = 1000 (RangeError). Reason: t' = e^{z̃(s)}
+ *   grows doubly exponentially in s, so any step-size controller advances z̃ by O(1) per step and
+ *   reaching z̃ = 10^k costs ~10^k steps; t is therefore reported only while z̃ ≤ 1000 (t ≲ e^{1000}),
+ *   otherwise callers print null with a warning.
  */
 import type { Field } from '../numeric/Field.ts';
 import type { Loss } from '../numeric/loss.ts';
 import type { AlgoName } from '../optim/algorithms.ts';
 import { integrate } from './extrapolationIntegrator.ts';
 import { l2N } from './l2Certificates.ts';
+
+export const PHYSICAL_Z_MAX = 1000;
+
+export function invG<T>(F: Field<T>, loss: Loss<T>, z: T): T {
+  if (F.cmp(z, F.fromNumber(PHYSICAL_Z_MAX)) > 0) throw new RangeError(`physical time: margin z~ > ${PHYSICAL_Z_MAX} (t > e^${PHYSICAL_Z_MAX}) not followed`);
+  return F.div(F.one, loss.g(z));
+}
 
 export function zTildeL2<T>(F: Field<T>, algo: AlgoName, x: readonly T[], rho: T, u: readonly T[], v: readonly T[]): T {
   let z = F.zero;
@@ -48,11 +59,11 @@ export function physicalTime<T>(
 ): T {
   const r = integrate(
     F,
-    { dim: 1, rhs: (sv) => { const st = stateAt(sv); return [F.div(F.one, loss.g(zTildeL2(F, algo, x, rho, st.u, st.v)))]; } },
+    { dim: 1, rhs: (sv) => { const st = stateAt(sv); return [invG(F, loss, zTildeL2(F, algo, x, rho, st.u, st.v))]; } },
     F.zero,
     [F.zero],
     s,
-    { rtol },
+    { rtol, maxSteps: 20000 },
   );
   if (r.status !== 'done') throw new RangeError(`physical time: quadrature stopped (${r.status})`);
   return r.y[0]!;

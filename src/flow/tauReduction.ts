@@ -14,6 +14,7 @@
  */
 import type { Field } from '../numeric/Field.ts';
 import type { Loss } from '../numeric/loss.ts';
+import { invG } from './physicalTime.ts';
 import { runL2, type L2Model, type L2Status, type L2RunOptions } from './l2FlowDriver.ts';
 
 export interface L2Start<T> {
@@ -96,7 +97,7 @@ export function tauModel<T>(F: Field<T>, st: L2Start<T>, loss?: Loss<T>): L2Mode
     deriv(s, tau, _Y, N) {
       if (!loss) return [F.zero];
       const { u, v } = uvOf(s, tau);
-      return [F.zero, F.div(F.one, loss.g(zTilde(F, st, u, v, N)))];
+      return [F.zero, invG(F, loss, zTilde(F, st, u, v, N))];
     },
     aligned(s, tau) {
       const { p, q } = l2PQ(F, st, s, tau);
@@ -132,7 +133,7 @@ export function fullL2Model<T>(F: Field<T>, st: L2Start<T>, loss?: Loss<T>): L2M
         out[d + i] = F.sub(F.mul(x, Y[i]!), F.mul(c, Y[d + i]!));
       }
       out[ci] = F.zero;
-      if (loss) out[ci + 1] = F.div(F.one, loss.g(zTilde(F, st, Y.slice(0, d), Y.slice(d, 2 * d), N)));
+      if (loss) out[ci + 1] = invG(F, loss, zTilde(F, st, Y.slice(0, d), Y.slice(d, 2 * d), N));
       return out;
     },
     aligned(_s, _tau, Y) {

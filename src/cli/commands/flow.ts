@@ -81,6 +81,7 @@ export function registerFlow(program: Command): void {
       const rep = evaluateFlow(F, cfg, targets, (sv) => bar.update(Math.min(1000, Math.floor(F.toNumber(F.div(sv, scale)) * 1000))));
       bar.stop();
       for (const w of rep.warnings) warn(w);
+      if (rep.points.length === 0) throw new RangeError(`flow: no point could be computed (${rep.warnings.join('; ') || 'integration stopped at s = 0'})`);
       const last = rep.points[rep.points.length - 1]!;
       const out: Record<string, unknown> = {
         s: last.s,
