@@ -16,6 +16,14 @@
  *   located collapse, still tracking switches), or s reaches `sMax`.
  *   NOTE: "largest leads + escape certificate" is the specified rule, not a proof that the lead never
  *   changes again; `finalMargin` reports x*(s) − (x_max + x_second)/2 at the stop.
+ *
+ * Non-monotone lead (B5 asks for such starts; found with balanced starts, no unbalanced start needed):
+ *   x = (0.5, 1, 2), ρ = 1 (α_c ≈ 0.4445155810): α = 0.48, 0.50, 0.52 all give the lead 1 → 0 → 1 → 2
+ *   (α = 0.5: switches at s = 0.4911054678, 4.0821109048, 9.3850406219; x* has one minimum
+ *   0.6398 at s = 1.9921). Mechanism: for α < ρΣx⁴/(√2‖x‖Σx³) ≈ 0.577, N decreases at first, τ
+ *   outruns s/N(0) and x* = s/(2ρτ) dips below (x_0 + x_1)/2 = 0.75 before rising again once the
+ *   flow escapes. α = 0.46 (starts with 0) and α = 0.55 (1 → 2) are monotone. The switch times
+ *   agree with an independent full-system oracle (oracle/flow_oracle.py) to ~1e-12.
  */
 import type { Field } from '../numeric/Field.ts';
 import { integrate, gbsDefaultTolerance, type EventFn, type OdeSystem } from './extrapolationIntegrator.ts';
