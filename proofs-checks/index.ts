@@ -25,7 +25,9 @@ import { b8BasinVsDiscrete, b9BasinRule } from './property/linfBasin.ts';
 import { b3TauVsFull } from './property/tauVsFull.ts';
 import { p4EscapingFlow } from './property/l2EscapeDirection.ts';
 import { b5LeaderLaw, b5XStarAtZero } from './property/leaderLaw.ts';
-import { p5MinorFirst, p5MonotoneInAlpha } from './property/sequentialAmplification.ts';
+import { p5MinorFirst, p5MajorFirst } from './property/sequentialAmplification.ts';
+import { b5NonMonotoneWitness } from './witness/nonMonotoneLeader.ts';
+import { b5SwitchesAreFullSystemTies } from './flow/leaderSwitchFullSystem.ts';
 import { p7WitnessDiscrete } from './witness/minorWinsDepth3.ts';
 
 export const allChecks: readonly CheckDef[] = [
@@ -39,7 +41,7 @@ export const allChecks: readonly CheckDef[] = [
   p4EscapingFlow,
   p4Discrete,
   p5MinorFirst,
-  p5MonotoneInAlpha,
+  p5MajorFirst,
   p6GrowthRate,
   p6FastestIsNearest,
   p7WitnessDiscrete,
@@ -52,6 +54,8 @@ export const allChecks: readonly CheckDef[] = [
   b4Scaling,
   b5LeaderLaw,
   b5XStarAtZero,
+  b5SwitchesAreFullSystemTies,
+  b5NonMonotoneWitness,
   b6GdLeader,
   b7Decoupling,
   b8BasinVsDiscrete,
@@ -64,3 +68,5 @@ export const allChecks: readonly CheckDef[] = [
   b13FirstBlowupWins,
   ...symbolicChecks,
 ];
+
+export { allSearches } from './searches/leaderMonotonicity.ts';

@@ -48,9 +48,10 @@ export function formatReport(r: VerifyReport, opts: { verbose?: boolean } = {}):
       }
     }
   }
-  if (r.findings.length > 0) {
-    lines.push('', 'Findings (behaviour the abstract does not state; data in --json):');
+  if (r.findings.length > 0 || r.searches.length > 0) {
+    lines.push('', 'Findings (behaviour the abstract does not state; no verdicts; data in --json):');
     for (const f of r.findings) lines.push(`  ${f.claimId}/${f.id}: ${f.summary}`);
+    for (const s of r.searches) lines.push(`  search ${s.id} (${s.claimId}): ${s.question} ${s.error ? `ERROR: ${s.error}` : `${s.found} found; searched ${s.searched}`}`);
   }
   lines.push('', `precision ${r.options.precision} digits, seed ${r.options.seed}${r.options.quick ? ', quick' : ''}, ${r.summary.seconds.toFixed(1)} s`);
   lines.push(summaryLine(r));
@@ -85,6 +86,7 @@ export function reportToJson(r: VerifyReport): unknown {
       checks: c.checks.map((k) => ({ ...k, seconds: Number(k.seconds.toFixed(3)) })),
     })),
     findings: r.findings,
+    searches: r.searches.map((s) => ({ ...s, seconds: Number(s.seconds.toFixed(3)) })),
     summary: { ...r.summary, seconds: Number(r.summary.seconds.toFixed(3)) },
     options: r.options,
   };

@@ -7,17 +7,20 @@ import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import type { Claim } from './Claim.ts';
 import type { CheckDef } from './CheckDef.ts';
-import { runVerification, selectClaims, summarize, type ClaimReport, type VerifyOptions, type VerifyReport } from './runner.ts';
+import { runVerification, selectClaims, selectSearches, summarize, type ClaimReport, type SearchRun, type VerifyOptions, type VerifyReport } from './runner.ts';
+import type { FindingSearch } from './FindingSearch.ts';
 
 const WORKER = fileURLToPath(new URL('../../bin/verify-worker.js', import.meta.url));
 
-export async function runVerificationParallel(claims: readonly Claim[], checks: readonly CheckDef[], opts: VerifyOptions & { jobs: number }): Promise<VerifyReport> {
+export async function runVerificationParallel(claims: readonly Claim[], checks: readonly CheckDef[], opts: VerifyOptions & { jobs: number }, searches: readonly FindingSearch[] = []): Promise<VerifyReport> {
   const selected = selectClaims(claims, opts.only);
-  const jobs = Math.max(1, Math.min(opts.jobs, selected.length));
-  if (jobs === 1) return runVerification(claims, checks, opts);
+  const selectedSearches = selectSearches(searches, opts.only);
+  const jobs = Math.max(1, Math.min(opts.jobs, selected.length + selectedSearches.length));
+  if (jobs === 1) return runVerification(claims, checks, opts, searches);
   const t0 = performance.now();
   const results = new Map<string, ClaimReport>();
-  const queue = [...selected];
+  const searchRuns = new Map<string, SearchRun>();
+  const queue: { kind: 'claim' | 'search'; id: string }[] = [...selected.map((c) => ({ kind: 'claim' as const, id: c.id })), ...selectedSearches.map((s) => ({ kind: 'search' as const, id: s.id }))];
   await Promise.all(
     Array.from({ length: jobs }, () => new Promise<void>((resolve, reject) => {
       const w = new Worker(WORKER);
@@ -27,12 +30,13 @@ export async function runVerificationParallel(claims: readonly Claim[], checks: 
           w.postMessage('exit');
           return;
         }
-        w.postMessage({ claimId: c.id, precision: opts.precision, seed: opts.seed, quick: opts.quick });
+        w.postMessage({ kind: c.kind, id: c.id, precision: opts.precision, seed: opts.seed, quick: opts.quick });
       };
-      w.on('message', (m: { type: 'progress'; message: string } | { type: 'done'; claim: ClaimReport }) => {
+      w.on('message', (m: { type: 'progress'; message: string } | { type: 'done'; claim: ClaimReport } | { type: 'search'; run: SearchRun }) => {
         if (m.type === 'progress') opts.progress?.(m.message);
         else {
-          results.set(m.claim.id, m.claim);
+          if (m.type === 'done') results.set(m.claim.id, m.claim);
+          else searchRuns.set(m.run.report.id, m.run);
           next();
         }
       });
@@ -46,5 +50,6 @@ export async function runVerificationParallel(claims: readonly Claim[], checks: 
     if (!r) throw new Error(`worker returned no report for ${c.id}`);
     return r;
   });
-  return summarize(reports, opts, (performance.now() - t0) / 1000);
+  const runs = selectedSearches.map((s) => searchRuns.get(s.id)).filter((r): r is SearchRun => r !== undefined);
+  return summarize(reports, opts, (performance.now() - t0) / 1000, runs);
 }

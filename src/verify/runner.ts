@@ -11,6 +11,7 @@ import type { Claim } from './Claim.ts';
 import type { CheckDef, CheckContext } from './CheckDef.ts';
 import { aggregateStatus, type CheckResult, type CheckStatus, type Finding } from './CheckResult.ts';
 import { judge } from './judge.ts';
+import type { FindingSearch, SearchReport } from './FindingSearch.ts';
 
 export interface VerifyOptions {
   readonly precision: number;
@@ -50,6 +51,8 @@ export interface Summary {
 
 export interface VerifyReport {
   readonly claims: readonly ClaimReport[];
+  /** Finding searches run alongside (no verdicts). */
+  readonly searches: readonly SearchReport[];
   readonly findings: readonly (Finding & { readonly claimId: string })[];
   readonly summary: Summary;
   readonly options: { readonly precision: number; readonly seed: number; readonly quick: boolean };
@@ -110,7 +113,7 @@ export async function runCheck(def: CheckDef, claim: Claim, opts: VerifyOptions)
   }
 }
 
-export async function runVerification(claims: readonly Claim[], checks: readonly CheckDef[], opts: VerifyOptions): Promise<VerifyReport> {
+export async function runVerification(claims: readonly Claim[], checks: readonly CheckDef[], opts: VerifyOptions, searches: readonly FindingSearch[] = []): Promise<VerifyReport> {
   const t0 = performance.now();
   const selected = selectClaims(claims, opts.only);
   const reports: ClaimReport[] = [];
@@ -143,15 +146,44 @@ export async function runVerification(claims: readonly Claim[], checks: readonly
         : results,
     });
   }
-  return summarize(reports, opts, (performance.now() - t0) / 1000);
+  const found = [];
+  for (const search of selectSearches(searches, opts.only)) found.push(await runSearch(search, opts));
+  return summarize(reports, opts, (performance.now() - t0) / 1000, found);
+}
+
+/** Searches whose claim is selected (all when no selection). */
+export function selectSearches(searches: readonly FindingSearch[], only?: readonly string[]): FindingSearch[] {
+  if (!only || only.length === 0) return [...searches];
+  const wanted = new Set(only.map((s) => s.toUpperCase()));
+  return searches.filter((s) => wanted.has(s.claimId.toUpperCase()));
+}
+
+export interface SearchRun {
+  readonly report: SearchReport;
+  readonly findings: readonly Finding[];
+}
+
+export async function runSearch(search: FindingSearch, opts: VerifyOptions): Promise<SearchRun> {
+  const t0 = performance.now();
+  opts.progress?.(`search ${search.id} ...`);
+  try {
+    const r = await search.run({ precision: opts.precision, seed: opts.seed, quick: opts.quick, progress: opts.progress ?? (() => {}) });
+    return { report: { id: search.id, claimId: search.claimId, question: search.question, searched: r.searched, found: r.findings.length, seconds: (performance.now() - t0) / 1000 }, findings: r.findings };
+  } catch (e) {
+    return { report: { id: search.id, claimId: search.claimId, question: search.question, searched: 'nothing (error)', found: 0, seconds: (performance.now() - t0) / 1000, error: (e as Error).message }, findings: [] };
+  }
 }
 
 /** Build the report (summary and findings) from per-claim reports. */
-export function summarize(reports: readonly ClaimReport[], opts: VerifyOptions, seconds: number): VerifyReport {
+export function summarize(reports: readonly ClaimReport[], opts: VerifyOptions, seconds: number, searches: readonly SearchRun[] = []): VerifyReport {
   const count = (s: CheckStatus) => reports.filter((r) => r.status === s).length;
   return {
     claims: reports,
-    findings: reports.flatMap((r) => r.checks.flatMap((c) => c.findings.map((f) => ({ ...f, claimId: r.id })))),
+    searches: searches.map((s) => s.report),
+    findings: [
+      ...reports.flatMap((r) => r.checks.flatMap((c) => c.findings.map((f) => ({ ...f, claimId: r.id })))),
+      ...searches.flatMap((s) => s.findings.map((f) => ({ ...f, claimId: s.report.claimId }))),
+    ],
     summary: {
       passed: count('pass'),
       failed: count('fail'),

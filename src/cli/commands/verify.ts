@@ -40,7 +40,7 @@ export function registerVerify(program: Command): void {
     .action(async (flags: VerifyFlags) => {
       // Heavy modules load only when the command runs (keeps `samcheck --help` and other commands fast).
       const { allClaims } = await import('../../../theorems/index.ts');
-      const { allChecks } = await import('../../../proofs-checks/index.ts');
+      const { allChecks, allSearches } = await import('../../../proofs-checks/index.ts');
       const { runVerificationParallel } = await import('../../verify/parallelRunner.ts');
       const { formatAudit, formatReport, reportToJson } = await import('../../verify/formatReport.ts');
       const precision = flags.precision === undefined ? DEFAULT_VERIFY_PRECISION : parsePrecision('precision', flags.precision);
@@ -66,7 +66,7 @@ export function registerVerify(program: Command): void {
         quick: !!flags.quick,
         only,
         progress: showProgress ? (m) => process.stderr.write(`samcheck verify: ${m}\n`) : undefined,
-      });
+      }, allSearches);
       if (report.summary.failed > 0) setExitCode(EXIT_FAIL);
       if (flags.json) printJson(reportToJson(report));
       else if (flags.audit) printLine(formatAudit(report));
