@@ -15,6 +15,7 @@ describe('--plot', () => {
   it.each([
     ['simulate', ['simulate', '--x', '0.5,1,2', '--alpha', '0.3', '--steps', '50', '--precision', '15', '--no-check-digits', '--json']],
     ['basin-map', ['explore', 'basin-map', '--grid', '11', '--json']],
+    ['leaders', ['explore', 'leaders', '--x', '1,2', '--alpha', '1', '--rho', '1', '--precision', '20', '--json']],
   ] as const)('%s writes an SVG and still prints JSON', (name, args) => {
     const file = join(dir, `${name}.svg`);
     const r = spawnSync(process.execPath, [BIN, ...args, '--plot', file], { cwd: ROOT, encoding: 'utf8' });

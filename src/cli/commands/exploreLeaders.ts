@@ -12,7 +12,7 @@ import * as v from '../../io/validate.ts';
 import { UsageError } from '../../io/UsageError.ts';
 import { leaders, balancedStart } from '../../flow/leaders.ts';
 import { commaList } from '../parse.ts';
-import { printJson, printLine } from '../output.ts';
+import { info, printJson, printLine } from '../output.ts';
 
 export function registerExploreLeaders(explore: Command): void {
   explore
@@ -24,8 +24,9 @@ export function registerExploreLeaders(explore: Command): void {
     .option('--v0 <list>', 'general start: second layer')
     .option('--rho <r>', 'SAM radius > 0 (default 1)', '1')
     .option('--precision <P>', 'significant digits (default 30)', '30')
+    .option('--plot <file.svg>', 'write log|beta_i| against s (tau reduction) with the switch times as an SVG')
     .option('--json', 'JSON output')
-    .action(async (f: { x: string; alpha?: string; u0?: string; v0?: string; rho: string; precision: string; json?: boolean }) => {
+    .action(async (f: { x: string; alpha?: string; u0?: string; v0?: string; rho: string; precision: string; json?: boolean; plot?: string }) => {
       const xs = v.decimalVector('x', commaList(f.x));
       const rho = v.positiveDecimal('rho', f.rho);
       const P = v.precision('precision', f.precision);
@@ -55,6 +56,18 @@ export function registerExploreLeaders(explore: Command): void {
         balanced: r.balanced,
         precision: P,
       };
+      if (f.plot) {
+        // Drawn values are JS numbers (plotting only); the data above stay decimal strings.
+        const { l2Flow } = await import('../../flow/tauReduction.ts');
+        const { seriesPlot } = await import('../../plot/plots.ts');
+        const { writeSvg } = await import('../../plot/renderSvg.ts');
+        const sEnd = F.mul(F.fromString('1.3'), F.max(r.final.s, F.fromString('0.1')));
+        const grid = Array.from({ length: 80 }, (_, k) => F.div(F.mul(sEnd, F.fromNumber(k + 1)), F.fromNumber(80)));
+        const fl = l2Flow(F, st, grid, { method: 'tau', rtol: F.powInt(F.fromNumber(10), -Math.min(16, P - 6)) });
+        const pts = fl.points.flatMap((p) => (p.status === 'collapsed' ? [] : p.beta.map((b, i) => ({ series: `|beta_${i}| (x = ${xs[i]})`, x: F.toNumber(p.s), y: Math.abs(F.toNumber(b)) }))));
+        await writeSvg(f.plot, seriesPlot(`l2-SAM |beta_i|(s), switches at s = ${out.switches.map((w) => Number(w.s).toPrecision(4)).join(', ') || 'none'}`, 's (rescaled time)', '|beta_i|', pts, { logY: true }));
+        info(`wrote ${f.plot}`);
+      }
       if (f.json) {
         printJson(out);
         return;
