@@ -9,6 +9,7 @@
  *   certificate at ρ = 0), else 'running' (the state decays to 0 as s → ∞, never in finite time).
  */
 import type { Field } from '../numeric/Field.ts';
+import { alignedComponents } from './l2Certificates.ts';
 
 export interface PlanarState<T> {
   readonly u: T[];
@@ -33,10 +34,7 @@ export function gdClosedForm<T>(F: Field<T>, x: readonly T[], u0: readonly T[], 
 }
 
 export function gdStatus<T>(F: Field<T>, x: readonly T[], u0: readonly T[], v0: readonly T[]): 'escaped' | 'running' {
-  for (let i = 0; i < x.length; i++) {
-    if (F.isZero(x[i]!)) continue;
-    const a = F.sign(x[i]!) > 0 ? F.add(u0[i]!, v0[i]!) : F.sub(u0[i]!, v0[i]!);
-    if (!F.isZero(a)) return 'escaped';
-  }
+  const a = alignedComponents(F, x, u0, v0);
+  for (let i = 0; i < x.length; i++) if (!F.isZero(x[i]!) && !F.isZero(a[i]!)) return 'escaped';
   return 'running';
 }

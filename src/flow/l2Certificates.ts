@@ -5,6 +5,7 @@
  * - `l2N(F, x, u, v)`: N = (Σ x_i²(u_i² + v_i²))^{1/2} (= ‖∇𝓛‖/g).
  * - `collapseCertificate`: N < ρ·min_{x_i≠0}|x_i|  ⇒ finite-time collapse to 0.
  * - `escapeCertificate`: Σ x_i² a_i²/2 > (ρ·max|x_i|)², a_i = u_i + sgn(x_i) v_i ⇒ escape.
+ * - `alignedComponents` (a_i, with sgn(0) taken as +1) and `alignedEnergy` (Σ x_i² a_i²/2).
  * - `collapseTailBound`: once N < ρ·x_min, d ln N/dτ ≤ −x_min(ρ x_min − N), so the remaining
  *   rescaled time to collapse is at most N/κ, κ = x_min(ρ x_min − N) (used to locate collapse_s).
  * Both certificates are checked with a relative safety margin `certMargin(F)` = 10^{−⌊P/2⌋} so
@@ -45,19 +46,27 @@ export function collapseCertificate<T>(F: Field<T>, x: readonly T[], rho: T, N: 
   return F.cmp(N, bound) < 0;
 }
 
+/** The aligned components a_i = u_i + sgn(x_i) v_i (the growing coefficient of B2/B4; sgn(0) = +1 here). */
+export function alignedComponents<T>(F: Field<T>, x: readonly T[], u: readonly T[], v: readonly T[]): T[] {
+  return x.map((xi, i) => (F.sign(xi) >= 0 ? F.add(u[i]!, v[i]!) : F.sub(u[i]!, v[i]!)));
+}
+
+/** Σ x_i² a_i²/2, the quantity of the B4 escape certificate. */
+export function alignedEnergy<T>(F: Field<T>, x: readonly T[], a: readonly T[]): T {
+  let acc = F.zero;
+  for (let i = 0; i < x.length; i++) acc = F.add(acc, F.mul(F.mul(x[i]!, x[i]!), F.mul(a[i]!, a[i]!)));
+  return F.div(acc, F.fromNumber(2));
+}
+
 /** Σ x_i² a_i²/2 > (ρ x_max)²·(1 + margin), with a_i = u_i + sgn(x_i) v_i given directly. */
 export function escapeCertificateFromA<T>(F: Field<T>, x: readonly T[], rho: T, a: readonly T[]): boolean {
   const { max } = xMinMax(F, x);
-  let acc = F.zero;
-  for (let i = 0; i < x.length; i++) acc = F.add(acc, F.mul(F.mul(x[i]!, x[i]!), F.mul(a[i]!, a[i]!)));
-  acc = F.div(acc, F.fromNumber(2));
   const rm = F.mul(rho, max);
-  return F.cmp(acc, F.mul(F.mul(rm, rm), F.add(F.one, certMargin(F)))) > 0;
+  return F.cmp(alignedEnergy(F, x, a), F.mul(F.mul(rm, rm), F.add(F.one, certMargin(F)))) > 0;
 }
 
 export function escapeCertificate<T>(F: Field<T>, x: readonly T[], rho: T, u: readonly T[], v: readonly T[]): boolean {
-  const a = x.map((xi, i) => (F.sign(xi) >= 0 ? F.add(u[i]!, v[i]!) : F.sub(u[i]!, v[i]!)));
-  return escapeCertificateFromA(F, x, rho, a);
+  return escapeCertificateFromA(F, x, rho, alignedComponents(F, x, u, v));
 }
 
 /** Upper bound N/κ on the rescaled time left before collapse (requires N < ρ x_min). */
