@@ -39,12 +39,12 @@ export { unmetHypotheses, toleranceOf, toleranceValue, type Claim, type ClaimInp
 export { aggregateStatus, type CheckResult, type CheckMethod, type CheckStatus, type Finding, type Pass, type Fail, type Inconclusive, type Skipped } from './verify/CheckResult.ts';
 export type { CheckDef, CheckContext, Outcome } from './verify/CheckDef.ts';
 export type { FindingSearch, SearchOutcome, SearchReport } from './verify/FindingSearch.ts';
-export { judge, verdict, shortNumber, maxDecimal, minDecimal } from './verify/judge.ts';
+export { judge, verdict, shortNumber, maxDecimal } from './verify/judge.ts';
 export { propertyOutcome, type CaseResult, type PropertyOptions } from './verify/propertyCheck.ts';
 export { runVerification, runCheck, runSearch, selectClaims, selectSearches, summarize, type VerifyOptions, type VerifyReport, type ClaimReport, type Summary, type SearchRun } from './verify/runner.ts';
 export { runVerificationParallel } from './verify/parallelRunner.ts';
 export { formatReport, formatAudit, reportToJson, summaryLine } from './verify/formatReport.ts';
 export { dot, norm2, normalize, oneMinusCos, orthogonalNorm, sinAngle, basisVector, argmax, stateDistance } from './verify/direction.ts';
-export { depthIs, depthAtLeast, singleExample, allCoordinatesNonzero, uniqueMaxAbs, positiveCoordinates, balancedStart as balancedStartHypothesis, radiusPositive, severalExamplesSeparable } from './verify/hypotheses.ts';
+export { depthIs, depthAtLeast, singleExample, allCoordinatesNonzero, uniqueMaxAbs, positiveCoordinates, balancedStart as balancedStartHypothesis, radiusPositive, separableData } from './verify/hypotheses.ts';
 export { renderSvg, writeSvg, type VegaLiteSpec } from './plot/renderSvg.ts';
 export { seriesPlot, stepPlot, basinPlot, type SeriesPoint } from './plot/plots.ts';

@@ -50,7 +50,7 @@ export const p6GrowthRate: CheckDef = {
   quantity: 'max_i |engine d log beta_i/ds - 2x_i(1 - rho x_i/N)| / (|2x_i(1 - rho x_i/N)| + 2x_i)',
   run(ctx) {
     const tol = toleranceValue(toleranceOf(ctx.claim, 'growth-rate'), ctx.precision);
-    return propertyOutcome(ctx, arb, (c): CaseResult => ({ margin: measure(ctx, c).rel }), { numRuns: ctx.quick ? 40 : 150, tolerance: tol, comparison: '<=' });
+    return propertyOutcome(ctx, arb, (c): CaseResult => ({ margin: measure(ctx, c).rel }), { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: c.rho }), numRuns: ctx.quick ? 40 : 150, tolerance: tol, comparison: '<=' });
   },
 };
 
@@ -64,6 +64,6 @@ export const p6FastestIsNearest: CheckDef = {
     return propertyOutcome(ctx, arb, (c): CaseResult => {
       const m = measure(ctx, c);
       return m.skip ? { margin: '0', skip: true } : { margin: String(m.mismatch) };
-    }, { numRuns: ctx.quick ? 40 : 150, tolerance: tol, comparison: '<=' });
+    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: c.rho }), numRuns: ctx.quick ? 40 : 150, tolerance: tol, comparison: '<=' });
   },
 };

@@ -15,7 +15,7 @@ import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { decimalField } from '../../src/numeric/decimalField.ts';
 import { rescaledFlow } from '../../src/flow/rescaledFlow.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
-import { collapseCertificate, escapeCertificate, l2N, xMinMax } from '../../src/flow/l2Certificates.ts';
+import { alignedComponents, alignedEnergy, collapseCertificate, collapseTailBound, escapeCertificate, l2N, xMinMax } from '../../src/flow/l2Certificates.ts';
 import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
 
 export const b4Certificates: CheckDef = {
@@ -33,14 +33,14 @@ export const b4Certificates: CheckDef = {
       const v0 = c.uv.slice(3, 3 + c.d).map((s) => F.fromString(s));
       const rho = F.fromString(c.rho);
       const N0 = l2N(F, x, u0, v0);
-      const { min, max } = xMinMax(F, x);
+      const { max } = xMinMax(F, x);
       const collapse = !F.isZero(N0) && collapseCertificate(F, x, rho, N0);
       const escape = escapeCertificate(F, x, rho, u0, v0);
       if (!collapse && !escape) return { margin: '0', skip: true };
       let violations = 0;
       if (collapse) {
-        const kappa = F.mul(min, F.sub(F.mul(rho, min), N0));
-        const T = F.div(N0, kappa);
+        const T = collapseTailBound(F, x, rho, N0); // N(0)/κ, κ = min|x|(ρ min|x| − N(0))
+        const kappa = F.div(N0, T);
         const targets = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((k) => F.mul(T, F.fromString(`0.${k}`)));
         // l2Flow(full) integrates u, v themselves; past N = 0 it reports 'collapsed' (state 0).
         const r = l2Flow(F, { x, rho, u0, v0 }, targets, { method: 'full', rtol: F.fromString('1e-20') });
@@ -59,10 +59,7 @@ export const b4Certificates: CheckDef = {
       }
       const targets = [0.25, 0.5, 1, 1.5, 2].map((s) => F.fromNumber(s));
       const r = rescaledFlow(F, 'sam-l2', x, rho, [u0, v0], targets, { rtol: F.fromString('1e-20') });
-      const E = (u: readonly typeof N0[], v: readonly typeof N0[]) => x.reduce((acc, xi, i) => {
-        const a = F.sign(xi) >= 0 ? F.add(u[i]!, v[i]!) : F.sub(u[i]!, v[i]!);
-        return F.add(acc, F.div(F.mul(F.mul(xi, xi), F.mul(a, a)), F.fromNumber(2)));
-      }, F.zero);
+      const E = (u: readonly typeof N0[], v: readonly typeof N0[]) => alignedEnergy(F, x, alignedComponents(F, x, u, v));
       let prev = E(u0, v0);
       for (const p of r.points) {
         const e = E(p.W[0]!, p.W[1]!);
@@ -70,6 +67,6 @@ export const b4Certificates: CheckDef = {
         prev = e;
       }
       return { margin: String(violations), detail: { certificate: 'escape' } };
-    }, { numRuns: ctx.quick ? 4 : 6, tolerance: tol, comparison: '<=' });
+    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), numRuns: ctx.quick ? 4 : 6, tolerance: tol, comparison: '<=' });
   },
 };

@@ -60,6 +60,7 @@ export const p1DirectionRate: CheckDef = {
         detail: { e_T: F.toString(e, 6), bound: F.toString(tolT, 6), steps: T, eta: '1', rho: '0.1', w_hat: what.map((w) => F.toString(w, 12)), parallel_increasing: increasing },
       };
     }, {
+      claimInput: (c) => ({ depth: 1, n: c.n, X: Array.from({ length: c.n }, (_, k) => c.X.slice(3 * k, 3 * k + c.d)), Y: c.Y.slice(0, c.n) }),
       numRuns: ctx.quick ? 3 : 4,
       tolerance: '0',
       comparison: '<=',

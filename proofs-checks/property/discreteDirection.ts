@@ -11,7 +11,7 @@ import { toleranceOf } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { decimalField } from '../../src/numeric/decimalField.ts';
 import { simulate } from '../../src/optim/simulate.ts';
-import { escapeCertificate } from '../../src/flow/l2Certificates.ts';
+import { alignedComponents, escapeCertificate } from '../../src/flow/l2Certificates.ts';
 import { gdClosedForm } from '../../src/flow/gdClosedForm.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { argmax, basisVector, oneMinusCos } from '../../src/verify/direction.ts';
@@ -31,7 +31,7 @@ function discreteDirection(ctx: CheckContext, algo: 'gd' | 'sam-l2'): Promise<Ou
     const rho = algo === 'gd' ? F.zero : F.fromString(c.rho);
     const j = argmax(F, x.map((xi) => F.abs(xi)));
     const sj: 1 | -1 = F.sign(x[j]!) < 0 ? -1 : 1;
-    const growing = sj > 0 ? F.add(u0[j]!, v0[j]!) : F.sub(u0[j]!, v0[j]!);
+    const growing = alignedComponents(F, x, u0, v0)[j]!;
     if (F.cmp(F.abs(growing), F.fromString('0.1')) < 0) return { margin: '0', skip: true };
     if (algo === 'sam-l2' && !escapeCertificate(F, x, rho, u0, v0)) return { margin: '0', skip: true };
     const r = simulate(F, { algo, loss: 'logistic', eta: F.fromString('0.1'), rho, steps: CHECKPOINTS[CHECKPOINTS.length - 1]!, data: { X: [x], Y: [1] }, W0: [u0, v0] }, { checkpoints: CHECKPOINTS });
@@ -46,7 +46,7 @@ function discreteDirection(ctx: CheckContext, algo: 'gd' | 'sam-l2'): Promise<Ou
       margin: decreasing ? F.toString(rel, 6) : '1e9',
       detail: { errors: e.map((v) => F.toString(v, 4)), e_flow_at_s_T: F.toString(eFlow, 4), s_T: F.toString(r.s, 6), decreasing },
     };
-  }, { numRuns: ctx.quick ? 2 : 4, tolerance: tol, comparison: '<=', notes: [`eta 0.1, checkpoints ${CHECKPOINTS.join(', ')}, ${Math.min(ctx.precision, RUN_PRECISION)} digits; margin = |e_T - e_flow(s_T)|/e_flow(s_T) (1e9 when e does not decrease)`] });
+  }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: algo === 'gd' ? undefined : c.rho }), numRuns: ctx.quick ? 2 : 4, tolerance: tol, comparison: '<=', notes: [`eta 0.1, checkpoints ${CHECKPOINTS.join(', ')}, ${Math.min(ctx.precision, RUN_PRECISION)} digits; margin = |e_T - e_flow(s_T)|/e_flow(s_T) (1e9 when e does not decrease)`] });
 }
 
 export const p2Discrete: CheckDef = { claimId: 'P2', name: 'discrete', method: 'property', quantity: '|e_T - e_flow(s_T)| / e_flow(s_T), e = 1 - cos(beta, sign(x_j) e_j), discrete GD (e must decrease)', run: (ctx) => discreteDirection(ctx, 'gd') };

@@ -33,6 +33,6 @@ export const b2ClosedVsIntegrated: CheckDef = {
         worst = F.max(worst, stateDistance(F, [cf.u, cf.v], p.W));
       });
       return { margin: F.toString(worst, 6) };
-    }, { numRuns: ctx.quick ? 5 : 15, tolerance: tol, comparison: '<=', notes: ['integrator rtol 1e-30'] });
+    }, { claimInput: () => ({ depth: 2, n: 1 }), numRuns: ctx.quick ? 5 : 15, tolerance: tol, comparison: '<=', notes: ['integrator rtol 1e-30'] });
   },
 };

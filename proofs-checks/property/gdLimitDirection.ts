@@ -8,6 +8,7 @@ import { toleranceOf } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { decimalField } from '../../src/numeric/decimalField.ts';
 import { gdClosedForm } from '../../src/flow/gdClosedForm.ts';
+import { alignedComponents } from '../../src/flow/l2Certificates.ts';
 import { argmax, basisVector, oneMinusCos } from '../../src/verify/direction.ts';
 import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
 
@@ -26,10 +27,10 @@ export const p2ClosedForm: CheckDef = {
       const v0 = c.uv.slice(6, 6 + c.d).map((s) => F.fromString(s));
       const j = argmax(F, x.map((xi) => F.abs(xi)));
       const sj: 1 | -1 = F.sign(x[j]!) < 0 ? -1 : 1;
-      const growing = sj > 0 ? F.add(u0[j]!, v0[j]!) : F.sub(u0[j]!, v0[j]!);
+      const growing = alignedComponents(F, x, u0, v0)[j]!;
       if (F.isZero(growing)) return { margin: '0', skip: true }; // hypothesis of P2
       const st = gdClosedForm(F, x, u0, v0, F.fromNumber(1000));
       return { margin: F.toString(oneMinusCos(F, st.beta, basisVector(F, c.d, j, sj)), 6) };
-    }, { numRuns: ctx.quick ? 50 : 200, tolerance: tol, comparison: '<=' });
+    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d) }), numRuns: ctx.quick ? 50 : 200, tolerance: tol, comparison: '<=' });
   },
 };

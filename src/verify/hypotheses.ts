@@ -4,6 +4,8 @@
  */
 import { Decimal } from 'decimal.js';
 import type { ClaimInput, Hypothesis } from './Claim.ts';
+import { decimalField } from '../numeric/decimalField.ts';
+import { l2MaxMargin } from '../maxmargin/l2MaxMargin.ts';
 
 const D = Decimal.clone({ precision: 60, maxE: 9e15, minE: -9e15 });
 const abs = (s: string) => new D(s).abs();
@@ -60,9 +62,15 @@ export const radiusPositive: Hypothesis = {
   holds: (i) => i.rho !== undefined && new D(i.rho).gt(0),
 };
 
-export const severalExamplesSeparable: Hypothesis = {
+const SEP = decimalField(40);
+
+export const separableData: Hypothesis = {
   name: 'separable data',
-  text: 'the data (X, Y) are linearly separable (checked by the exact max-margin solver)',
-  // The check that draws the data certifies separability with the solver before calling this.
-  holds: (i) => !!i.X && !!i.Y && i.X.length === i.Y.length && i.X.length >= 1,
+  text: 'the data (X, Y) (or the single example x with y = 1) are linearly separable through the origin: the exact max-margin solver finds a solution',
+  holds: (i) => {
+    const X = i.X ?? (i.x ? [i.x] : null);
+    const Y = i.Y ?? (i.x ? [1 as const] : null);
+    if (!X || !Y || X.length !== Y.length || X.length === 0) return false;
+    return l2MaxMargin(SEP, { X: X.map((r) => r.map((s) => SEP.fromString(s))), Y }) !== null;
+  },
 };

@@ -45,8 +45,3 @@ export function verdict(
 export function maxDecimal(xs: readonly string[]): string {
   return xs.reduce((a, b) => (new D(b).gt(new D(a)) ? b : a));
 }
-
-/** Min of decimal strings (exact). */
-export function minDecimal(xs: readonly string[]): string {
-  return xs.reduce((a, b) => (new D(b).lt(new D(a)) ? b : a));
-}

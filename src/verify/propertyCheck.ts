@@ -5,13 +5,16 @@
  * - `propertyOutcome(ctx, arbitrary, evaluate, options)`: draws inputs with the run's seed,
  *   evaluates each to a margin, and compares the worst margin with the tolerance. On failure
  *   the outcome carries fast-check's SHRUNK counterexample, its margin, and the replay seed
- *   and path. Inputs whose hypotheses fail are discarded (`fc.pre`) and counted.
+ *   and path. Inputs whose hypotheses fail are discarded (`fc.pre`) and counted: both the
+ *   claim's own executable hypotheses (through `claimInput`) and the check's extra conditions
+ *   (an evaluation returning `skip`).
  */
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import type { CheckContext, Outcome } from './CheckDef.ts';
 import type { Finding } from './CheckResult.ts';
 import { judge } from './judge.ts';
+import { unmetHypotheses, type ClaimInput } from './Claim.ts';
 
 const D = Decimal.clone({ precision: 40, maxE: 9e15, minE: -9e15 });
 
@@ -24,20 +27,22 @@ export interface CaseResult {
   readonly findings?: readonly Finding[];
 }
 
-export interface PropertyOptions {
+export interface PropertyOptions<I = unknown> {
   readonly numRuns: number;
   readonly tolerance: string;
   readonly comparison: '<=' | '>=';
   /** Cap on total time including shrinking (seconds). */
   readonly timeLimitSeconds?: number;
   readonly notes?: readonly string[];
+  /** Describes a drawn input to the claim's hypotheses; inputs that fail one are discarded. */
+  readonly claimInput?: (input: I) => ClaimInput;
 }
 
 export async function propertyOutcome<I>(
   ctx: CheckContext,
   arbitrary: fc.Arbitrary<I>,
   evaluate: (input: I) => CaseResult | Promise<CaseResult>,
-  opts: PropertyOptions,
+  opts: PropertyOptions<I>,
 ): Promise<Outcome> {
   let worst: string | null = null;
   let worstInput: unknown = null;
@@ -47,7 +52,16 @@ export async function propertyOutcome<I>(
   const findings: Finding[] = [];
   const worse = (a: string, b: string) => (opts.comparison === '<=' ? new D(a).gt(new D(b)) : new D(a).lt(new D(b)));
   let shrinking = false;
+  const unmetCounts = new Map<string, number>();
   const prop = fc.asyncProperty(arbitrary, async (input) => {
+    if (opts.claimInput) {
+      const unmet = unmetHypotheses(ctx.claim, opts.claimInput(input));
+      if (unmet.length > 0) {
+        for (const h of unmet) unmetCounts.set(h.name, (unmetCounts.get(h.name) ?? 0) + 1);
+        discarded++;
+        fc.pre(false);
+      }
+    }
     const r = await evaluate(input);
     if (r.skip) {
       discarded++;
@@ -72,7 +86,8 @@ export async function propertyOutcome<I>(
     interruptAfterTimeLimit: (opts.timeLimitSeconds ?? 120) * 1000,
     markInterruptAsFailure: false,
   });
-  const notes = [...(opts.notes ?? []), `${evaluated} inputs evaluated, ${discarded} discarded by the hypotheses`];
+  const notes = [...(opts.notes ?? []), `${evaluated} inputs evaluated, ${discarded} discarded by the hypotheses${unmetCounts.size ? ` (claim hypotheses unmet: ${[...unmetCounts].map(([n, k]) => `${n} x${k}`).join(', ')})` : ''}`];
+  if (!opts.claimInput) notes.push("the claim's hypotheses are enforced by the check's own input conditions");
   if (details.failed && details.counterexample) {
     const ce = details.counterexample[0] as I;
     const r = await evaluate(ce);
@@ -89,6 +104,10 @@ export async function propertyOutcome<I>(
       notes,
       findings,
     };
+  }
+  if (details.failed && worst === null && details.counterexample === null) {
+    // fast-check gives up when too many draws are discarded: no evidence either way.
+    return { status: 'skipped', margin: null, tolerance: opts.tolerance, comparison: opts.comparison, seed: details.seed, reason: `no generated input satisfied the hypotheses (${discarded} discarded)`, notes, findings };
   }
   if (details.failed) {
     return { status: 'fail', margin: worst, tolerance: opts.tolerance, comparison: opts.comparison, seed: details.seed, reason: `property errored: ${String(details.errorInstance ?? 'unknown')}`, notes, findings };

@@ -3,6 +3,10 @@ import { runVerification, runCheck } from '../../src/verify/runner.ts';
 import { judge } from '../../src/verify/judge.ts';
 import { aggregateStatus } from '../../src/verify/CheckResult.ts';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
+import fc from 'fast-check';
+import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
+import { separableData } from '../../src/verify/hypotheses.ts';
+import type { ClaimInput } from '../../src/verify/Claim.ts';
 import { WRONG_DOMINANT, wrongDominantCheck, WRONG_L2_DECOUPLES, wrongL2DecouplesCheck } from '../fixtures/wrongClaims.ts';
 
 const opts = { precision: 30, seed: 42, quick: true };
@@ -73,5 +77,31 @@ describe('deliberately wrong claims FAIL with a shrunk counterexample', () => {
     const k = rep.claims[0]!.checks[0]!;
     expect(k.status).toBe('fail');
     expect(judge(k.margin!, '1e-20', '<=')).toBe('fail');
+  });
+});
+
+describe("the claim's executable hypotheses", () => {
+  const ctx = { claim: WRONG_DOMINANT, precision: 30, seed: 1, quick: true, progress: () => {} };
+
+  it('discard drawn inputs that fail them (depth 3 against a depth-2 claim): nothing evaluated, skipped', async () => {
+    let evaluated = 0;
+    const o = await propertyOutcome(ctx, fc.integer(), () => { evaluated++; return { margin: '5' }; }, { numRuns: 5, tolerance: '0', comparison: '<=', claimInput: () => ({ depth: 3, n: 1 }) });
+    expect(evaluated).toBe(0);
+    expect(o.status).toBe('skipped');
+    expect(o.notes?.join(' ')).toMatch(/depth = 2/);
+  });
+
+  it('let inputs that meet them through to the check (and a violated tolerance still fails)', async () => {
+    const o = await propertyOutcome(ctx, fc.integer(), () => ({ margin: '5' }), { numRuns: 5, tolerance: '0', comparison: '<=', claimInput: () => ({ depth: 2, n: 1 }) });
+    expect(o.status).toBe('fail');
+  });
+
+  it.each<[ClaimInput, boolean, string]>([
+    [{ x: ['1', '-2'] }, true, 'one non-zero example is separable'],
+    [{ x: ['0', '0'] }, false, 'the zero example is not'],
+    [{ X: [['1'], ['-1']], Y: [1, 1] }, false, 'opposite points with the same label'],
+    [{ X: [['1', '0'], ['0', '1']], Y: [1, -1] }, true, 'two orthogonal points'],
+  ])('separableData %j -> %s (%s)', (input, want) => {
+    expect(separableData.holds(input)).toBe(want);
   });
 });

@@ -3,7 +3,7 @@
  * the ℓ2 max-margin classifier.
  */
 import type { Claim } from '../../src/verify/Claim.ts';
-import { depthIs, severalExamplesSeparable } from '../../src/verify/hypotheses.ts';
+import { depthIs, separableData } from '../../src/verify/hypotheses.ts';
 
 export const P1: Claim = {
   id: 'P1',
@@ -12,7 +12,7 @@ export const P1: Claim = {
   kind: 'universal',
   statement: 'For a linear model (L = 1) on separable data, GD, l_inf-SAM and l2-SAM iterates w_t satisfy w_t/|w_t| -> w_hat/|w_hat|, w_hat = argmin |w|_2 s.t. y_k <w, x_k> >= 1.',
   latex: '\\lim_{t\\to\\infty} \\frac{w_t}{\\|w_t\\|_2} = \\frac{\\hat w}{\\|\\hat w\\|_2},\\quad \\hat w = \\arg\\min_{y_k\\langle w,x_k\\rangle\\ge 1}\\|w\\|_2',
-  hypotheses: [depthIs(1), severalExamplesSeparable],
+  hypotheses: [depthIs(1), separableData],
   measured: 'direction error e(T) = |w_T/|w_T| - w_hat/|w_hat||_2 (and, for one example, parallelism of w_T - w_0 with x)',
   tolerances: {
     'one-example': {
