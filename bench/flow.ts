@@ -15,7 +15,7 @@
 import { decimalField } from '../src/numeric/decimalField.ts';
 import { agreeingDigits } from '../src/numeric/agreement.ts';
 import { l2Flow, type L2Start } from '../src/flow/tauReduction.ts';
-import { etaSlope, DEFAULT_ETAS } from '../src/flow/etaSlope.ts';
+import { etaSlope, DEFAULT_ETAS } from '../src/analysis/etaSlope.ts';
 
 type Row = Record<string, string | number>;
 

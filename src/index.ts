@@ -17,7 +17,7 @@ export { linfPlanarFate, linfPlanarAt, linfEscapeCondition, linfEscapeMargin, fi
 export { CasSession, CasError, type CasEngine } from './symbolic/cas.ts';
 export { evalExpr } from './symbolic/exprEval.ts';
 export { defineObligation, type Obligation, type ObligationResult, type ObligationRunOptions, type ObligationMethod } from './symbolic/obligation.ts';
-export { integrate, gbsDefaultTolerance, type OdeSystem, type EventFn, type IntegrateOptions, type IntegrateResult, type IntegrateStatus } from './flow/extrapolationIntegrator.ts';
+export { integrate, gbsDefaultTolerance, type OdeSystem, type EventFn, type IntegrateOptions, type IntegrateResult, type IntegrateStatus } from './ode/extrapolationIntegrator.ts';
 export { l2N, collapseCertificate, escapeCertificate, escapeCertificateFromA, collapseTailBound, certMargin, xMinMax } from './flow/l2Certificates.ts';
 export { runL2, type L2Model, type L2Run, type L2Point, type L2Status, type L2RunOptions } from './flow/l2FlowDriver.ts';
 export { l2Flow, l2PQ, tauModel, fullL2Model, type L2Start, type L2FlowPoint, type L2FlowResult, type L2FlowOptions } from './flow/tauReduction.ts';
@@ -27,11 +27,11 @@ export { linfFlow, linfRhsWithSigns, LINF_ASSUMPTIONS, type LinfFlowResult, type
 export { rescaledFlow, rescaledRhs, type SmoothAlgo, type RescaledFlowResult, type RescaledPoint } from './flow/rescaledFlow.ts';
 export { physicalFlow, type PhysicalFlowResult, type PhysicalPoint } from './flow/physicalFlow.ts';
 export { physicalTime, zTildeL2 } from './flow/physicalTime.ts';
-export { criticalScale, classifyBalanced, type CriticalScaleResult, type Classification } from './flow/criticalScale.ts';
-export { leaders, balancedStart, isBalanced, type LeadersResult, type LeaderSwitch } from './flow/leaders.ts';
-export { etaSlope, logLogSlope, discreteFlowErrors, DEFAULT_ETAS, type EtaSlopeSpec, type EtaPoint } from './flow/etaSlope.ts';
-export { evaluateFlow, type FlowReport, type FlowPointReport } from './flow/evaluateFlow.ts';
-export { parseFlowConfig, FLOW_METHODS, type FlowConfig, type FlowMethod } from './flow/flowConfig.ts';
+export { criticalScale, classifyBalanced, type CriticalScaleResult, type Classification } from './analysis/criticalScale.ts';
+export { leaders, balancedStart, isBalanced, type LeadersResult, type LeaderSwitch } from './analysis/leaders.ts';
+export { etaSlope, logLogSlope, discreteFlowErrors, DEFAULT_ETAS, type EtaSlopeSpec, type EtaPoint } from './analysis/etaSlope.ts';
+export { evaluateFlow, type FlowReport, type FlowPointReport } from './cli/evaluateFlow.ts';
+export { parseFlowConfig, FLOW_METHODS, type FlowConfig, type FlowMethod } from './io/flowConfig.ts';
 export { linfPredictedLimit } from './linf/predictedLimit.ts';
 export { l2MaxMargin, solveLinear, MAX_MAX_MARGIN_EXAMPLES, type MaxMarginResult } from './maxmargin/l2MaxMargin.ts';
 export { rescaledVelocity } from './model/rescaledVelocity.ts';

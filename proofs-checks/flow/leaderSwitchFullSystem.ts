@@ -11,7 +11,7 @@ import type { CheckDef } from '../../src/verify/CheckDef.ts';
 import { toleranceOf } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { decimalField } from '../../src/numeric/decimalField.ts';
-import { leaders, balancedStart } from '../../src/flow/leaders.ts';
+import { leaders, balancedStart } from '../../src/analysis/leaders.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { hundredths } from '../arbitraries.ts';
 

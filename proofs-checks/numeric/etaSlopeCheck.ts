@@ -7,7 +7,7 @@ import type { CheckDef, Outcome } from '../../src/verify/CheckDef.ts';
 import { toleranceOf } from '../../src/verify/Claim.ts';
 import { verdict, maxDecimal } from '../../src/verify/judge.ts';
 import { decimalField } from '../../src/numeric/decimalField.ts';
-import { etaSlope, DEFAULT_ETAS } from '../../src/flow/etaSlope.ts';
+import { etaSlope, DEFAULT_ETAS } from '../../src/analysis/etaSlope.ts';
 
 export const B11_START = { x: ['0.5', '1', '2'], u0: ['0.3', '0.2', '0.1'], v0: ['0.3', '0.1', '0.1'], rho: '0.1', s: '0.5' };
 

@@ -8,7 +8,7 @@ import type { CheckDef } from '../../src/verify/CheckDef.ts';
 import { toleranceOf } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { decimalField } from '../../src/numeric/decimalField.ts';
-import { criticalScale } from '../../src/flow/criticalScale.ts';
+import { criticalScale } from '../../src/analysis/criticalScale.ts';
 import { hundredths } from '../arbitraries.ts';
 
 export const b4CriticalScaleD1: CheckDef = {

@@ -8,7 +8,7 @@ import type { CheckDef, Outcome } from '../../src/verify/CheckDef.ts';
 import { toleranceOf } from '../../src/verify/Claim.ts';
 import { verdict } from '../../src/verify/judge.ts';
 import { decimalField } from '../../src/numeric/decimalField.ts';
-import { leaders, balancedStart } from '../../src/flow/leaders.ts';
+import { leaders, balancedStart } from '../../src/analysis/leaders.ts';
 import { LEADER_PRECISION, leaderSequence, sGrid } from '../property/sequentialAmplification.ts';
 
 export const NON_MONOTONE_START = { x: ['0.5', '1', '2'], alpha: '0.5', rho: '1' } as const;

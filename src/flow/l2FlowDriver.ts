@@ -13,7 +13,7 @@
  *   (the origin is a fixed point: ∇𝓛 = 0 there, ε = 0).
  */
 import type { Field } from '../numeric/Field.ts';
-import { integrate, gbsDefaultTolerance, type OdeSystem } from './extrapolationIntegrator.ts';
+import { integrate, gbsDefaultTolerance, type OdeSystem } from '../ode/extrapolationIntegrator.ts';
 import { collapseCertificate, collapseTailBound, escapeCertificateFromA, xMinMax } from './l2Certificates.ts';
 
 export interface L2Model<T> {

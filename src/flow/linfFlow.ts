@@ -24,7 +24,7 @@
  */
 import type { Field } from '../numeric/Field.ts';
 import { beta as betaOf } from '../model/diagonalNetwork.ts';
-import { integrate, type EventFn, type OdeSystem } from './extrapolationIntegrator.ts';
+import { integrate, type EventFn, type OdeSystem } from '../ode/extrapolationIntegrator.ts';
 
 export const LINF_ASSUMPTIONS = [
   'Filippov sliding on the switching surfaces w_k[j] = 0; a coordinate with two vanishing layers is frozen (L = 2: the absorbing origin; L >= 3: sign(0) = 0 fixed point)',

@@ -19,7 +19,7 @@ import type { Field } from '../numeric/Field.ts';
 import { makeLoss, type LossName } from '../numeric/loss.ts';
 import { beta as betaOf, gradient, type Dataset } from '../model/diagonalNetwork.ts';
 import { perturbation, type AlgoName } from '../optim/algorithms.ts';
-import { integrate, type EventFn, type OdeSystem } from './extrapolationIntegrator.ts';
+import { integrate, type EventFn, type OdeSystem } from '../ode/extrapolationIntegrator.ts';
 
 export interface PhysicalPoint<T> {
   readonly t: T;

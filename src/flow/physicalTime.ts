@@ -17,7 +17,7 @@
 import type { Field } from '../numeric/Field.ts';
 import type { Loss } from '../numeric/loss.ts';
 import type { AlgoName } from '../optim/algorithms.ts';
-import { integrate } from './extrapolationIntegrator.ts';
+import { integrate } from '../ode/extrapolationIntegrator.ts';
 import { l2N } from './l2Certificates.ts';
 
 export const PHYSICAL_Z_MAX = 1000;

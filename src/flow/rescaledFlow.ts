@@ -17,7 +17,7 @@
  */
 import type { Field } from '../numeric/Field.ts';
 import { beta as betaOf } from '../model/diagonalNetwork.ts';
-import { integrate, type OdeSystem } from './extrapolationIntegrator.ts';
+import { integrate, type OdeSystem } from '../ode/extrapolationIntegrator.ts';
 
 export type SmoothAlgo = 'gd' | 'sam-l2';
 

@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { decimalField } from '../../numeric/decimalField.ts';
 import * as v from '../../io/validate.ts';
 import { UsageError } from '../../io/UsageError.ts';
-import { criticalScale } from '../../flow/criticalScale.ts';
+import { criticalScale } from '../../analysis/criticalScale.ts';
 import { commaList } from '../parse.ts';
 import { printJson, printLine, progress } from '../output.ts';
 

@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { decimalField } from '../../numeric/decimalField.ts';
 import * as v from '../../io/validate.ts';
 import { UsageError } from '../../io/UsageError.ts';
-import { leaders, balancedStart } from '../../flow/leaders.ts';
+import { leaders, balancedStart } from '../../analysis/leaders.ts';
 import { commaList } from '../parse.ts';
 import { info, printJson, printLine } from '../output.ts';
 

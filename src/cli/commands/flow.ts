@@ -10,8 +10,8 @@ import type { Command } from 'commander';
 import { decimalField } from '../../numeric/decimalField.ts';
 import { UsageError } from '../../io/UsageError.ts';
 import { integerIn } from '../../io/validate.ts';
-import { parseFlowConfig } from '../../flow/flowConfig.ts';
-import { evaluateFlow } from '../../flow/evaluateFlow.ts';
+import { parseFlowConfig } from '../../io/flowConfig.ts';
+import { evaluateFlow } from '../evaluateFlow.ts';
 import { commaList, readJsonFile } from '../parse.ts';
 import { printJson, printLine, progress, warn } from '../output.ts';
 

@@ -14,9 +14,9 @@ import type { Field } from '../numeric/Field.ts';
 import type { LossName } from '../numeric/loss.ts';
 import type { AlgoName } from '../optim/algorithms.ts';
 import { simulate } from '../optim/simulate.ts';
-import { gdClosedForm } from './gdClosedForm.ts';
-import { l2Flow } from './tauReduction.ts';
-import { linfClosedForm } from './linfClosedForm.ts';
+import { gdClosedForm } from '../flow/gdClosedForm.ts';
+import { l2Flow } from '../flow/tauReduction.ts';
+import { linfClosedForm } from '../flow/linfClosedForm.ts';
 
 export const DEFAULT_ETAS = ['0.1', '0.05', '0.025', '0.0125'] as const;
 

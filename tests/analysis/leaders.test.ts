@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decimalField } from '../../src/numeric/decimalField.ts';
-import { leaders, balancedStart } from '../../src/flow/leaders.ts';
+import { leaders, balancedStart } from '../../src/analysis/leaders.ts';
 
 const F = decimalField(26);
 const rtol = F.fromString('1e-16');

@@ -5,8 +5,8 @@
  *  "precision":40,"method":"closed-form"|"integrate", "loss"?: "logistic"|"exponential",
  *  "rtol"?: "1e-30", "W0"?: [[…],…] (depth L ≥ 1 instead of u0/v0; integrate only)}.
  */
-import { UsageError } from '../io/UsageError.ts';
-import * as v from '../io/validate.ts';
+import { UsageError } from './UsageError.ts';
+import * as v from './validate.ts';
 import { ALGO_NAMES, type AlgoName } from '../optim/algorithms.ts';
 import { LOSS_NAMES, type LossName } from '../numeric/loss.ts';
 

@@ -10,14 +10,14 @@
  */
 import type { Field } from '../numeric/Field.ts';
 import { makeLoss } from '../numeric/loss.ts';
-import { gdClosedForm, gdStatus } from './gdClosedForm.ts';
-import { l2Flow } from './tauReduction.ts';
-import { linfClosedForm } from './linfClosedForm.ts';
-import { linfFlow, LINF_ASSUMPTIONS } from './linfFlow.ts';
-import { rescaledFlow } from './rescaledFlow.ts';
-import { physicalTime } from './physicalTime.ts';
-import { gbsDefaultTolerance } from './extrapolationIntegrator.ts';
-import type { FlowConfig } from './flowConfig.ts';
+import { gdClosedForm, gdStatus } from '../flow/gdClosedForm.ts';
+import { l2Flow } from '../flow/tauReduction.ts';
+import { linfClosedForm } from '../flow/linfClosedForm.ts';
+import { linfFlow, LINF_ASSUMPTIONS } from '../flow/linfFlow.ts';
+import { rescaledFlow } from '../flow/rescaledFlow.ts';
+import { physicalTime } from '../flow/physicalTime.ts';
+import { gbsDefaultTolerance } from '../ode/extrapolationIntegrator.ts';
+import type { FlowConfig } from '../io/flowConfig.ts';
 
 export interface FlowPointReport {
   s: string;

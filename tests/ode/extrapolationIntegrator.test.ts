@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decimalField } from '../../src/numeric/decimalField.ts';
-import { integrate } from '../../src/flow/extrapolationIntegrator.ts';
+import { integrate } from '../../src/ode/extrapolationIntegrator.ts';
 
 const F = decimalField(50);
 const rel = (a: ReturnType<typeof F.fromString>, b: ReturnType<typeof F.fromString>) => F.toNumber(F.div(F.abs(F.sub(a, b)), F.max(F.abs(b), F.fromString('1e-300'))));

@@ -14,10 +14,10 @@
  *   For d = 1 the bracket is ρ/√2·(1 ∓ 1e-6) and α_c = ρ/√2 exactly (the fixed point of B10).
  */
 import type { Field } from '../numeric/Field.ts';
-import { runL2 } from './l2FlowDriver.ts';
-import { tauModel } from './tauReduction.ts';
+import { runL2 } from '../flow/l2FlowDriver.ts';
+import { tauModel } from '../flow/tauReduction.ts';
 import { balancedStart } from './leaders.ts';
-import { xMinMax } from './l2Certificates.ts';
+import { xMinMax } from '../flow/l2Certificates.ts';
 
 export interface Classification<T> {
   readonly kind: 'collapse' | 'escape' | null;

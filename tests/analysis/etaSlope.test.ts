@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decimalField } from '../../src/numeric/decimalField.ts';
-import { etaSlope, logLogSlope, DEFAULT_ETAS } from '../../src/flow/etaSlope.ts';
+import { etaSlope, logLogSlope, DEFAULT_ETAS } from '../../src/analysis/etaSlope.ts';
 
 const F = decimalField(25);
 const V = (a: readonly string[]) => a.map((s) => F.fromString(s));

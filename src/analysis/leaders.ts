@@ -26,9 +26,9 @@
  *   agree with an independent full-system oracle (oracle/flow_oracle.py) to ~1e-12.
  */
 import type { Field } from '../numeric/Field.ts';
-import { integrate, gbsDefaultTolerance, type EventFn, type OdeSystem } from './extrapolationIntegrator.ts';
-import { collapseCertificate, collapseTailBound, escapeCertificateFromA, xMinMax } from './l2Certificates.ts';
-import { l2PQ, tauModel, type L2Start } from './tauReduction.ts';
+import { integrate, gbsDefaultTolerance, type EventFn, type OdeSystem } from '../ode/extrapolationIntegrator.ts';
+import { collapseCertificate, collapseTailBound, escapeCertificateFromA, xMinMax } from '../flow/l2Certificates.ts';
+import { l2PQ, tauModel, type L2Start } from '../flow/tauReduction.ts';
 
 export interface LeaderSwitch<T> {
   readonly s: T;

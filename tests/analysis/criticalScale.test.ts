@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decimalField } from '../../src/numeric/decimalField.ts';
-import { criticalScale, classifyBalanced } from '../../src/flow/criticalScale.ts';
+import { criticalScale, classifyBalanced } from '../../src/analysis/criticalScale.ts';
 
 const F = decimalField(20);
 const rtol = F.fromString('1e-11');
