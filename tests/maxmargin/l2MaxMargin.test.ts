@@ -45,7 +45,7 @@ describe('l2MaxMargin: KKT on random separable data', () => {
         for (const m of margin(r.w)) expect(F.cmp(m, f('0.99999999999999999999'))).toBeGreaterThanOrEqual(0);
         // local optimality: directions that keep feasibility do not reduce the norm
         const n0 = F.add(F.mul(r.w[0]!, r.w[0]!), F.mul(r.w[1]!, r.w[1]!));
-        for (const [d0, d1] of [[1, 0], [0, 1], [-1, 0], [0, -1], [1, 1], [1, -1], [-1, 1], [-1, -1]]) {
+        for (const [d0, d1] of [[1, 0], [0, 1], [-1, 0], [0, -1], [1, 1], [1, -1], [-1, 1], [-1, -1]] as [number, number][]) {
           const w = [F.add(r.w[0]!, f(String(d0 * 1e-6))), F.add(r.w[1]!, f(String(d1 * 1e-6)))];
           if (margin(w).every((m) => F.cmp(m, F.one) >= 0)) {
             expect(F.cmp(F.add(F.mul(w[0]!, w[0]!), F.mul(w[1]!, w[1]!)), n0)).toBeGreaterThanOrEqual(0);
