@@ -8,6 +8,7 @@ import { UsageError } from '../../io/UsageError.ts';
 import { integerIn, precision as parsePrecision } from '../../io/validate.ts';
 import { printJson, printLine } from '../output.ts';
 import { EXIT_FAIL, setExitCode } from '../main.ts';
+import { verifyProgress } from '../../report/verifyProgress.ts';
 
 interface VerifyFlags {
   json?: boolean;
@@ -65,7 +66,7 @@ export function registerVerify(program: Command): void {
         seed,
         quick: !!flags.quick,
         only,
-        progress: showProgress ? (m) => process.stderr.write(`samcheck verify: ${m}\n`) : undefined,
+        progress: showProgress ? verifyProgress(allClaims, allChecks, allSearches, only) : undefined,
       }, allSearches);
       if (report.summary.failed > 0) setExitCode(EXIT_FAIL);
       if (flags.json) printJson(reportToJson(report));
