@@ -19,6 +19,8 @@ import { hundredths } from '../arbitraries.ts';
 
 /** Precision of these long direction runs: directions need few digits, runs need many steps. */
 const RUN_PRECISION = 30;
+/** The depth-1 runs of the check (also drawn by `samcheck report`). */
+export const P1_RUN = { eta: '1', rho: '0.1', steps: { quick: 1500, full: 3000 } } as const;
 
 export const p1DirectionRate: CheckDef = {
   claimId: 'P1',
@@ -28,7 +30,7 @@ export const p1DirectionRate: CheckDef = {
   async run(ctx) {
     const factor = toleranceOf(ctx.claim, 'direction-rate').value;
     const F = decimalField(Math.min(ctx.precision, RUN_PRECISION));
-    const T = ctx.quick ? 1500 : 3000;
+    const T = ctx.quick ? P1_RUN.steps.quick : P1_RUN.steps.full;
     const checkpoints = [T / 100, T / 30, T / 10, T].map(Math.round);
     const arb = fc.record({
       n: fc.integer({ min: 2, max: 3 }),
@@ -44,7 +46,7 @@ export const p1DirectionRate: CheckDef = {
       const mm = l2MaxMargin(F, data);
       if (!mm) return { margin: '0', skip: true }; // not separable: hypothesis unmet
       const what = mm.w;
-      const r = simulate(F, { algo: c.algo, loss: 'logistic', eta: F.one, rho: F.fromString('0.1'), steps: T, data, W0: [X[0]!.map(() => F.zero)] }, { checkpoints });
+      const r = simulate(F, { algo: c.algo, loss: 'logistic', eta: F.fromString(P1_RUN.eta), rho: F.fromString(P1_RUN.rho), steps: T, data, W0: [X[0]!.map(() => F.zero)] }, { checkpoints });
       const traj = r.trajectory;
       const wT = traj[traj.length - 1]!.W[0]!;
       let bound = F.zero;

@@ -41,6 +41,9 @@ export function discreteFate<T>(F: Field<T>, u0: T, v0: T, rho: T, eta: T, maxSt
   return 'undecided';
 }
 
+/** The discrete run B8 compares the exact rule with (also drawn by `samcheck report`). */
+export const B8_DISCRETE = { rho: '1', eta: '0.002', maxSteps: 40000 } as const;
+
 export const b8BasinVsDiscrete: CheckDef = {
   claimId: 'B8',
   name: 'basin-vs-discrete',
@@ -49,8 +52,8 @@ export const b8BasinVsDiscrete: CheckDef = {
   run(ctx) {
     const tol = toleranceOf(ctx.claim, 'basin-vs-discrete').value;
     const F = decimalField(Math.min(ctx.precision, 30));
-    const rho = F.one;
-    const eta = F.fromString('0.002');
+    const rho = F.fromString(B8_DISCRETE.rho);
+    const eta = F.fromString(B8_DISCRETE.eta);
     const arb = fc.record({ u: hundredths(-3, 3), v: hundredths(-3, 3) });
     const counts: Record<string, number> = {};
     return propertyOutcome(ctx, arb, (c) => {
@@ -58,7 +61,7 @@ export const b8BasinVsDiscrete: CheckDef = {
       const v = F.fromString(c.v);
       if (F.cmp(boundaryDistance(F, u, v, rho), F.fromString('0.02')) < 0) return { margin: '0', skip: true };
       const exact = linfEscapeCondition(F, u, v, rho);
-      const sim = discreteFate(F, u, v, rho, eta, 40000);
+      const sim = discreteFate(F, u, v, rho, eta, B8_DISCRETE.maxSteps);
       const q = `${F.sign(u) >= 0 ? '+' : '-'}${F.sign(v) >= 0 ? '+' : '-'}`;
       counts[q] = (counts[q] ?? 0) + 1;
       return { margin: exact === sim ? '0' : '1', detail: { exact, discrete: sim, quadrant: q, counts: { ...counts } } };

@@ -16,6 +16,8 @@ export const P7_WITNESSES: readonly { algo: AlgoName; a: readonly string[]; rho:
   { algo: 'sam-linf', a: ['0.7', '0.3'], rho: '0.1' },
 ];
 const X = ['1', '2'];
+/** The example and the discrete runs of the witnesses (also drawn by `samcheck report`). */
+export const P7_RUN = { x: X, eta: '0.05', steps: 2000, depth: 3 } as const;
 
 export const p7WitnessDiscrete: CheckDef = {
   claimId: 'P7',
@@ -29,7 +31,7 @@ export const p7WitnessDiscrete: CheckDef = {
     const margins: string[] = [];
     const witnesses: unknown[] = [];
     for (const w of P7_WITNESSES) {
-      const r = simulate(F, { algo: w.algo, loss: 'logistic', eta: f('0.05'), rho: f(w.rho), steps: 2000, data: { X: [X.map(f)], Y: [1] }, W0: [0, 1, 2].map(() => w.a.map(f)) });
+      const r = simulate(F, { algo: w.algo, loss: 'logistic', eta: f(P7_RUN.eta), rho: f(w.rho), steps: P7_RUN.steps, data: { X: [X.map(f)], Y: [1] }, W0: [0, 1, 2].map(() => w.a.map(f)) });
       const m = F.toString(oneMinusCos(F, r.beta, basisVector(F, 2, 0)), 6);
       margins.push(m);
       // B13 prediction of the blow-up times (flow): 1/((L-2) x_i (a_i - rho)^{L-2}) with L = 3.

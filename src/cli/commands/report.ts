@@ -1,0 +1,54 @@
+/**
+ * `samcheck report [--out DIR] [--quick | --full] [--from VERIFY.json] [--seed S] [--precision P] [--jobs N] [--json]`:
+ * writes DIR/index.html (default report/) with the verify table, the figures and the derivation
+ * (src/report/buildReport.ts). By default it runs `verify --quick` in-process (under 2 minutes);
+ * `--full` runs the full catalogue; `--from FILE` reuses the output of `samcheck verify --json`.
+ * Exit 0 when the report was written and no claim failed, 1 when a claim failed, 2 for usage errors.
+ */
+import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { UsageError } from '../../io/UsageError.ts';
+import { integerIn, precision as parsePrecision } from '../../io/validate.ts';
+import { printJson, printLine } from '../output.ts';
+import { EXIT_FAIL, setExitCode } from '../main.ts';
+import { DEFAULT_SEED, DEFAULT_VERIFY_PRECISION } from './verify.ts';
+
+interface ReportFlags {
+  out?: string;
+  quick?: boolean;
+  full?: boolean;
+  from?: string;
+  seed?: string;
+  precision?: string;
+  jobs?: string;
+  json?: boolean;
+}
+
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description('write an HTML report (verify table, figures of the paper\'s phenomena, the derivation) to DIR/index.html')
+    .option('--out <dir>', 'output directory (default report/)')
+    .option('--quick', 'run verify --quick (the default)')
+    .option('--full', 'run the full verify catalogue (slower)')
+    .option('--from <file>', 'reuse the output of samcheck verify --json instead of running verify')
+    .option('--seed <s>', `seed of the verify run (default ${DEFAULT_SEED})`)
+    .option('--precision <p>', `digits of the verify run (default ${DEFAULT_VERIFY_PRECISION})`)
+    .option('--jobs <n>', 'verify worker threads (default min(2, cores))')
+    .option('--json', 'print {"index","figures","seconds","summary"} on stdout')
+    .action(async (f: ReportFlags) => {
+      if (f.quick && f.full) throw new UsageError('report: give --quick or --full, not both');
+      if (f.from && f.full) throw new UsageError('report: --from reuses a verify run; --full would run one');
+      const seed = f.seed === undefined ? DEFAULT_SEED : integerIn('seed', f.seed, -(2 ** 31), 2 ** 31 - 1);
+      const precision = f.precision === undefined ? DEFAULT_VERIFY_PRECISION : parsePrecision('precision', f.precision);
+      const jobs = f.jobs === undefined ? Math.min(2, availableParallelism()) : integerIn('jobs', f.jobs, 1, 16);
+      const out = resolve(f.out ?? 'report');
+      const { buildReport } = await import('../../report/buildReport.ts');
+      const command = ['samcheck report', f.full ? '--full' : '--quick', f.from ? `--from ${f.from}` : '', f.seed ? `--seed ${seed}` : '', f.precision ? `--precision ${precision}` : ''].filter(Boolean).join(' ');
+      const r = await buildReport({ out, quick: !f.full, from: f.from, seed, precision, jobs, command, progress: true });
+      if (r.verify.summary.failed > 0) setExitCode(EXIT_FAIL);
+      if (f.json) printJson({ index: r.index, figures: r.figures, seconds: Number(r.seconds.toFixed(1)), summary: r.verify.summary });
+      else printLine(`${r.index}: ${r.figures} figures, ${r.verify.summary.total} claims (${r.verify.summary.passed} passed, ${r.verify.summary.failed} failed), ${r.seconds.toFixed(1)} s`);
+    });
+}
