@@ -19,7 +19,7 @@ export const DEFAULT_PRECISION = 50;
 
 let active = 0;
 
-export async function runObligations(opts: { seed?: number; precision?: number; only?: string[] } = {}): Promise<ObligationResult[]> {
+export async function runObligations(opts: { seed?: number; precision?: number; only?: string[]; onStart?: (o: Obligation, k: number, n: number) => void } = {}): Promise<ObligationResult[]> {
   const seed = opts.seed ?? DEFAULT_SEED;
   const precision = opts.precision ?? DEFAULT_PRECISION;
   const sel = opts.only && opts.only.length > 0 ? obligations.filter((o) => opts.only!.some((p) => o.id === p || o.id.startsWith(p + '.') || o.item === p)) : obligations;
@@ -27,7 +27,10 @@ export async function runObligations(opts: { seed?: number; precision?: number; 
   // Concurrent callers (e.g. verify's parallel checks) share the CAS worker: close it only after the last one.
   active++;
   try {
-    for (const o of sel) out.push(await o.run({ seed, precision }));
+    for (const o of sel) {
+      opts.onStart?.(o, out.length + 1, sel.length);
+      out.push(await o.run({ seed, precision }));
+    }
   } finally {
     active--;
     if (active === 0) await closeSharedCas();

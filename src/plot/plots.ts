@@ -63,6 +63,8 @@ export interface SeriesOptions {
   readonly yDomain?: readonly [number, number];
   readonly dashed?: readonly string[];
   readonly interpolate?: 'linear' | 'step-after';
+  /** explicit y tick values */
+  readonly yTicks?: readonly number[];
 }
 
 export function seriesPlot(title: string, xLabel: string, yLabel: string, points: readonly SeriesPoint[], opts: SeriesOptions = {}): VegaLiteSpec {
@@ -77,13 +79,14 @@ export function seriesPlot(title: string, xLabel: string, yLabel: string, points
       mark: { type: 'line', point: opts.points ?? data.length < 40, clip: true, strokeWidth: 2, interpolate: opts.interpolate ?? 'linear' },
       encoding: {
         x: { field: 'x', type: 'quantitative', title: xLabel, scale: scale(opts.logX, opts.xDomain), axis: axisFormat(!!opts.logX) },
-        y: { field: 'y', type: 'quantitative', title: yLabel, scale: scale(opts.logY, opts.yDomain), axis: axisFormat(!!opts.logY) },
-        color: { field: 'series', type: 'nominal', title: null, sort: opts.order ?? null, legend: { orient: 'bottom', columns: 3, labelLimit: 260 } },
+        y: { field: 'y', type: 'quantitative', title: yLabel, scale: scale(opts.logY, opts.yDomain), axis: { ...axisFormat(!!opts.logY), ...(opts.yTicks ? { values: opts.yTicks } : {}) } },
+        color: { field: 'series', type: 'nominal', title: null, sort: opts.order ?? null, legend: { orient: 'bottom', columns: 2, labelLimit: 400 } },
         ...(opts.dashed ? { strokeDash: { condition: { test: `indexof(${JSON.stringify(opts.dashed)}, datum.series) >= 0`, value: [6, 4] }, value: [1, 0] } } : {}),
       },
     },
   ];
-  const markers = (opts.markers ?? []).filter((m) => finite(m.x) && m.x >= lo && m.x <= hi);
+  const [mlo, mhi] = opts.xDomain ?? [lo, hi];
+  const markers = (opts.markers ?? []).filter((m) => finite(m.x) && m.x >= mlo && m.x <= mhi);
   if (markers.length > 0) {
     layers.push({
       data: { values: markers },
@@ -222,7 +225,8 @@ export function basinCells(points: readonly { u0: number; v0: number; fate: stri
       const prev = at.get(`${us[i - 1]},${v}`);
       const cur = i < us.length ? at.get(`${us[i]},${v}`) : undefined;
       if (cur !== prev) {
-        if (prev !== undefined) cells.push({ x: us[start]! - du / 2, x2: us[i - 1]! + du / 2, y: v - dv / 2, y2: v + dv / 2, cat: prev });
+        // cells overlap by 2% of a row so that no anti-aliasing seam shows between rows
+        if (prev !== undefined) cells.push({ x: us[start]! - du / 2, x2: us[i - 1]! + du / 2, y: v - dv / 2 - dv * 0.02, y2: v + dv / 2 + dv * 0.02, cat: prev });
         start = i;
       }
     }

@@ -91,6 +91,7 @@ export function marginUnit(k: Pick<CheckResult, 'quantity'> & { unit?: unknown }
   if (q.includes('1 - cos')) return '1 - cos (direction)';
   if (q.includes('normalized') || q.includes('relative') || q.includes(' / ')) return 'relative';
   if (q.includes('distance')) return 'absolute';
+  if (/^\|beta/.test(q)) return '|beta| (absolute)';
   return 'as stated';
 }
 

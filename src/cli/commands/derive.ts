@@ -11,6 +11,7 @@ import { EXIT_FAIL, setExitCode } from '../main.ts';
 
 interface DeriveFlags {
   json?: boolean;
+  markdown?: boolean;
   latex?: boolean;
   only?: string[];
   seed?: string;
@@ -26,6 +27,7 @@ export function registerDerive(program: Command): void {
     .description('derive / verify the closed forms of THEORY.md Part B symbolically (algebrite, nerdamer-prime) with numeric spot checks')
     .option('--json', 'JSON output')
     .option('--latex', 'print each statement in LaTeX')
+    .option('--markdown', 'print docs/derivation.md (model, algorithms, assumptions, claims, every obligation with its CAS steps, residual and spot check)')
     .option('--only <id>', 'run only this obligation id, id prefix or THEORY item (repeatable)', (v: string, acc: string[] = []) => [...acc, v])
     .option('--seed <s>', `fast-check seed for the numeric spot checks (default ${DEFAULT_SEED})`)
     .option('--precision <p>', `decimal digits of the numeric spot checks, >= 50 (default ${DEFAULT_PRECISION})`)
@@ -41,12 +43,30 @@ export function registerDerive(program: Command): void {
           }
         }
       }
+      if (f.markdown && (f.json || f.only)) throw new UsageError('--markdown: the document covers every obligation as JSON-free Markdown; drop --json / --only');
       const t0 = performance.now();
-      const results = await runObligations({ seed, precision, only: f.only });
+      const { ProgressCounter } = await import('../../report/progress.ts');
+      let counter: InstanceType<typeof ProgressCounter> | null = null;
+      const results = await runObligations({
+        seed,
+        precision,
+        only: f.only,
+        onStart: (o, _k, n) => {
+          counter ??= new ProgressCounter('samcheck derive', n);
+          counter.start(`${o.item} ${o.id}`);
+        },
+      });
+      (counter as InstanceType<typeof ProgressCounter> | null)?.done();
       const passed = results.filter((r) => r.status === 'pass').length;
       const failed = results.length - passed;
       if (failed > 0) setExitCode(EXIT_FAIL);
       const meta = new Map(obligations.map((o) => [o.id, o]));
+      if (f.markdown) {
+        const { derivationMarkdown } = await import('../../report/derivationMarkdown.ts');
+        const { allClaims } = await import('../../../theorems/index.ts');
+        process.stdout.write(derivationMarkdown({ obligations, results, claims: allClaims, seed, precision }));
+        return;
+      }
       if (f.json) {
         printJson({
           seed,
