@@ -62,10 +62,10 @@ export function registerExploreLeaders(explore: Command): void {
         const { seriesPlot } = await import('../../plot/plots.ts');
         const { writeSvg } = await import('../../plot/renderSvg.ts');
         const sEnd = F.mul(F.fromString('1.3'), F.max(r.final.s, F.fromString('0.1')));
-        const grid = Array.from({ length: 80 }, (_, k) => F.div(F.mul(sEnd, F.fromNumber(k + 1)), F.fromNumber(80)));
+        const grid = Array.from({ length: 240 }, (_, k) => F.div(F.mul(sEnd, F.fromNumber(k + 1)), F.fromNumber(240)));
         const fl = l2Flow(F, st, grid, { method: 'tau', rtol: F.powInt(F.fromNumber(10), -Math.min(16, P - 6)) });
-        const pts = fl.points.flatMap((p) => (p.status === 'collapsed' ? [] : p.beta.map((b, i) => ({ series: `|beta_${i}| (x = ${xs[i]})`, x: F.toNumber(p.s), y: Math.abs(F.toNumber(b)) }))));
-        await writeSvg(f.plot, seriesPlot(`l2-SAM |beta_i|(s), switches at s = ${out.switches.map((w) => Number(w.s).toPrecision(4)).join(', ') || 'none'}`, 's (rescaled time)', '|beta_i|', pts, { logY: true }));
+        const pts = fl.points.flatMap((p) => (p.status === 'collapsed' ? [] : p.beta.map((b, i) => ({ series: `|beta_${i + 1}| (x_${i + 1} = ${xs[i]})`, x: F.toNumber(p.s), y: Math.abs(F.toNumber(b)) }))));
+        await writeSvg(f.plot, seriesPlot(`l2-SAM |beta_i|(s), switches at s = ${out.switches.map((w) => Number(w.s).toPrecision(4)).join(', ') || 'none'}`, 's (rescaled time)', '|beta_i|', pts, { logY: true, points: false, markers: out.switches.map((w) => ({ x: Number(w.s), label: `x_${w.from + 1}→x_${w.leader + 1}` })) }));
         info(`wrote ${f.plot}`);
       }
       if (f.json) {

@@ -85,7 +85,7 @@ export function registerSimulate(program: Command): void {
     .option('--precision <p>', 'significant digits (10..1000)')
     .option('--trajectory <k>', 'record about k checkpoints (dense then log-spaced)')
     .option('--no-check-digits', 'skip the rerun at higher precision that measures agreeing digits')
-    .option('--plot <file.svg>', 'write |beta_i| against the clock s as an SVG (records about 60 checkpoints unless --trajectory is given)')
+    .option('--plot <file.svg>', 'write |beta_i| against the clock s as an SVG (records about 200 checkpoints unless --trajectory is given)')
     .option('--json', 'print one JSON object')
     .action(async (flags: SimulateFlags) => {
       const raw = flags.config ? readJsonFile(flags.config, `config ${flags.config}`) : configFromFlags(flags);
@@ -93,7 +93,7 @@ export function registerSimulate(program: Command): void {
       const c = parseSimulationConfig(raw);
       const K = flags.trajectory === undefined ? 0 : Number(flags.trajectory);
       if (!Number.isInteger(K) || K < 0 || K > 100000) throw new UsageError(`trajectory must be an integer in 0..100000, got ${JSON.stringify(flags.trajectory)}`);
-      const Kplot = K > 0 ? K : flags.plot ? 60 : 0;
+      const Kplot = K > 0 ? K : flags.plot ? 200 : 0;
       const checkpoints = Kplot > 0 ? checkpointSchedule(c.steps, Math.min(Kplot, 10), Math.max(1, Math.round(Kplot / Math.max(1, Math.log10(Math.max(c.steps, 10)))))) : [];
       const F = decimalField(c.precision);
       const bar = progress('simulate', c.steps * (flags.checkDigits && c.precision + 10 <= MAX_PRECISION ? 2 : 1));
@@ -154,8 +154,8 @@ export function registerSimulate(program: Command): void {
         // Plot values are JS numbers for drawing only; every printed number stays a decimal string.
         const { seriesPlot } = await import('../../plot/plots.ts');
         const { writeSvg } = await import('../../plot/renderSvg.ts');
-        const pts = r.trajectory.flatMap((cp) => cp.beta.map((b, i) => ({ series: `|beta_${i}|`, x: F.toNumber(cp.s), y: Math.abs(F.toNumber(b)) })));
-        await writeSvg(flags.plot, seriesPlot(`${c.algo}: |beta_i| against the clock s (eta = ${c.eta}, rho = ${c.rho})`, 's (rescaled clock)', '|beta_i|', pts, { logY: true }));
+        const pts = r.trajectory.flatMap((cp) => cp.beta.map((b, i) => ({ series: `|beta_${i + 1}|${c.X.length === 1 ? ` (x_${i + 1} = ${c.X[0]![i]})` : ''}`, x: F.toNumber(cp.s), y: Math.abs(F.toNumber(b)) })));
+        await writeSvg(flags.plot, seriesPlot(`${c.algo}: |beta_i| against the clock s (eta = ${c.eta}, rho = ${c.rho})`, 's (rescaled clock)', '|beta_i|', pts, { logY: true, points: false }));
         info(`wrote ${flags.plot}`);
       }
       if (flags.json) {
