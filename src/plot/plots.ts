@@ -43,6 +43,17 @@ export function axisFormat(log: boolean): Record<string, unknown> {
   return { labelExpr: "datum.value != 0 && (abs(datum.value) >= 1e5 || abs(datum.value) < 1e-3) ? replace(replace(format(datum.value, '.0e'), 'e+', 'e'), 'e-0', 'e-') : format(datum.value, '~g')" };
 }
 
+/** Powers of ten spanning [lo, hi], at most ~8 of them (every k-th decade). */
+export function decadeTicks(lo: number, hi: number): number[] | undefined {
+  if (!(lo > 0) || !(hi > 0) || !finite(lo) || !finite(hi)) return undefined;
+  const a = Math.floor(Math.log10(lo));
+  const b = Math.ceil(Math.log10(hi));
+  const step = Math.max(1, Math.ceil((b - a) / 8));
+  const out: number[] = [];
+  for (let k = a; k <= b; k += step) out.push(10 ** k);
+  return out;
+}
+
 function scale(log: boolean | undefined, domain?: readonly [number, number]): Record<string, unknown> {
   const s: Record<string, unknown> = log ? { type: 'log' } : { zero: false };
   if (domain) s.domain = domain;
@@ -63,6 +74,7 @@ export interface SeriesOptions {
   readonly yDomain?: readonly [number, number];
   readonly dashed?: readonly string[];
   readonly interpolate?: 'linear' | 'step-after';
+  readonly strokeWidth?: number;
   /** explicit y tick values */
   readonly yTicks?: readonly number[];
 }
@@ -71,15 +83,18 @@ export function seriesPlot(title: string, xLabel: string, yLabel: string, points
   const ok = (p: SeriesPoint) => finite(p.x) && finite(p.y) && (!opts.logY || p.y > 0) && (!opts.logX || p.x > 0);
   const data = points.filter(ok);
   const xs = data.map((p) => p.x);
+  const ys = data.map((p) => p.y);
   const lo = xs.length ? Math.min(...xs) : 0;
   const hi = xs.length ? Math.max(...xs) : 1;
+  const yTicks = opts.yTicks ?? (opts.logY && ys.length ? decadeTicks(Math.min(...ys), Math.max(...ys)) : undefined);
+  const xTicks = opts.logX && xs.length ? decadeTicks(opts.xDomain?.[0] ?? lo, opts.xDomain?.[1] ?? hi) : undefined;
   const layers: Record<string, unknown>[] = [
     {
       data: { values: data },
-      mark: { type: 'line', point: opts.points ?? data.length < 40, clip: true, strokeWidth: 2, interpolate: opts.interpolate ?? 'linear' },
+      mark: { type: 'line', point: opts.points ?? data.length < 40, clip: true, strokeWidth: opts.strokeWidth ?? 2, interpolate: opts.interpolate ?? 'linear' },
       encoding: {
-        x: { field: 'x', type: 'quantitative', title: xLabel, scale: scale(opts.logX, opts.xDomain), axis: axisFormat(!!opts.logX) },
-        y: { field: 'y', type: 'quantitative', title: yLabel, scale: scale(opts.logY, opts.yDomain), axis: { ...axisFormat(!!opts.logY), ...(opts.yTicks ? { values: opts.yTicks } : {}) } },
+        x: { field: 'x', type: 'quantitative', title: xLabel, scale: scale(opts.logX, opts.xDomain), axis: { ...axisFormat(!!opts.logX), ...(xTicks ? { values: xTicks } : {}) } },
+        y: { field: 'y', type: 'quantitative', title: yLabel, scale: scale(opts.logY, opts.yDomain), axis: { ...axisFormat(!!opts.logY), ...(yTicks ? { values: yTicks } : {}) } },
         color: { field: 'series', type: 'nominal', title: null, sort: opts.order ?? null, legend: { orient: 'bottom', columns: 2, labelLimit: 400 } },
         ...(opts.dashed ? { strokeDash: { condition: { test: `indexof(${JSON.stringify(opts.dashed)}, datum.series) >= 0`, value: [6, 4] }, value: [1, 0] } } : {}),
       },
@@ -270,9 +285,10 @@ export function logLogFitPlot(title: string, xLabel: string, yLabel: string, ser
     const xs = s.points.map((p) => p.x).filter((x) => x > 0);
     return [Math.min(...xs), Math.max(...xs)].map((x) => ({ x, y: Math.exp(s.intercept! + s.slope! * Math.log(x)), series: s.series }));
   }).filter((p) => finite(p.y) && p.y > 0);
+  const ys = [...pts, ...fits].map((p) => p.y);
   const enc = {
     x: { field: 'x', type: 'quantitative', title: xLabel, scale: { type: 'log' }, axis: { ...axisFormat(false), labelExpr: "replace(format(datum.value, '~g'), 'e+', 'e')" } },
-    y: { field: 'y', type: 'quantitative', title: yLabel, scale: { type: 'log' }, axis: axisFormat(true) },
+    y: { field: 'y', type: 'quantitative', title: yLabel, scale: { type: 'log' }, axis: { ...axisFormat(true), values: decadeTicks(Math.min(...ys), Math.max(...ys)) } },
     color: { field: 'series', type: 'nominal', title: null, legend: { orient: 'bottom', labelLimit: 400 } },
   };
   return {
