@@ -10,13 +10,10 @@
  *   (an evaluation returning `skip`).
  */
 import fc from 'fast-check';
-import { Decimal } from 'decimal.js';
 import type { CheckContext, Outcome } from './CheckDef.ts';
 import type { Finding } from './CheckResult.ts';
 import { judge } from './judge.ts';
 import { unmetHypotheses, type ClaimInput } from './Claim.ts';
-
-const D = Decimal.clone({ precision: 40, maxE: 9e15, minE: -9e15 });
 
 export interface CaseResult {
   /** The measured margin for this input (decimal string). */
@@ -29,7 +26,8 @@ export interface CaseResult {
 
 export interface PropertyOptions<I = unknown> {
   readonly numRuns: number;
-  readonly tolerance: string;
+  /** The bound (default: the claim's tolerance for this check, `ctx.tolerance`). */
+  readonly tolerance?: string;
   readonly comparison: '<=' | '>=';
   /** Cap on total time including shrinking (seconds). */
   readonly timeLimitSeconds?: number;
@@ -44,13 +42,16 @@ export async function propertyOutcome<I>(
   evaluate: (input: I) => CaseResult | Promise<CaseResult>,
   opts: PropertyOptions<I>,
 ): Promise<Outcome> {
+  const tolerance = opts.tolerance ?? ctx.tolerance;
+  const F = ctx.field(40);
+  const cmp = (a: string, b: string) => F.cmp(F.fromString(a), F.fromString(b));
   let worst: string | null = null;
   let worstInput: unknown = null;
   let evaluated = 0;
   let discarded = 0;
   const samples: unknown[] = [];
   const findings: Finding[] = [];
-  const worse = (a: string, b: string) => (opts.comparison === '<=' ? new D(a).gt(new D(b)) : new D(a).lt(new D(b)));
+  const worse = (a: string, b: string) => (opts.comparison === '<=' ? cmp(a, b) > 0 : cmp(a, b) < 0);
   let shrinking = false;
   const unmetCounts = new Map<string, number>();
   const prop = fc.asyncProperty(arbitrary, async (input) => {
@@ -76,7 +77,7 @@ export async function propertyOutcome<I>(
       }
       for (const f of r.findings ?? []) if (findings.length < 5) findings.push(f);
     }
-    const ok = judge(r.margin, opts.tolerance, opts.comparison) === 'pass';
+    const ok = judge(r.margin, tolerance, opts.comparison, F) === 'pass';
     if (!ok) shrinking = true;
     return ok;
   });
@@ -94,11 +95,11 @@ export async function propertyOutcome<I>(
     return {
       status: 'fail',
       margin: r.margin,
-      tolerance: opts.tolerance,
+      tolerance,
       comparison: opts.comparison,
       inputs: { counterexample: ce, detail: r.detail },
       seed: details.seed,
-      reason: `property violated after ${details.numRuns} runs (shrunk ${details.numShrinks} times): margin ${r.margin} not ${opts.comparison} ${opts.tolerance}`,
+      reason: `property violated after ${details.numRuns} runs (shrunk ${details.numShrinks} times): margin ${r.margin} not ${opts.comparison} ${tolerance}`,
       counterexample: ce,
       replay: { seed: details.seed, path: details.counterexamplePath ?? undefined },
       notes,
@@ -107,19 +108,19 @@ export async function propertyOutcome<I>(
   }
   if (details.failed && worst === null && details.counterexample === null) {
     // fast-check gives up when too many draws are discarded: no evidence either way.
-    return { status: 'skipped', margin: null, tolerance: opts.tolerance, comparison: opts.comparison, seed: details.seed, reason: `no generated input satisfied the hypotheses (${discarded} discarded)`, notes, findings };
+    return { status: 'skipped', margin: null, tolerance, comparison: opts.comparison, seed: details.seed, reason: `no generated input satisfied the hypotheses (${discarded} discarded)`, notes, findings };
   }
   if (details.failed) {
-    return { status: 'fail', margin: worst, tolerance: opts.tolerance, comparison: opts.comparison, seed: details.seed, reason: `property errored: ${String(details.errorInstance ?? 'unknown')}`, notes, findings };
+    return { status: 'fail', margin: worst, tolerance, comparison: opts.comparison, seed: details.seed, reason: `property errored: ${String(details.errorInstance ?? 'unknown')}`, notes, findings };
   }
   if (worst === null) {
-    return { status: 'skipped', margin: null, tolerance: opts.tolerance, comparison: opts.comparison, seed: details.seed, reason: 'no generated input satisfied the hypotheses', notes, findings };
+    return { status: 'skipped', margin: null, tolerance, comparison: opts.comparison, seed: details.seed, reason: 'no generated input satisfied the hypotheses', notes, findings };
   }
   if (details.interrupted && evaluated < opts.numRuns) notes.push(`time limit reached after ${evaluated} of ${opts.numRuns} inputs`);
   return {
     status: 'pass',
     margin: worst,
-    tolerance: opts.tolerance,
+    tolerance,
     comparison: opts.comparison,
     inputs: { worst: worstInput, samples },
     seed: details.seed,

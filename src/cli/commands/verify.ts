@@ -18,6 +18,7 @@ interface VerifyFlags {
   audit?: boolean;
   verbose?: boolean;
   list?: boolean;
+  markdown?: boolean;
   jobs?: string;
 }
 
@@ -27,7 +28,7 @@ export const DEFAULT_SEED = 20260308;
 export function registerVerify(program: Command): void {
   program
     .command('verify')
-    .description('run every claim (P1-P7, B1-B13) as an executable check and report margins')
+    .description('run every claim of the catalogue (see --list) as an executable check and report margins')
     .option('--json', 'print one JSON object {claims, findings, summary}')
     .option('--only <ids...>', 'only these claim ids (e.g. --only P2 B4)')
     .option('--precision <p>', `significant digits (10..1000, default ${DEFAULT_VERIFY_PRECISION})`)
@@ -36,11 +37,14 @@ export function registerVerify(program: Command): void {
     .option('--audit', 'per claim: whether it rests on derivation, numerics, witnesses or an assumption')
     .option('--verbose', 'one table row per check')
     .option('--list', 'list the claims without running them')
+    .option('--markdown', 'with --list: the README catalogue table')
     .option('--jobs <n>', 'worker threads (default: min(2, cores)); 1 runs in-process')
     .action(async (flags: VerifyFlags) => {
       // Heavy modules load only when the command runs (keeps `samcheck --help` and other commands fast).
-      const { allClaims } = await import('../../../theorems/index.ts');
-      const { allChecks, allSearches } = await import('../../../proofs-checks/index.ts');
+      const { catalogueModule } = await import('../catalogue.ts');
+      const { checksOf } = await import('../../verify/Catalogue.ts');
+      const source = await catalogueModule();
+      const { claims: allClaims } = source.catalogue;
       const { runVerificationParallel } = await import('../../verify/parallelRunner.ts');
       const { formatAudit, formatReport, reportToJson } = await import('../../verify/formatReport.ts');
       const precision = flags.precision === undefined ? DEFAULT_VERIFY_PRECISION : parsePrecision('precision', flags.precision);
@@ -52,21 +56,22 @@ export function registerVerify(program: Command): void {
         if (bad.length > 0) throw new UsageError(`only: unknown claim id(s) ${bad.join(', ')} (known: ${allClaims.map((c) => c.id).join(' ')})`);
       }
       if (flags.list) {
-        const rows = allClaims.map((c) => ({ id: c.id, source: c.source, kind: c.kind, title: c.title, checks: allChecks.filter((k) => k.claimId === c.id).map((k) => k.name) }));
+        const rows = allClaims.map((c) => ({ id: c.id, source: c.source, kind: c.kind, title: c.title, checks: checksOf(source.catalogue, c).map((k) => k.name) }));
         if (flags.json) printJson({ claims: rows });
+        else if (flags.markdown) printLine((await import('../../verify/catalogueMarkdown.ts')).catalogueMarkdown(source.catalogue));
         else for (const r of rows) printLine(`${r.id.padEnd(4)} ${r.kind.padEnd(9)} ${r.source.padEnd(20)} ${r.title}  [${r.checks.join(', ')}]`);
         return;
       }
       const showProgress = !flags.json || process.stderr.isTTY;
       const jobs = flags.jobs === undefined ? Math.min(2, availableParallelism()) : integerIn('jobs', flags.jobs, 1, 16);
-      const report = await runVerificationParallel(allClaims, allChecks, {
+      const report = await runVerificationParallel(source, {
         jobs,
         precision,
         seed,
         quick: !!flags.quick,
         only,
         progress: showProgress ? (m) => process.stderr.write(`samcheck verify: ${m}\n`) : undefined,
-      }, allSearches);
+      });
       if (report.summary.failed > 0) setExitCode(EXIT_FAIL);
       if (flags.json) printJson(reportToJson(report));
       else if (flags.audit) printLine(formatAudit(report));
