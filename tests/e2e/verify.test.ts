@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { catalogue } from '../../src/cli/catalogue.ts';
 import { obligations } from '../../proofs-checks/symbolic/index.ts';
+import { DEFAULT_SEED } from '../../src/verify/seed.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/samcheck.js');
@@ -50,7 +51,7 @@ describe('samcheck verify --quick --json', () => {
       expect(typeof c.tolerance).toBe('string');
       expect(c.method.length).toBeGreaterThan(0);
       expect(c.scope.length).toBeGreaterThan(0);
-      expect(c.seed).toBe(20260308);
+      expect(c.seed).toBe(DEFAULT_SEED);
     }
     expect(report.summary.failed).toBe(0);
     expect(report.summary.total).toBe(IDS.length);

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { UsageError } from '../../io/UsageError.ts';
 import { integerIn, precision as parsePrecision } from '../../io/validate.ts';
 import { printJson, printLine } from '../output.ts';
+import { DEFAULT_SEED, SEED_MAX, SEED_MIN } from '../../verify/seed.ts';
 import { EXIT_FAIL, setExitCode } from '../main.ts';
 
 interface VerifyFlags {
@@ -23,7 +24,6 @@ interface VerifyFlags {
 }
 
 export const DEFAULT_VERIFY_PRECISION = 40;
-export const DEFAULT_SEED = 20260308;
 
 export function registerVerify(program: Command): void {
   program
@@ -48,7 +48,7 @@ export function registerVerify(program: Command): void {
       const { runVerificationParallel } = await import('../../verify/parallelRunner.ts');
       const { formatAudit, formatReport, reportToJson } = await import('../../verify/formatReport.ts');
       const precision = flags.precision === undefined ? DEFAULT_VERIFY_PRECISION : parsePrecision('precision', flags.precision);
-      const seed = flags.seed === undefined ? DEFAULT_SEED : integerIn('seed', flags.seed, -(2 ** 31), 2 ** 31 - 1);
+      const seed = flags.seed === undefined ? DEFAULT_SEED : integerIn('seed', flags.seed, SEED_MIN, SEED_MAX);
       const only = flags.only?.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
       if (only) {
         const known = new Set(allClaims.map((c) => c.id.toUpperCase()));
