@@ -25,6 +25,8 @@ export interface CheckContext extends RunContext {
   readonly claim: Claim;
   /** The claim's tolerance for this check, resolved at the run's precision (decimal string). */
   readonly tolerance: string;
+  /** Replay: property checks evaluate only the draw at this fast-check path (with `seed`). */
+  readonly replayPath?: string;
 }
 
 export interface Outcome {

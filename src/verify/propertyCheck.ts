@@ -54,9 +54,13 @@ export async function propertyOutcome<I>(
   const worse = (a: string, b: string) => (opts.comparison === '<=' ? cmp(a, b) > 0 : cmp(a, b) < 0);
   let shrinking = false;
   const unmetCounts = new Map<string, number>();
+  /** Replay (`samcheck verify --replay`): the one draw at fast-check's path, with its unmet hypotheses. */
+  const replayed: { input: unknown; unmet: string[] }[] = [];
+  const replay = ctx.replayPath !== undefined;
   const prop = fc.asyncProperty(arbitrary, async (input) => {
     if (opts.claimInput) {
       const unmet = unmetHypotheses(ctx.claim, opts.claimInput(input));
+      if (replay) replayed.push({ input, unmet: unmet.map((h) => h.name) });
       if (unmet.length > 0) {
         for (const h of unmet) unmetCounts.set(h.name, (unmetCounts.get(h.name) ?? 0) + 1);
         discarded++;
@@ -83,11 +87,20 @@ export async function propertyOutcome<I>(
   });
   const details = await fc.check(prop, {
     seed: ctx.seed,
-    numRuns: opts.numRuns,
+    numRuns: replay ? 1 : opts.numRuns,
     interruptAfterTimeLimit: (opts.timeLimitSeconds ?? 120) * 1000,
     markInterruptAsFailure: false,
+    // replay: exactly the draw at `path` (generation index, then shrink steps), no further shrinking
+    ...(replay ? { path: ctx.replayPath, endOnFailure: true } : {}),
   });
   const notes = [...(opts.notes ?? []), `${evaluated} inputs evaluated, ${discarded} discarded by the hypotheses${unmetCounts.size ? ` (claim hypotheses unmet: ${[...unmetCounts].map(([n, k]) => `${n} x${k}`).join(', ')})` : ''}`];
+  if (replay) {
+    notes.unshift(`replayed fast-check path ${ctx.replayPath} (seed ${ctx.seed})`);
+    const first = replayed[0];
+    if (first && first.unmet.length > 0) {
+      return { status: 'skipped', margin: null, tolerance, comparison: opts.comparison, inputs: { replayed: first.input, unmetHypotheses: first.unmet }, seed: ctx.seed, reason: `the replayed draw does not meet the claim's hypotheses: ${first.unmet.join(', ')}`, notes, findings };
+    }
+  }
   if (!opts.claimInput) notes.push("the claim's hypotheses are enforced by the check's own input conditions");
   if (details.failed && details.counterexample) {
     const ce = details.counterexample[0] as I;

@@ -24,6 +24,8 @@ export interface VerifyOptions {
   /** Numeric backend handed to every check as `ctx.field` (default DEFAULT_BACKEND). */
   readonly backend?: Backend;
   readonly only?: readonly string[];
+  /** Replay one fast-check draw (`verify --replay`): handed to every check as `ctx.replayPath`. */
+  readonly replayPath?: string;
   readonly progress?: (msg: string) => void;
 }
 
@@ -90,7 +92,7 @@ export async function runCheck(def: CheckDef, claim: Claim, opts: VerifyOptions)
   try {
     const t = claim.tolerances[def.name];
     if (!t) throw new Error(`catalogue error: claim ${claim.id} states no tolerance for check "${def.name}"`);
-    const ctx: CheckContext = { ...runContext(opts), claim, tolerance: resolveTolerance(t, opts.precision) };
+    const ctx: CheckContext = { ...runContext(opts), claim, tolerance: resolveTolerance(t, opts.precision), ...(opts.replayPath === undefined ? {} : { replayPath: opts.replayPath }) };
     const o = await def.run(ctx);
     const seconds = (performance.now() - t0) / 1000;
     // Consistency: a pass/fail with a margin and tolerance must agree with the exact comparison.

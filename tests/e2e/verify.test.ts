@@ -100,6 +100,29 @@ describe('samcheck verify: human output and usage errors', () => {
     expect(lines[lines.length - 1]).toMatch(/^claims: 2 passed, 0 failed, 0 inconclusive, 0 skipped$/);
   });
 
+  it('--replay CLAIM:CHECK --path P reruns exactly the draw at P (the third draw of the full run)', async () => {
+    const full = JSON.parse((await runCli(['verify', '--only', 'B2', '--quick', '--json'])).stdout);
+    const drawn = full.claims[0].checks.find((k: any) => k.check === 'discrete-identity').inputs.samples[2].input;
+    const r = await runCli(['verify', '--replay', 'B2:discrete-identity', '--seed', String(DEFAULT_SEED), '--path', '2', '--quick', '--json']);
+    expect(r.code).toBe(0);
+    const k = JSON.parse(r.stdout).claims[0].checks;
+    expect(k).toHaveLength(1);
+    expect(k[0].notes.join(' ')).toMatch(/replayed fast-check path 2 .* 1 inputs evaluated/);
+    expect(k[0].inputs.samples[0].input).toEqual(drawn);
+  });
+
+  it.each([
+    [['verify', '--replay', 'B2'], /replay must be CLAIM:CHECK/],
+    [['verify', '--replay', 'B2:nope'], /replay: claim B2 has no check "nope"/],
+    [['verify', '--replay', 'B2:discrete-identity', '--path', 'x1'], /path must be a fast-check path/],
+    [['verify', '--path', '1'], /path: only with --replay/],
+  ] as const)('%j exits 2 with one line', async (args, msg) => {
+    const r = await runCli([...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(msg);
+  });
+
   it('--audit says what each verdict rests on', async () => {
     const r = await runCli(['verify', '--only', 'P3', '--quick', '--audit']);
     expect(r.code).toBe(0);

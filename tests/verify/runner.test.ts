@@ -100,6 +100,28 @@ describe('deliberately wrong claims FAIL with a shrunk counterexample', () => {
   });
 });
 
+describe('replay (verify --replay CLAIM:CHECK --seed S --path P)', () => {
+  it('reruns exactly the failing draw a report printed: same counterexample and margin, one evaluation', async () => {
+    const cat = makeCatalogue({ claims: [WRONG_L2_DECOUPLES], checks: [wrongL2DecouplesCheck] });
+    const first = (await runVerification(cat, opts)).claims[0]!.checks[0]!;
+    expect(first.status).toBe('fail');
+    if (first.status !== 'fail' || !first.replay?.path) throw new Error('no replay path printed');
+    const again = (await runVerification(cat, { ...opts, seed: first.replay.seed, replayPath: first.replay.path })).claims[0]!.checks[0]!;
+    expect(again.status).toBe('fail');
+    if (again.status !== 'fail') return;
+    expect(again.counterexample).toEqual(first.counterexample);
+    expect(again.margin).toBe(first.margin);
+    expect(again.notes.join(' ')).toMatch(/replayed fast-check path .* 1 inputs evaluated/);
+  });
+
+  it.each([[3, 'skipped'], [2, 'pass']] as const)("evaluates the claim's hypotheses on the replayed draw itself (depth %i: %s)", async (depth, want) => {
+    const ctx = { ...runContext({ precision: 30, seed: 1, quick: true }), claim: WRONG_DOMINANT, tolerance: '0', replayPath: '0' };
+    const o = await propertyOutcome(ctx, fc.constant(depth), () => ({ margin: '0' }), { numRuns: 5, comparison: '<=', claimInput: (d) => ({ depth: d, n: 1 }) });
+    expect(o.status).toBe(want);
+    if (o.status === 'skipped') expect(o.reason).toMatch(/replayed draw does not meet the claim's hypotheses: depth = 2/);
+  });
+});
+
 describe("the claim's executable hypotheses", () => {
   const ctx = { ...runContext({ precision: 30, seed: 1, quick: true }), claim: WRONG_DOMINANT, tolerance: '0' };
 

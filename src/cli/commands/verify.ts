@@ -21,6 +21,8 @@ interface VerifyFlags {
   list?: boolean;
   markdown?: boolean;
   jobs?: string;
+  replay?: string;
+  path?: string;
 }
 
 export const DEFAULT_VERIFY_PRECISION = 40;
@@ -39,6 +41,8 @@ export function registerVerify(program: Command): void {
     .option('--list', 'list the claims without running them')
     .option('--markdown', 'with --list: the README catalogue table')
     .option('--jobs <n>', 'worker threads (default: min(2, cores)); 1 runs in-process')
+    .option('--replay <claim:check>', 'rerun one check (with --seed, --path and the --quick/--precision of the run that printed them)')
+    .option('--path <p>', 'with --replay: the fast-check path of the draw to replay, e.g. 3:0:1')
     .action(async (flags: VerifyFlags) => {
       // Heavy modules load only when the command runs (keeps `samcheck --help` and other commands fast).
       const { catalogueModule } = await import('../catalogue.ts');
@@ -62,16 +66,21 @@ export function registerVerify(program: Command): void {
         else for (const r of rows) printLine(`${r.id.padEnd(4)} ${r.kind.padEnd(9)} ${r.source.padEnd(20)} ${r.title}  [${r.checks.join(', ')}]`);
         return;
       }
+      if (flags.path !== undefined && flags.replay === undefined) throw new UsageError('path: only with --replay CLAIM:CHECK');
+      const { replaySelection, replayed } = await import('../replay.ts');
+      const replay = flags.replay === undefined ? undefined : replaySelection(source.catalogue, flags.replay, flags.path);
       const showProgress = !flags.json || process.stderr.isTTY;
-      const jobs = flags.jobs === undefined ? Math.min(2, availableParallelism()) : integerIn('jobs', flags.jobs, 1, 16);
-      const report = await runVerificationParallel(source, {
+      const jobs = replay ? 1 : flags.jobs === undefined ? Math.min(2, availableParallelism()) : integerIn('jobs', flags.jobs, 1, 16);
+      const report = await runVerificationParallel(replay ? { ...source, catalogue: replay } : source, {
         jobs,
         precision,
         seed,
         quick: !!flags.quick,
-        only,
+        only: replay ? undefined : only,
+        ...(flags.path === undefined ? {} : { replayPath: flags.path.trim() }),
         progress: showProgress ? (m) => process.stderr.write(`samcheck verify: ${m}\n`) : undefined,
       });
+      if (replay && flags.path !== undefined && !replayed(report)) process.stderr.write(`samcheck verify: ${flags.replay} draws no fast-check inputs: it ran in full\n`);
       if (report.summary.failed > 0) setExitCode(EXIT_FAIL);
       if (flags.json) printJson(reportToJson(report));
       else if (flags.audit) printLine(formatAudit(report));
