@@ -3,12 +3,13 @@
  * factory for a `Field` instead of constructing a backend itself.
  *
  * Main definitions:
- * - `Backend`: the arbitrary-precision backends ("bigfloat" is being added; "decimal" is the
- *   reference backend).
+ * - `Backend`: the arbitrary-precision backends: "bigfloat" (binary floating point on BigInt,
+ *   src/numeric/bigfloatField.ts, the fast default) and "decimal" (decimal.js, the reference).
  * - `makeField(backend, precision)`.
  */
 import type { Field } from './Field.ts';
 import { decimalField } from './decimalField.ts';
+import { bigfloatField } from './bigfloatField.ts';
 import { DomainError } from './errors.ts';
 
 export const BACKENDS = ['decimal', 'bigfloat'] as const;
@@ -21,7 +22,7 @@ export function makeField(backend: Backend, precision: number): Field<unknown> {
     case 'decimal':
       return decimalField(precision) as Field<unknown>;
     case 'bigfloat':
-      throw new DomainError('the bigfloat backend is not available yet');
+      return bigfloatField(precision) as Field<unknown>;
     default:
       throw new DomainError(`unknown backend ${JSON.stringify(backend)}`);
   }

@@ -21,6 +21,7 @@
  * All arithmetic, including the step-size controller, runs in the Field: no float64 anywhere.
  */
 import type { Field } from '../numeric/Field.ts';
+import { isArithmeticFailure } from '../numeric/arithmeticFailure.ts';
 
 export interface OdeSystem<T> {
   readonly dim: number;
@@ -177,7 +178,7 @@ export function integrate<T>(
       try {
         tb = gbs(ss, yy, f(ss, yy), hh, kMax, 2);
       } catch (e) {
-        if (!(e instanceof RangeError)) throw e;
+        if (!isArithmeticFailure(e)) throw e;
       }
       if (tb && tb.ok) {
         ss = F.cmp(hh, rem) === 0 ? sb : F.add(ss, hh);
@@ -225,7 +226,7 @@ export function integrate<T>(
     try {
       return f(sv, yv);
     } catch (e) {
-      if (e instanceof RangeError) return null;
+      if (isArithmeticFailure(e)) return null;
       throw e;
     }
   };
@@ -245,7 +246,7 @@ export function integrate<T>(
       tb = gbs(s, y, f0, h, Math.min(kMax, kOpt + 1), Math.max(2, kOpt - 1));
     } catch (e) {
       // a trial stage left the domain of f (e.g. N = 0, overflow): reject and shrink
-      if (!(e instanceof RangeError)) throw e;
+      if (!isArithmeticFailure(e)) throw e;
       stats.rejected++;
       h = F.mul(h, F.fromString('0.25'));
       continue;

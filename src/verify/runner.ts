@@ -17,6 +17,8 @@ export interface VerifyOptions {
   readonly precision: number;
   readonly seed: number;
   readonly quick: boolean;
+  /** Arithmetic backend for the checks' fields (see src/numeric/fieldFactory.ts). */
+  readonly backend?: import('../numeric/fieldFactory.ts').Backend;
   readonly only?: readonly string[];
   readonly progress?: (msg: string) => void;
 }

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { UsageError } from '../../io/UsageError.ts';
 import { integerIn, precision as parsePrecision } from '../../io/validate.ts';
 import { printJson, printLine } from '../output.ts';
+import { BACKEND_FLAG, BACKEND_HELP, parseBackend } from '../backendFlag.ts';
 import { EXIT_FAIL, setExitCode } from '../main.ts';
 
 interface VerifyFlags {
@@ -19,6 +20,7 @@ interface VerifyFlags {
   verbose?: boolean;
   list?: boolean;
   jobs?: string;
+  backend?: string;
 }
 
 export const DEFAULT_VERIFY_PRECISION = 40;
@@ -36,6 +38,7 @@ export function registerVerify(program: Command): void {
     .option('--audit', 'per claim: whether it rests on derivation, numerics, witnesses or an assumption')
     .option('--verbose', 'one table row per check')
     .option('--list', 'list the claims without running them')
+    .option(BACKEND_FLAG, BACKEND_HELP)
     .option('--jobs <n>', 'worker threads (default: min(2, cores)); 1 runs in-process')
     .action(async (flags: VerifyFlags) => {
       // Heavy modules load only when the command runs (keeps `samcheck --help` and other commands fast).
@@ -43,6 +46,7 @@ export function registerVerify(program: Command): void {
       const { allChecks, allSearches } = await import('../../../proofs-checks/index.ts');
       const { runVerificationParallel } = await import('../../verify/parallelRunner.ts');
       const { formatAudit, formatReport, reportToJson } = await import('../../verify/formatReport.ts');
+      const backend = parseBackend(flags.backend);
       const precision = flags.precision === undefined ? DEFAULT_VERIFY_PRECISION : parsePrecision('precision', flags.precision);
       const seed = flags.seed === undefined ? DEFAULT_SEED : integerIn('seed', flags.seed, -(2 ** 31), 2 ** 31 - 1);
       const only = flags.only?.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
@@ -62,13 +66,14 @@ export function registerVerify(program: Command): void {
       const report = await runVerificationParallel(allClaims, allChecks, {
         jobs,
         precision,
+        backend,
         seed,
         quick: !!flags.quick,
         only,
         progress: showProgress ? (m) => process.stderr.write(`samcheck verify: ${m}\n`) : undefined,
       }, allSearches);
       if (report.summary.failed > 0) setExitCode(EXIT_FAIL);
-      if (flags.json) printJson(reportToJson(report));
+      if (flags.json) printJson({ ...(reportToJson(report) as Record<string, unknown>), backend });
       else if (flags.audit) printLine(formatAudit(report));
       else printLine(formatReport(report, { verbose: flags.verbose }));
     });
