@@ -633,5 +633,5 @@ function cmp(a: BigFloat, b: BigFloat): -1 | 0 | 1 {
   if (a.s !== b.s) return a.s > b.s ? 1 : -1;
   if (a.s === 0) return 0;
   const c = cmpMag(a, b);
-  return (a.s > 0 ? c : -c) as -1 | 0 | 1;
+  return (c === 0 ? 0 : a.s > 0 ? c : -c) as -1 | 0 | 1;
 }
