@@ -15,7 +15,7 @@ import { DomainError } from './errors.ts';
 export const BACKENDS = ['decimal', 'bigfloat'] as const;
 export type Backend = (typeof BACKENDS)[number];
 /** The backend used when none is asked for. */
-export const DEFAULT_BACKEND: Backend = 'decimal';
+export const DEFAULT_BACKEND: Backend = 'bigfloat';
 
 export function makeField(backend: Backend, precision: number): Field<unknown> {
   switch (backend) {
