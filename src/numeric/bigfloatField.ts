@@ -189,8 +189,19 @@ function addP(a: BigFloat, b: BigFloat, bs: number, prec: number): BigFloat {
   return finish(s, M, e, bitLenBelow(M, hi), prec, 'sub');
 }
 
+/** s·|x|·2^k, x already within precision (range-checked). */
+function scaled(s: number, x: BigFloat, k: number): BigFloat {
+  const e = x.e + k;
+  const top = e + x.n;
+  if (top > EMAX || top < -EMAX) rangeCheck(top, 'mul');
+  return new BigFloat(s, x.m, e, x.n);
+}
+
 function mulP(a: BigFloat, b: BigFloat, prec: number): BigFloat {
   if (a.s === 0 || b.s === 0) return ZERO;
+  // a power of two (±1, ±2, ±0.5, ...) only shifts the exponent: no BigInt work
+  if (a.n === 1) return b.n <= prec ? scaled(a.s * b.s, b, a.e) : finish(a.s * b.s, b.m, b.e + a.e, b.n, prec, 'mul');
+  if (b.n === 1) return a.n <= prec ? scaled(a.s * b.s, a, b.e) : finish(a.s * b.s, a.m, a.e + b.e, a.n, prec, 'mul');
   const M = a.m * b.m;
   const k = a.n + b.n;
   const bl = M >= p2(k - 1) ? k : k - 1;
@@ -200,7 +211,7 @@ function mulP(a: BigFloat, b: BigFloat, prec: number): BigFloat {
 function divP(a: BigFloat, b: BigFloat, prec: number): BigFloat {
   if (b.s === 0) throw new DomainError('bigfloat: division by zero');
   if (a.s === 0) return ZERO;
-  if (b.n === 1) return finish(a.s * b.s, a.m, a.e - b.e, a.n, prec, 'div'); // b = ±2^k: exact
+  if (b.n === 1) return a.n <= prec ? scaled(a.s * b.s, a, -b.e) : finish(a.s * b.s, a.m, a.e - b.e, a.n, prec, 'div'); // b = ±2^k: exact
   const k = prec + 2 + b.n - a.n;
   const num = k > 0 ? a.m << sh(k) : a.m;
   const kk = k > 0 ? k : 0;
@@ -300,6 +311,37 @@ function fromFixed(Y: bigint, W: number, prec: number, op: string): BigFloat {
   return finish(s, M, -W, bitLength(M), prec, op);
 }
 
+interface ExpTable {
+  /** argument halvings: e^r = (e^(r/2^j))^(2^j) */
+  readonly j: number;
+  /** floor(2^(W+j)/i!) for i = 0..N, N the last term that matters for |r/2^j| ≤ 0.35·2^-j */
+  readonly coef: bigint[];
+}
+const EXP_TABLES = new Map<number, ExpTable>();
+function expTable(W: number): ExpTable {
+  let t = EXP_TABLES.get(W);
+  if (t) return t;
+  const j = Math.max(2, Math.round(0.45 * Math.sqrt(W)));
+  const Wj = W + j;
+  // terms: (0.35·2^-j)^i / i! < 2^-(Wj + 4) decides N
+  let N = 1;
+  let lg = 0; // log2 of the i-th term bound
+  for (;;) {
+    lg += Math.log2(0.35) - j - Math.log2(N + 1);
+    if (lg < -(Wj + 4)) break;
+    N++;
+  }
+  const coef: bigint[] = [];
+  let f = 1n << BigInt(Wj);
+  for (let i = 0; i <= N; i++) {
+    if (i > 0) f /= BigInt(i);
+    coef.push(f);
+  }
+  t = { j, coef };
+  EXP_TABLES.set(W, t);
+  return t;
+}
+
 function expP(x: BigFloat, prec: number): BigFloat {
   if (x.s === 0) return ONE;
   const top = x.e + x.n;
@@ -314,27 +356,24 @@ function expP(x: BigFloat, prec: number): BigFloat {
   const xn = Number(X >> sh(WL - 60)) / 2 ** 60; // x to ~53 bits
   let k = Math.round(xn / Math.LN2);
   let R = X - BigInt(k) * LN2;
-  const c = Math.round(Number(R >> sh(WL - 60)) / 2 ** 60 / Math.LN2);
-  if (c !== 0) {
-    k += c;
-    R -= BigInt(c) * LN2;
+  const kc = Math.round(Number(R >> sh(WL - 60)) / 2 ** 60 / Math.LN2);
+  if (kc !== 0) {
+    k += kc;
+    R -= BigInt(kc) * LN2;
   }
-  // r = R/2^WL, |r| ≤ ln2/2 (+ rounding); evaluate e^(r/2^j) then square j times
-  const j = Math.max(2, Math.round(0.6 * Math.sqrt(W)));
+  // r = R/2^WL, |r| ≤ ln2/2 (+ rounding); evaluate e^(r/2^j) by Horner with cached 2^Wj/i!,
+  // then square j times
+  const T = expTable(W);
+  const j = T.j;
   const Wj = W + j;
   const Rj = R >> sh(WL - W); // r·2^W, read as (r/2^j)·2^Wj
-  const S0 = p2(Wj);
-  let sum = S0 + Rj;
-  let term = Rj;
   const wj = sh(Wj);
-  for (let i = 2n; ; i++) {
-    term = (term * Rj) >> wj;
-    term /= i;
-    if (term === 0n) break;
-    sum += term;
-  }
+  const c = T.coef;
+  let sum = c[c.length - 1]!;
+  for (let i = c.length - 2; i >= 0; i--) sum = c[i]! + ((sum * Rj) >> wj);
   for (let i = 0; i < j; i++) sum = (sum * sum) >> wj;
-  return finish(1, sum, k - Wj, bitLength(sum), prec, 'exp');
+  // e^r ∈ [0.7, 1.42]: sum has Wj or Wj + 1 bits
+  return finish(1, sum, k - Wj, sum >= p2(Wj) ? Wj + 1 : bitLenBelow(sum, Wj), prec, 'exp');
 }
 
 /**
