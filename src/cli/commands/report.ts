@@ -12,7 +12,8 @@ import { UsageError } from '../../io/UsageError.ts';
 import { integerIn, precision as parsePrecision } from '../../io/validate.ts';
 import { printJson, printLine } from '../output.ts';
 import { EXIT_FAIL, setExitCode } from '../main.ts';
-import { DEFAULT_SEED, DEFAULT_VERIFY_PRECISION } from './verify.ts';
+import { DEFAULT_VERIFY_PRECISION } from './verify.ts';
+import { DEFAULT_SEED, SEED_MAX, SEED_MIN } from '../../verify/seed.ts';
 
 interface ReportFlags {
   out?: string;
@@ -40,13 +41,22 @@ export function registerReport(program: Command): void {
     .action(async (f: ReportFlags) => {
       if (f.quick && f.full) throw new UsageError('report: give --quick or --full, not both');
       if (f.from && f.full) throw new UsageError('report: --from reuses a verify run; --full would run one');
-      const seed = f.seed === undefined ? DEFAULT_SEED : integerIn('seed', f.seed, -(2 ** 31), 2 ** 31 - 1);
+      const seed = f.seed === undefined ? DEFAULT_SEED : integerIn('seed', f.seed, SEED_MIN, SEED_MAX);
       const precision = f.precision === undefined ? DEFAULT_VERIFY_PRECISION : parsePrecision('precision', f.precision);
       const jobs = f.jobs === undefined ? Math.min(2, availableParallelism()) : integerIn('jobs', f.jobs, 1, 16);
       const out = resolve(f.out ?? 'report');
       const { buildReport } = await import('../../report/buildReport.ts');
+      const { catalogueModule } = await import('../catalogue.ts');
+      const source = await catalogueModule();
+      // the parameters the checks define, handed to the figures (src/report never imports the catalogue)
+      const { NON_MONOTONE_START } = await import('../../../proofs-checks/witness/nonMonotoneLeader.ts');
+      const { B11_START } = await import('../../../proofs-checks/numeric/etaSlopeCheck.ts');
+      const { P7_RUN, P7_WITNESSES } = await import('../../../proofs-checks/witness/minorWinsDepth3.ts');
+      const { P1_RUN } = await import('../../../proofs-checks/property/directionRate.ts');
+      const { B8_DISCRETE, discreteFate } = await import('../../../proofs-checks/property/linfBasin.ts');
+      const figureParams = { NON_MONOTONE_START, B11_START, P7_RUN, P7_WITNESSES, P1_RUN, B8_DISCRETE, discreteFate };
       const command = ['samcheck report', f.full ? '--full' : '--quick', f.from ? `--from ${f.from}` : '', f.seed ? `--seed ${seed}` : '', f.precision ? `--precision ${precision}` : ''].filter(Boolean).join(' ');
-      const r = await buildReport({ out, quick: !f.full, from: f.from, seed, precision, jobs, command, progress: true });
+      const r = await buildReport({ out, quick: !f.full, from: f.from, seed, precision, jobs, command, progress: true, source, figureParams });
       if (r.verify.summary.failed > 0) setExitCode(EXIT_FAIL);
       if (f.json) printJson({ index: r.index, figures: r.figures, seconds: Number(r.seconds.toFixed(1)), summary: r.verify.summary });
       else printLine(`${r.index}: ${r.figures} figures, ${r.verify.summary.total} claims (${r.verify.summary.passed} passed, ${r.verify.summary.failed} failed), ${r.seconds.toFixed(1)} s`);
