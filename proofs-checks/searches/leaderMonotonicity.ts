@@ -27,7 +27,7 @@ export const leaderStepsDownInS: FindingSearch = {
       escaping++;
       const compact = seq.filter((e, k) => k === 0 || e.leader !== seq[k - 1]!.leader);
       const down = compact.some((e, k) => k > 0 && F.cmp(x[e.leader]!, x[compact[k - 1]!.leader]!) < 0);
-      if (down) findings.push({ id: 'non-monotone-leader', summary: `the leader steps down to a smaller x_i along s: x = (${c.x.join(', ')}), alpha = ${c.alpha}, rho = 1, leaders ${compact.map((e) => `${e.leader}@s=${e.s}`).join(' -> ')}`, data: { x: c.x, alpha: c.alpha, rho: '1', switches: compact, reproduce: `samcheck explore leaders --x ${c.x.join(',')} --alpha ${c.alpha} --rho 1` } });
+      if (down) findings.push({ id: 'non-monotone-leader', summary: `the leader steps down to a smaller x_i along s: x = (${c.x.join(', ')}), alpha = ${c.alpha}, rho = 1, leaders ${compact.map((e) => `x_${e.leader + 1}@s=${e.s}`).join(' -> ')} (x_k is the k-th coordinate; data keep 0-based indices)`, data: { x: c.x, alpha: c.alpha, rho: '1', switches: compact, reproduce: `samcheck explore leaders --x ${c.x.join(',')} --alpha ${c.alpha} --rho 1` } });
     }
     return { findings, searched: `${n} random balanced starts (alpha in [0.3, 0.9]), ${escaping} escaping, seed ${ctx.seed}, ${grid.length} s in [0.01, 60]` };
   },

@@ -29,7 +29,7 @@ export const b5NonMonotoneWitness: CheckDef = {
     const switches = lr.switches.map((w) => ({ s: G.toString(w.s, 15), from: w.from, to: w.leader }));
     return verdict(String(downs), tol, '>=', {
       inputs: { start: NON_MONOTONE_START, grid_leaders: compact, located_switches: switches, x_star_turning_points: lr.xStarTurningPoints.map((p) => ({ s: G.toString(p.s, 12), x_star: G.toString(p.xStar, 12) })) },
-      findings: downs > 0 ? [{ id: 'non-monotone-leader', summary: `l2-SAM lead is not monotone: x = (0.5, 1, 2), alpha = 0.5, rho = 1 gives leaders ${[lr.initialLeader, ...lr.switches.map((w) => w.leader)].join(' -> ')} with switches at s = ${switches.map((w) => w.s).join(', ')}`, data: { ...NON_MONOTONE_START, switches, reproduce: 'samcheck explore leaders --x 0.5,1,2 --alpha 0.5 --rho 1 --json' } }] : [],
+      findings: downs > 0 ? [{ id: 'non-monotone-leader', summary: `l2-SAM lead is not monotone: x = (0.5, 1, 2), alpha = 0.5, rho = 1 gives leaders ${[lr.initialLeader, ...lr.switches.map((w) => w.leader)].map((i) => `x_${i + 1}`).join(' -> ')} (0-based indices ${[lr.initialLeader, ...lr.switches.map((w) => w.leader)].join(' -> ')}) with switches at s = ${switches.map((w) => w.s).join(', ')}`, data: { ...NON_MONOTONE_START, switches, reproduce: 'samcheck explore leaders --x 0.5,1,2 --alpha 0.5 --rho 1 --json' } }] : [],
     });
   },
 };
