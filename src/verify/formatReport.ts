@@ -146,7 +146,7 @@ export function formatReport(r: VerifyReport, opts: { verbose?: boolean } = {}):
       lines.push(`  ${c.id}/${k.check} [${k.status}]: ${reason}`);
       if (k.status === 'fail' && k.counterexample !== undefined) {
         lines.push(`    counterexample: ${JSON.stringify(k.counterexample)}`);
-        if (k.replay) lines.push(`    replay: ${replayCommand(c.id, k.check, k.replay.seed, k.replay.path)}`);
+        if (k.replay) lines.push(`    replay: ${replayCommand(c.id, k.check, k.replay.seed, k.replay.path, r.options)}`);
       }
     }
   }
@@ -161,8 +161,8 @@ export function formatReport(r: VerifyReport, opts: { verbose?: boolean } = {}):
 }
 
 /** The command that replays one check's draw. */
-export function replayCommand(claimId: string, check: string, seed: number | null, path?: string): string {
-  return `samcheck verify --replay ${claimId}:${check}${seed === null ? '' : ` --seed ${seed}`}${path ? ` --path ${path}` : ''}`;
+export function replayCommand(claimId: string, check: string, seed: number | null, path?: string, run?: { quick?: boolean; precision?: number }): string {
+  return `samcheck verify --replay ${claimId}:${check}${seed === null ? '' : ` --seed ${seed}`}${path ? ` --path ${path}` : ''}${run?.quick ? ' --quick' : ''}${run?.precision !== undefined ? ` --precision ${run.precision}` : ''}`;
 }
 
 export function formatAudit(r: VerifyReport): string {
