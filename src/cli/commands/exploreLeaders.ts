@@ -76,8 +76,9 @@ export function registerExploreLeaders(explore: Command): void {
         printJson(out);
         return;
       }
-      printLine(`initial leader ${r.initialLeader}`);
-      for (const w of out.switches) printLine(`  s = ${w.s}: ${w.from} -> ${w.leader} (x* = ${w.x_star})`);
-      printLine(`final leader ${out.final.leader} at s = ${out.final.s} (${out.final.reason}); lead monotone: ${out.lead_monotone}; x* monotone: ${out.x_star_monotone}`);
+      const xi = (i: number) => `x_${i + 1} (index ${i})`;
+      printLine(`initial leader ${xi(r.initialLeader)}`);
+      for (const w of out.switches) printLine(`  s = ${w.s}: ${xi(w.from)} -> ${xi(w.leader)} (x* = ${w.x_star})`);
+      printLine(`final leader ${xi(out.final.leader)} at s = ${out.final.s} (${out.final.reason}); lead monotone: ${out.lead_monotone}; x* monotone: ${out.x_star_monotone}`);
     });
 }
