@@ -182,8 +182,8 @@ function minorFirst<T>(F: Field<T>, rtol: T, prm: FigureParams): Figure[] {
   const f1: Figure = {
     id: 'fig-minor-first',
     title: 'Minor first, major last: log|beta_i| against rescaled time s for GD, l2-SAM and linf-SAM from one balanced start',
-    caption: `P5 (sequential feature amplification), B5 (l2-SAM leader law), B6 (GD leader law), B8/P3 (linf-SAM absorption). ${params}. GD: B2 closed form, beta_i = alpha^2 e^{2 x_i s}: the largest x_3 leads at every s > 0. l2-SAM: tau reduction (B3) with the switches located by the leader-law events (dashed rules): ${lr.switches.map((w) => `${xName(w.from)} → ${xName(w.leader)} at s = ${F.toString(w.s, 10)}`).join('; ') || 'none'}; the lead first moves to the MINOR x_1 before the major x_3 takes over (a B5 finding: the lead is not monotone). linf-SAM: exact piecewise solution (B8); here |u0 + v0| = 2 alpha < 2 rho, so every coordinate is absorbed in finite time (${fmtAbs}); curves stop at 1e-6 alpha^2. Switch markers on the GD and linf-SAM panels would be drawn where the grid argmax changes (there are none).`,
-    claims: ['P5', 'B5', 'B6', 'B8', 'P3'],
+    caption: `P5 (sequential feature amplification), B5 (l2-SAM leader law), B6 (GD leader law), B8/P3 (linf-SAM absorption). ${params}. GD: B2 closed form, beta_i = alpha^2 e^{2 x_i s}: the largest x_3 leads at every s > 0, so the direction tends to e_3 (P2). l2-SAM: tau reduction (B3) with the switches located by the leader-law events (dashed rules): ${lr.switches.map((w) => `${xName(w.from)} → ${xName(w.leader)} at s = ${F.toString(w.s, 10)}`).join('; ') || 'none'}; the lead first moves to the MINOR x_1 before the major x_3 takes over (a B5 finding: the lead is not monotone). linf-SAM: exact piecewise solution (B8); here |u0 + v0| = 2 alpha < 2 rho, so every coordinate is absorbed in finite time (${fmtAbs}); curves stop at 1e-6 alpha^2. Switch markers on the GD and linf-SAM panels would be drawn where the grid argmax changes (there are none).`,
+    claims: ['P5', 'B5', 'B6', 'P2', 'B8', 'P3'],
     spec,
   };
   const xs = S.x.map(Number);
@@ -192,8 +192,8 @@ function minorFirst<T>(F: Field<T>, rtol: T, prm: FigureParams): Figure[] {
   const f2: Figure = {
     id: 'fig-xstar',
     title: 'x*(s) = s / (2 rho tau(s)) with the midpoints (x_i + x_j)/2 and the switch times',
-    caption: `B5: the l2-SAM leader is the x_i nearest x*(s); the lead passes from x_i to x_j exactly when x*(s) crosses (x_i + x_j)/2 (grey rules); dashed rules: the switch times located by the leader-law events. ${params}; tau from the tau reduction (B3). x*(0+) = N(0)/(2 rho); x* is not monotone here${lr.xStarTurningPoints.length ? ` (minimum ${F.toString(lr.xStarTurningPoints[0]!.xStar, 6)} at s = ${F.toString(lr.xStarTurningPoints[0]!.s, 6)})` : ''}, which is why the lead goes back to the minor coordinate.`,
-    claims: ['B5', 'P5'],
+    caption: `B5: the l2-SAM leader is the x_i nearest x*(s); the lead passes from x_i to x_j exactly when x*(s) crosses (x_i + x_j)/2 (grey rules); dashed rules: the switch times located by the leader-law events. ${params}; tau from the tau reduction (B3). P6: the normalization 1/N in the perturbation damps coordinate i by rho x_i^2 tau(s); while N is small tau grows fast and x* is small, so minor coordinates are amplified first. x*(0+) = N(0)/(2 rho); x* is not monotone here${lr.xStarTurningPoints.length ? ` (minimum ${F.toString(lr.xStarTurningPoints[0]!.xStar, 6)} at s = ${F.toString(lr.xStarTurningPoints[0]!.s, 6)})` : ''}, which is why the lead goes back to the minor coordinate.`,
+    claims: ['B5', 'P5', 'P6'],
     spec: seriesPlot('x*(s) and the switch times (l2-SAM, B5)', 's (rescaled time)', 'x*(s)', xStar, { markers: l2Markers, hlines: mids, width: 620, height: 300, points: false }),
   };
   return [f1, f2];
@@ -269,8 +269,8 @@ async function basin<T>(F: Field<T>, quick: boolean, prm: FigureParams): Promise
   return {
     id: 'fig-basin',
     title: 'The linf-SAM basin in the (u0, v0)/rho plane: escape and absorption regions, the saddle set, discrete runs',
-    caption: `B8 (planar basin, all four quadrants) and B7 (each coordinate escapes iff its own (u0, v0)/rho lies in the escape region; x > 0). Regions: the exact rule linfEscapeCondition on a ${n} x ${n} grid over [-${R}, ${R}]^2, merged into filled cells (red: escape; blue: absorbed at the origin in finite time). Black curve: the saddle set, where the rule's two sides are equal (located by bisection along ${rays} rays): |u0 + v0| = 2 rho in quadrants I/III and |u0 + v0|(2 rho + |u0 - v0|) = 8 rho^2 in the mixed quadrants. Markers: ${starts.length} discrete l_inf-SAM runs (the check B8/basin-vs-discrete's run: rho = ${B8_DISCRETE.rho}, eta = ${B8_DISCRETE.eta}, at most ${B8_DISCRETE.maxSteps} steps; escape once same-sign |u+v| > 3 rho, absorbed once max(|u|,|v|) < 0.05 rho); ${agree} of ${starts.length} agree with the rule.`,
-    claims: ['B8', 'B7', 'P3'],
+    caption: `B8 (planar basin, all four quadrants), B7 (each coordinate escapes iff its own (u0, v0)/rho lies in the escape region; x > 0) and B9/P3 (the limit is e_j for the largest |x_j| among the coordinates that escape, 0 if none does). Regions: the exact rule linfEscapeCondition on a ${n} x ${n} grid over [-${R}, ${R}]^2, merged into filled cells (red: escape; blue: absorbed at the origin in finite time). Black curve: the saddle set, where the rule's two sides are equal (located by bisection along ${rays} rays): |u0 + v0| = 2 rho in quadrants I/III and |u0 + v0|(2 rho + |u0 - v0|) = 8 rho^2 in the mixed quadrants. Markers: ${starts.length} discrete l_inf-SAM runs (the check B8/basin-vs-discrete's run: rho = ${B8_DISCRETE.rho}, eta = ${B8_DISCRETE.eta}, at most ${B8_DISCRETE.maxSteps} steps; escape once same-sign |u+v| > 3 rho, absorbed once max(|u|,|v|) < 0.05 rho); ${agree} of ${starts.length} agree with the rule.`,
+    claims: ['B8', 'B7', 'B9', 'P3'],
     spec: regionPlot('linf-SAM planar basin (x > 0)', cells, {
       xLabel: 'u0 / rho',
       yLabel: 'v0 / rho',
@@ -361,8 +361,8 @@ async function leaderMap<T>(F: Field<T>, rtol: T, quick: boolean, prm: FigurePar
   const map: Figure = {
     id: 'fig-leader-map',
     title: 'Minor first, major last at a glance: the l2-SAM leader over the (s, alpha/rho) plane',
-    caption: `P5 and B5: for each alpha the leader sequence and switch times from the leader law (leaders, tau reduction; the same computation as samcheck explore phase). ${params}. Black curves join the switch times of the same kind (e.g. x_1→x_2) across alpha. Grey: the flow has collapsed to the origin (B4 collapse certificate; ${bracket}). Small starts lead with a minor coordinate and end with the major one; large starts lead with the major from the start. Past the escape certificate the last leader is drawn to the right edge (the stopping rule: the largest coordinate leads and the B4 escape certificate holds).`,
-    claims: ['P5', 'B5', 'B4'],
+    caption: `P5 and B5: for each alpha the leader sequence and switch times from the leader law (leaders, tau reduction; the same computation as samcheck explore phase). ${params}. Black curves join the switch times of the same kind (e.g. x_1→x_2) across alpha. Grey: the flow has collapsed to the origin (B4 collapse certificate; ${bracket}). Small starts lead with a minor coordinate and end with the major one (the escaping runs end led by the major: P4); large starts lead with the major from the start. Past the escape certificate the last leader is drawn to the right edge (the stopping rule: the largest coordinate leads and the B4 escape certificate holds).`,
+    claims: ['P5', 'B5', 'B4', 'P4'],
     spec: regionPlot('l2-SAM leader over (s, alpha/rho), x = (0.5, 1, 2)', cells, { xLabel: 's (rescaled time, log scale)', yLabel: 'alpha / rho', domain, range, logX: true, xDomain: [sLo, sHi], yDomain: [a0 - half, a1 + half], curves, width: 560, height: 380 }),
   };
   const sFixed = ['0.5', '2', '8'];
