@@ -88,8 +88,10 @@ export const FIGURE_STEPS = { independent: 4, 'verify-data': 3, all: 7 } as cons
 
 export async function buildFigures(o: FigureOptions & { part?: 'independent' | 'verify-data' | 'all' }): Promise<Figure[]> {
   const p = o.params;
-  const P = o.precision ?? 20;
+  const P = o.precision ?? 24;
   const F = makeField('decimal', P);
+  // leaders() misses an early switch at loose tolerances (x = (0.5, 1, 2), alpha = 0.9: rtol 1e-14
+  // runs to sMax without the switch at s = 0.0882), so the tolerance stays tight
   const rtol = F.fromString(`1e-${Math.max(8, P - 8)}`);
   const say = o.progress ?? (() => {});
   const part = o.part ?? 'all';
@@ -332,6 +334,11 @@ async function leaderMap<T>(F: Field<T>, rtol: T, quick: boolean, prm: FigurePar
   const curves: { curve: string; x: number; y: number }[] = [];
   for (const r of rows) {
     const y = F.toNumber(F.div(r.alpha, rho));
+    if (!r.leadersComplete) {
+      // the leader tracking did not reach its stopping rule: nothing is concluded for this alpha
+      cells.push({ x: sLo, x2: sHi, y: y - half * 1.02, y2: y + half * 1.02, cat: cat('undetermined') });
+      continue;
+    }
     const edges: { s: number; l: number | 'collapsed' | 'undetermined' }[] = [{ s: sLo, l: r.initialLeader }];
     for (const w of r.switches) edges.push({ s: F.toNumber(w.s), l: w.to });
     if (r.collapseS !== null) edges.push({ s: F.toNumber(r.collapseS), l: 'collapsed' });
@@ -361,7 +368,7 @@ async function leaderMap<T>(F: Field<T>, rtol: T, quick: boolean, prm: FigurePar
   const map: Figure = {
     id: 'fig-leader-map',
     title: 'Minor first, major last at a glance: the l2-SAM leader over the (s, alpha/rho) plane',
-    caption: `P5 and B5: for each alpha the leader sequence and switch times from the leader law (leaders, tau reduction; the same computation as samcheck explore phase). ${params}. Black curves join the switch times of the same kind (e.g. x_1→x_2) across alpha. Grey: the flow has collapsed to the origin (B4 collapse certificate; ${bracket}). Small starts lead with a minor coordinate and end with the major one (the escaping runs end led by the major: P4); large starts lead with the major from the start. Past the escape certificate the last leader is drawn to the right edge (the stopping rule: the largest coordinate leads and the B4 escape certificate holds).`,
+    caption: `P5 and B5: for each alpha the leader sequence and switch times from the leader law (leaders, tau reduction; the same computation as samcheck explore phase). ${params}. Black curves join the switch times of the same kind (e.g. x_1→x_2) across alpha. Grey: the flow has collapsed to the origin (B4 collapse certificate; ${bracket}). Small starts lead with a minor coordinate and end with the major one (the escaping runs end led by the major: P4); large starts lead with the major from the start. White rows (if any): the leader tracking reached its s limit without its stopping rule, so nothing is concluded there. Past the escape certificate the last leader is drawn to the right edge (the stopping rule: the largest coordinate leads and the B4 escape certificate holds).`,
     claims: ['P5', 'B5', 'B4', 'P4'],
     spec: regionPlot('l2-SAM leader over (s, alpha/rho), x = (0.5, 1, 2)', cells, { xLabel: 's (rescaled time, log scale)', yLabel: 'alpha / rho', domain, range, logX: true, xDomain: [sLo, sHi], yDomain: [a0 - half, a1 + half], curves, width: 560, height: 380 }),
   };
@@ -369,7 +376,7 @@ async function leaderMap<T>(F: Field<T>, rtol: T, quick: boolean, prm: FigurePar
   const lines: SeriesPoint[] = [];
   for (const sv of sFixed) {
     for (const r of rows) {
-      const l = r.fate === 'undecided' && F.cmp(F.fromString(sv), r.stopS) > 0 ? null : leaderAt(F, r, F.fromString(sv));
+      const l = !r.leadersComplete ? null : leaderAt(F, r, F.fromString(sv));
       if (l === null) continue;
       lines.push({ series: `s = ${sv}`, x: F.toNumber(F.div(r.alpha, rho)), y: l === 'collapsed' ? 0 : Number(S.x[l]) });
     }

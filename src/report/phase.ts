@@ -29,6 +29,11 @@ export interface PhaseRow<T> {
   readonly stopS: T;
   /** s of the collapse (β = 0 from then on), when the flow collapses */
   readonly collapseS: T | null;
+  /**
+   * false when the leader tracking reached sMax without its stopping rule (escape certificate with
+   * the largest coordinate leading, or collapse): the sequence is then not a conclusion.
+   */
+  readonly leadersComplete: boolean;
 }
 
 export function alphaGrid<T>(F: Field<T>, a: T, b: T, n: number): T[] {
@@ -56,6 +61,7 @@ export function phaseRow<T>(F: Field<T>, x: readonly T[], rho: T, alpha: T, opts
     switches: lr.switches.map((w) => ({ s: w.s, from: w.from, to: w.leader, xStar: w.xStar })),
     stopS: lr.final.s,
     collapseS: lr.final.collapseS,
+    leadersComplete: lr.final.reason !== 'sMax',
   };
 }
 

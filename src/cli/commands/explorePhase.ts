@@ -4,7 +4,9 @@
  * escape), the certificate time, the initial leader, the leader sequence and the switch times (B5):
  * the data behind the report's phase figures (src/report/phase.ts on src/analysis and src/flow).
  * Human output uses the paper's 1-based x_1 … x_d; JSON keeps 0-based leader indices
- * ({"rows":[{"alpha","fate","certificate_s","collapse_s","initial_leader","leaders","switches":[{"s","from","to","x_star"}]}],…}).
+ * ({"rows":[{"alpha","fate","certificate_s","collapse_s","initial_leader","leaders","leaders_complete","switches":[{"s","from","to","x_star"}]}],…}).
+ * certificate_s is the first accepted integrator step at which the B4 certificate holds (an upper
+ * bound on the first time it holds, not the first time itself).
  */
 import type { Command } from 'commander';
 import * as v from '../../io/validate.ts';
@@ -48,7 +50,8 @@ export function registerExplorePhase(explore: Command): void {
         b = F.fromString(v.positiveDecimal('alpha-range (end)', m[2]!.trim()));
         if (F.cmp(a, b) >= 0) throw new UsageError(`alpha-range: start must be below end, got ${f.alphaRange}`);
       }
-      const rtol = F.powInt(F.fromNumber(10), -(P - 10));
+      // tight: leaders() can miss an early switch at loose tolerances
+      const rtol = F.powInt(F.fromNumber(10), -Math.max(8, P - 4));
       const D = Math.max(10, P - 12);
       const counter = new ProgressCounter('samcheck explore phase', n);
       const rows = alphaGrid(F, a, b, n).map((alpha) => {
@@ -63,6 +66,7 @@ export function registerExplorePhase(explore: Command): void {
         collapse_s: r.collapseS === null ? null : F.toString(r.collapseS, D),
         initial_leader: r.initialLeader,
         leaders: r.sequence,
+        leaders_complete: r.leadersComplete,
         switches: r.switches.map((w) => ({ s: F.toString(w.s, D), from: w.from, to: w.to, x_star: F.toString(w.xStar, D) })),
       }));
       if (f.json) {
@@ -71,10 +75,10 @@ export function registerExplorePhase(explore: Command): void {
       }
       const name = (i: number) => `x_${i + 1}`;
       printLine(`l2-SAM, balanced starts, x = (${xs.join(', ')}) [x_1 … x_${xs.length}], rho = ${rhoS}, ${P} digits`);
-      printLine('alpha            fate       certificate s    leaders (switch times s)');
+      printLine('alpha            fate       certified by s   leaders (switch times s)');
       for (const r of out) {
         const seq = [name(r.initial_leader), ...r.switches.map((w) => `${name(w.to)} (s = ${w.s.slice(0, 12)})`)].join(' -> ');
-        printLine(`${r.alpha.slice(0, 15).padEnd(16)} ${r.fate.padEnd(10)} ${(r.certificate_s ?? '-').slice(0, 15).padEnd(16)} ${seq}${r.collapse_s ? `, collapsed at s = ${r.collapse_s.slice(0, 12)}` : ''}`);
+        printLine(`${r.alpha.slice(0, 15).padEnd(16)} ${r.fate.padEnd(10)} ${(r.certificate_s ?? '-').slice(0, 15).padEnd(16)} ${seq}${r.collapse_s ? `, collapsed at s = ${r.collapse_s.slice(0, 12)}` : ''}${r.leaders_complete ? '' : ' [leader tracking reached its s limit: sequence not concluded]'}`);
       }
       printLine('leaders are 1-based here (x_1 = first coordinate); --json gives 0-based indices');
     });
