@@ -94,6 +94,11 @@ instead. The numeric checks read the flows' right-hand sides off one step of the
 possible, so they do not share the CAS's input.
 `.replace(/\\`/g, '`');
 
+/** The claim's source as this document names it (the derivation is this document). */
+export function sourceLabel(source: string): string {
+  return source === 'derived in THEORY.md' ? 'derived in this document' : source;
+}
+
 function code(s: string): string {
   return '`' + s.replace(/`/g, "'") + '`';
 }
@@ -118,7 +123,7 @@ export function derivationMarkdown(inp: DerivationInput): string {
   lines.push('(B12 at depth 1, B13 at depth $L \\ge 3$). `samcheck verify` checks each; its scope says what the evidence does not show.');
   lines.push('');
   for (const c of inp.claims) {
-    lines.push(`- **${c.id}** (${c.source}, ${c.kind}): ${plain(c.statement)}`);
+    lines.push(`- **${c.id}** (${sourceLabel(c.source)}, ${c.kind}): ${plain(c.statement)}`);
     lines.push(`  $${c.latex}$`);
   }
   lines.push('');

@@ -40,11 +40,15 @@ export function inline(s: string): string {
   return parts.join('');
 }
 
+const STAR = '\u0000';
+
 function text(s: string): string {
-  return escapeHtml(s)
+  // a backslash-escaped \* is a literal star, never emphasis
+  return escapeHtml(s.replace(/\\\*/g, STAR))
     .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_m, t: string, href: string) => `<a href="${href}">${t}</a>`)
     .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
-    .replace(/(^|[\s(])\*([^*\s][^*]*)\*/g, '$1<em>$2</em>');
+    .replace(/(^|[\s(])\*([^*\s][^*]*)\*/g, '$1<em>$2</em>')
+    .replace(new RegExp(STAR, 'g'), '*');
 }
 
 export function markdownToHtml(md: string): string {

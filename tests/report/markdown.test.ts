@@ -12,6 +12,9 @@ describe('markdown for the generated documents', () => {
     expect(html).toContain('<td>1</td>');
     expect(html).not.toContain('$');
   });
+  it('a backslash-escaped star is a literal star', () => {
+    expect(markdownToHtml('s_i\\* = 1 and *em*')).toContain('s_i* = 1 and <em>em</em>');
+  });
   it('escapes HTML in text', () => {
     expect(markdownToHtml('a < b & c')).toContain('a &lt; b &amp; c');
   });
