@@ -14,7 +14,7 @@ import type { CheckResult } from '../verify/CheckResult.ts';
 import type { Claim } from '../verify/Claim.ts';
 import { resolveTolerance } from '../verify/Claim.ts';
 import { drawCounts, headlineCheck, isClosestCall, marginText, marginUnit, replayCommand, summaryLine } from '../verify/formatReport.ts';
-import { escapeHtml as esc, markdownToHtml } from './markdown.ts';
+import { escapeHtml as esc, markdownToHtml, slug } from './markdown.ts';
 import type { Figure } from './figures.ts';
 
 export interface RenderedFigure extends Figure {
@@ -86,6 +86,8 @@ export function reportHtml(inp: ReportInput): string {
 <div class="svg">${namespaceSvgIds(f.svg, f.id)}</div>
 <figcaption><strong>Figure ${i + 1}. ${esc(f.title)}.</strong> ${esc(f.caption)} <span class="illustrates">Illustrates: ${f.claims.map((c) => (byId.has(c) ? `<a href="#claim-${c}">${esc(c)}</a>` : esc(c))).join(', ')}.</span></figcaption>
 </figure>`);
+  const derivationHtml = inp.derivationMarkdown ? markdownToHtml(inp.derivationMarkdown) : '<p>docs/derivation.md was not found.</p>';
+  const derivationIds = new Set([...derivationHtml.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!));
   const details = r.claims.map((c) => {
     const claim = byId.get(c.id);
     const checks = c.checks.map((k) => {
@@ -111,7 +113,7 @@ ${k.notes.length ? `<dt>notes</dt><dd><ul>${k.notes.map((n) => `<li>${esc(n)}</l
 <h3>${esc(c.id)}: ${esc(c.title)} ${statusBadge(c.status)} <a class="up" href="#claim-${c.id}">table</a></h3>
 <p>${esc(c.statement)}</p>
 <p class="scope"><strong>Scope (what the evidence does not show):</strong> ${esc(c.scope.join('; '))}</p>
-<p>Figures: ${figureLinks(c.id, figs)}</p>
+<p>Figures: ${figureLinks(c.id, figs)}${derivationIds.has(slug(c.id)) ? ` · Derivation: <a href="#${slug(c.id)}">the obligations of ${esc(c.id)}</a>` : ''}</p>
 ${checks}
 </section>`;
   }).join('\n');
@@ -188,7 +190,7 @@ ${findings}
 ${details}
 <h2 id="derivation-title">Derivation</h2>
 <div id="derivation">
-${inp.derivationMarkdown ? markdownToHtml(inp.derivationMarkdown) : '<p>docs/derivation.md was not found.</p>'}
+${derivationHtml}
 </div>
 </main></body></html>
 `;
