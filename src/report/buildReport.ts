@@ -22,8 +22,21 @@ import { reportHtml, type RenderedFigure } from './html.ts';
 import { ProgressCounter } from './progress.ts';
 import { UsageError } from '../io/UsageError.ts';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const DERIVATION_PATH = join(REPO_ROOT, 'docs/derivation.md');
+/**
+ * The repository's docs/derivation.md, found upwards from this module (it runs from src/report
+ * through tsx or from dist/src/report once compiled).
+ */
+export function derivationPath(): string | null {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let k = 0; k < 6; k++) {
+    const p = join(dir, 'docs/derivation.md');
+    if (existsSync(p) && existsSync(join(dir, 'package.json'))) return p;
+    const up = resolve(dir, '..');
+    if (up === dir) break;
+    dir = up;
+  }
+  return null;
+}
 
 export interface ReportOptions {
   readonly out: string;
@@ -99,7 +112,8 @@ export async function buildReport(opts: ReportOptions): Promise<{ index: string;
   const figs = [...independent, ...withData].sort((a, b) => FIGURE_IDS.indexOf(a.id as (typeof FIGURE_IDS)[number]) - FIGURE_IDS.indexOf(b.id as (typeof FIGURE_IDS)[number]));
   const rendered: RenderedFigure[] = [];
   for (const f of figs) rendered.push({ ...f, svg: await renderSvg(f.spec) });
-  const derivation = existsSync(DERIVATION_PATH) ? readFileSync(DERIVATION_PATH, 'utf8') : null;
+  const dp = derivationPath();
+  const derivation = dp ? readFileSync(dp, 'utf8') : null;
   const index = join(opts.out, 'index.html');
   const html = reportHtml({ verify, claims, figures: rendered, derivationMarkdown: derivation, verifySource, command: opts.command });
   try {
