@@ -8,6 +8,7 @@ import { UsageError } from '../../io/UsageError.ts';
 import { integerIn, precision as parsePrecision } from '../../io/validate.ts';
 import { printJson, printLine } from '../output.ts';
 import { DEFAULT_SEED, SEED_MAX, SEED_MIN } from '../../verify/seed.ts';
+import { BACKEND_FLAG, BACKEND_HELP, parseBackend } from '../backendFlag.ts';
 import { EXIT_FAIL, setExitCode } from '../main.ts';
 
 interface VerifyFlags {
@@ -23,6 +24,7 @@ interface VerifyFlags {
   jobs?: string;
   replay?: string;
   path?: string;
+  backend?: string;
 }
 
 export const DEFAULT_VERIFY_PRECISION = 40;
@@ -40,6 +42,7 @@ export function registerVerify(program: Command): void {
     .option('--verbose', 'one table row per check')
     .option('--list', 'list the claims without running them')
     .option('--markdown', 'with --list: the README catalogue table')
+    .option(BACKEND_FLAG, BACKEND_HELP)
     .option('--jobs <n>', 'worker threads (default: min(2, cores)); 1 runs in-process')
     .option('--replay <claim:check>', 'rerun one check (with --seed, --path and the --quick/--precision of the run that printed them)')
     .option('--path <p>', 'with --replay: the fast-check path of the draw to replay, e.g. 3:0:1')
@@ -51,6 +54,7 @@ export function registerVerify(program: Command): void {
       const { claims: allClaims } = source.catalogue;
       const { runVerificationParallel } = await import('../../verify/parallelRunner.ts');
       const { formatAudit, formatReport, reportToJson } = await import('../../verify/formatReport.ts');
+      const backend = parseBackend(flags.backend);
       const precision = flags.precision === undefined ? DEFAULT_VERIFY_PRECISION : parsePrecision('precision', flags.precision);
       const seed = flags.seed === undefined ? DEFAULT_SEED : integerIn('seed', flags.seed, SEED_MIN, SEED_MAX);
       const only = flags.only?.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
@@ -74,6 +78,7 @@ export function registerVerify(program: Command): void {
       const report = await runVerificationParallel(replay ? { ...source, catalogue: replay } : source, {
         jobs,
         precision,
+        backend,
         seed,
         quick: !!flags.quick,
         only: replay ? undefined : only,
@@ -82,7 +87,7 @@ export function registerVerify(program: Command): void {
       });
       if (replay && flags.path !== undefined && !replayed(report)) process.stderr.write(`samcheck verify: ${flags.replay} draws no fast-check inputs: it ran in full\n`);
       if (report.summary.failed > 0) setExitCode(EXIT_FAIL);
-      if (flags.json) printJson(reportToJson(report));
+      if (flags.json) printJson({ ...(reportToJson(report) as Record<string, unknown>), backend });
       else if (flags.audit) printLine(formatAudit(report));
       else printLine(formatReport(report, { verbose: flags.verbose }));
     });
