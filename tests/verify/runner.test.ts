@@ -1,3 +1,4 @@
+import { DEFAULT_BACKEND } from '../../src/numeric/fieldFactory.ts';
 import { describe, expect, it } from 'vitest';
 import { runVerification, runCheck } from '../../src/verify/runner.ts';
 import { judge } from '../../src/verify/judge.ts';
@@ -62,7 +63,7 @@ describe('runner', () => {
     } };
     const r = await runCheck(spy, claim, opts);
     expect(r.status).toBe('pass');
-    expect(seen).toEqual({ tolerance: '1e-20', backend: 'decimal', digits: 25 });
+    expect(seen).toEqual({ tolerance: '1e-20', backend: DEFAULT_BACKEND, digits: 25 });
   });
 
   it('a check whose claim states no tolerance for it fails as a catalogue error', async () => {
