@@ -38,9 +38,15 @@ const finite = (v: number) => Number.isFinite(v);
 export function axisFormat(log: boolean): Record<string, unknown> {
   if (log) {
     // label only exact powers of ten, as 1eK
-    return { labelExpr: "abs(log(datum.value)/LN10 - round(log(datum.value)/LN10)) < 1e-6 ? (round(log(datum.value)/LN10) == 0 ? '1' : '1e' + round(log(datum.value)/LN10)) : ''" };
+    return {
+      labelExpr:
+        "abs(log(datum.value)/LN10 - round(log(datum.value)/LN10)) < 1e-6 ? (round(log(datum.value)/LN10) == 0 ? '1' : '1e' + round(log(datum.value)/LN10)) : ''",
+    };
   }
-  return { labelExpr: "datum.value != 0 && (abs(datum.value) >= 1e5 || abs(datum.value) < 1e-3) ? replace(replace(format(datum.value, '.0e'), 'e+', 'e'), 'e-0', 'e-') : format(datum.value, '~g')" };
+  return {
+    labelExpr:
+      "datum.value != 0 && (abs(datum.value) >= 1e5 || abs(datum.value) < 1e-3) ? replace(replace(format(datum.value, '.0e'), 'e+', 'e'), 'e-0', 'e-') : format(datum.value, '~g')",
+  };
 }
 
 /** Powers of ten spanning [lo, hi], at most ~8 of them (every k-th decade). */
@@ -93,10 +99,24 @@ export function seriesPlot(title: string, xLabel: string, yLabel: string, points
       data: { values: data },
       mark: { type: 'line', point: opts.points ?? data.length < 40, clip: true, strokeWidth: opts.strokeWidth ?? 2, interpolate: opts.interpolate ?? 'linear' },
       encoding: {
-        x: { field: 'x', type: 'quantitative', title: xLabel, scale: scale(opts.logX, opts.xDomain), axis: { ...axisFormat(!!opts.logX), ...(xTicks ? { values: xTicks } : {}) } },
-        y: { field: 'y', type: 'quantitative', title: yLabel, scale: scale(opts.logY, opts.yDomain), axis: { ...axisFormat(!!opts.logY), ...(yTicks ? { values: yTicks } : {}) } },
+        x: {
+          field: 'x',
+          type: 'quantitative',
+          title: xLabel,
+          scale: scale(opts.logX, opts.xDomain),
+          axis: { ...axisFormat(!!opts.logX), ...(xTicks ? { values: xTicks } : {}) },
+        },
+        y: {
+          field: 'y',
+          type: 'quantitative',
+          title: yLabel,
+          scale: scale(opts.logY, opts.yDomain),
+          axis: { ...axisFormat(!!opts.logY), ...(yTicks ? { values: yTicks } : {}) },
+        },
         color: { field: 'series', type: 'nominal', title: null, sort: opts.order ?? null, legend: { orient: 'bottom', columns: 2, labelLimit: 400 } },
-        ...(opts.dashed ? { strokeDash: { condition: { test: `indexof(${JSON.stringify(opts.dashed)}, datum.series) >= 0`, value: [6, 4] }, value: [1, 0] } } : {}),
+        ...(opts.dashed
+          ? { strokeDash: { condition: { test: `indexof(${JSON.stringify(opts.dashed)}, datum.series) >= 0`, value: [6, 4] }, value: [1, 0] } }
+          : {}),
       },
     },
   ];
@@ -122,7 +142,11 @@ export function seriesPlot(title: string, xLabel: string, yLabel: string, points
   const hl = (opts.hlines ?? []).filter((h) => finite(h.y) && (!opts.logY || h.y > 0));
   if (hl.length > 0) {
     layers.push({ data: { values: hl }, mark: { type: 'rule', color: '#999', strokeDash: [2, 2] }, encoding: { y: { field: 'y', type: 'quantitative' } } });
-    layers.push({ data: { values: hl }, mark: { type: 'text', align: 'right', dy: -4, fontSize: 10, color: '#555' }, encoding: { y: { field: 'y', type: 'quantitative' }, x: { value: opts.width ?? 520 }, text: { field: 'label' } } });
+    layers.push({
+      data: { values: hl },
+      mark: { type: 'text', align: 'right', dy: -4, fontSize: 10, color: '#555' },
+      encoding: { y: { field: 'y', type: 'quantitative' }, x: { value: opts.width ?? 520 }, text: { field: 'label' } },
+    });
   }
   return { title, width: opts.width ?? 520, height: opts.height ?? 300, layer: layers };
 }
@@ -190,7 +214,13 @@ export function regionPlot(title: string, cells: readonly Cell[], o: RegionOptio
         x2: { field: 'x2' },
         y: yEnc,
         y2: { field: 'y2' },
-        color: { field: 'cat', type: 'nominal', title: o.legendTitle ?? null, scale: { domain: o.domain, range: o.range }, legend: { orient: 'bottom', columns: 4, labelLimit: 300 } },
+        color: {
+          field: 'cat',
+          type: 'nominal',
+          title: o.legendTitle ?? null,
+          scale: { domain: o.domain, range: o.range },
+          legend: { orient: 'bottom', columns: 4, labelLimit: 300 },
+        },
       },
     },
   ];
@@ -218,7 +248,11 @@ export function regionPlot(title: string, cells: readonly Cell[], o: RegionOptio
   const hl = (o.hlines ?? []).filter((h) => finite(h.y));
   if (hl.length > 0) {
     layers.push({ data: { values: hl }, mark: { type: 'rule', color: '#000', strokeDash: [6, 3] }, encoding: { y: { field: 'y', type: 'quantitative' } } });
-    layers.push({ data: { values: hl }, mark: { type: 'text', align: 'left', dy: -5, dx: 4, fontSize: 11 }, encoding: { y: { field: 'y', type: 'quantitative' }, x: { value: 0 }, text: { field: 'label' } } });
+    layers.push({
+      data: { values: hl },
+      mark: { type: 'text', align: 'left', dy: -5, dx: 4, fontSize: 11 },
+      encoding: { y: { field: 'y', type: 'quantitative' }, x: { value: 0 }, text: { field: 'label' } },
+    });
   }
   return { title, width: o.width ?? 480, height: o.height ?? 420, layer: layers, resolve: { scale: { shape: 'independent', color: 'independent' } } };
 }
@@ -241,7 +275,8 @@ export function basinCells(points: readonly { u0: number; v0: number; fate: stri
       const cur = i < us.length ? at.get(`${us[i]},${v}`) : undefined;
       if (cur !== prev) {
         // cells overlap by 2% of a row so that no anti-aliasing seam shows between rows
-        if (prev !== undefined) cells.push({ x: us[start]! - du / 2, x2: us[i - 1]! + du / 2, y: v - dv / 2 - dv * 0.02, y2: v + dv / 2 + dv * 0.02, cat: prev });
+        if (prev !== undefined)
+          cells.push({ x: us[start]! - du / 2, x2: us[i - 1]! + du / 2, y: v - dv / 2 - dv * 0.02, y2: v + dv / 2 + dv * 0.02, cat: prev });
         start = i;
       }
     }
@@ -278,17 +313,37 @@ export interface FitSeries {
   readonly intercept?: number;
 }
 
-export function logLogFitPlot(title: string, xLabel: string, yLabel: string, series: readonly FitSeries[], opts: { width?: number; height?: number } = {}): VegaLiteSpec {
+export function logLogFitPlot(
+  title: string,
+  xLabel: string,
+  yLabel: string,
+  series: readonly FitSeries[],
+  opts: { width?: number; height?: number } = {},
+): VegaLiteSpec {
   const pts = series.flatMap((s) => s.points.filter((p) => p.x > 0 && p.y > 0 && finite(p.x) && finite(p.y)).map((p) => ({ ...p, series: s.series })));
-  const fits = series.flatMap((s) => {
-    if (s.slope === undefined || s.intercept === undefined || !finite(s.slope) || !finite(s.intercept)) return [];
-    const xs = s.points.map((p) => p.x).filter((x) => x > 0);
-    return [Math.min(...xs), Math.max(...xs)].map((x) => ({ x, y: Math.exp(s.intercept! + s.slope! * Math.log(x)), series: s.series }));
-  }).filter((p) => finite(p.y) && p.y > 0);
+  const fits = series
+    .flatMap((s) => {
+      if (s.slope === undefined || s.intercept === undefined || !finite(s.slope) || !finite(s.intercept)) return [];
+      const xs = s.points.map((p) => p.x).filter((x) => x > 0);
+      return [Math.min(...xs), Math.max(...xs)].map((x) => ({ x, y: Math.exp(s.intercept! + s.slope! * Math.log(x)), series: s.series }));
+    })
+    .filter((p) => finite(p.y) && p.y > 0);
   const ys = [...pts, ...fits].map((p) => p.y);
   const enc = {
-    x: { field: 'x', type: 'quantitative', title: xLabel, scale: { type: 'log' }, axis: { ...axisFormat(false), labelExpr: "replace(format(datum.value, '~g'), 'e+', 'e')" } },
-    y: { field: 'y', type: 'quantitative', title: yLabel, scale: { type: 'log' }, axis: { ...axisFormat(true), values: decadeTicks(Math.min(...ys), Math.max(...ys)) } },
+    x: {
+      field: 'x',
+      type: 'quantitative',
+      title: xLabel,
+      scale: { type: 'log' },
+      axis: { ...axisFormat(false), labelExpr: "replace(format(datum.value, '~g'), 'e+', 'e')" },
+    },
+    y: {
+      field: 'y',
+      type: 'quantitative',
+      title: yLabel,
+      scale: { type: 'log' },
+      axis: { ...axisFormat(true), values: decadeTicks(Math.min(...ys), Math.max(...ys)) },
+    },
     color: { field: 'series', type: 'nominal', title: null, legend: { orient: 'bottom', labelLimit: 400 } },
   };
   return {

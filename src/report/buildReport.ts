@@ -65,7 +65,8 @@ export function copyKatexAssets(dir: string): void {
 
 export function verifyReportFromJson(obj: unknown, file: string): VerifyReport {
   const o = obj as Partial<VerifyReport> | null;
-  if (!o || !Array.isArray(o.claims) || !o.summary || !o.options) throw new UsageError(`from: ${file} is not the output of samcheck verify --json (needs claims, summary, options)`);
+  if (!o || !Array.isArray(o.claims) || !o.summary || !o.options)
+    throw new UsageError(`from: ${file} is not the output of samcheck verify --json (needs claims, summary, options)`);
   for (const c of o.claims) if (!c || typeof c.id !== 'string' || !Array.isArray(c.checks)) throw new UsageError(`from: ${file}: a claim without id or checks`);
   return { claims: o.claims, findings: o.findings ?? [], searches: o.searches ?? [], summary: o.summary, options: o.options } as VerifyReport;
 }
@@ -109,7 +110,9 @@ export async function buildReport(opts: ReportOptions): Promise<{ index: string;
   // the figures that need no verify data were computed meanwhile; the others use the run's data
   const independent = await figurePromise;
   const withData = await buildFigures({ params: opts.figureParams, quick: opts.quick, verify, part: 'verify-data', progress: (l) => counter?.start(l) });
-  const figs = [...independent, ...withData].sort((a, b) => FIGURE_IDS.indexOf(a.id as (typeof FIGURE_IDS)[number]) - FIGURE_IDS.indexOf(b.id as (typeof FIGURE_IDS)[number]));
+  const figs = [...independent, ...withData].sort(
+    (a, b) => FIGURE_IDS.indexOf(a.id as (typeof FIGURE_IDS)[number]) - FIGURE_IDS.indexOf(b.id as (typeof FIGURE_IDS)[number]),
+  );
   const rendered: RenderedFigure[] = [];
   for (const f of figs) rendered.push({ ...f, svg: await renderSvg(f.spec) });
   const dp = derivationPath();

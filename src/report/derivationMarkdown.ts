@@ -119,7 +119,7 @@ export function derivationMarkdown(inp: DerivationInput): string {
   lines.push('');
   lines.push('## 5. The claims');
   lines.push('');
-  lines.push('P1–P7 are the paper\'s claims (P7 from secondary summaries); B1–B13 are derived for one example at depth 2');
+  lines.push("P1–P7 are the paper's claims (P7 from secondary summaries); B1–B13 are derived for one example at depth 2");
   lines.push('(B12 at depth 1, B13 at depth $L \\ge 3$). `samcheck verify` checks each; its scope says what the evidence does not show.');
   lines.push('');
   for (const c of inp.claims) {
@@ -131,7 +131,9 @@ export function derivationMarkdown(inp: DerivationInput): string {
   lines.push('');
   const byId = new Map(inp.results.map((r) => [r.id, r]));
   const passed = inp.results.filter((r) => r.status === 'pass').length;
-  lines.push(`${inp.results.length} obligations, ${passed} passed, ${inp.results.length - passed} not passed (seed ${inp.seed}, ${inp.precision} digits, numeric tolerance 1e-${inp.precision - 10}).`);
+  lines.push(
+    `${inp.results.length} obligations, ${passed} passed, ${inp.results.length - passed} not passed (seed ${inp.seed}, ${inp.precision} digits, numeric tolerance 1e-${inp.precision - 10}).`,
+  );
   let item = '';
   for (const o of inp.obligations) {
     const r = byId.get(o.id);
@@ -154,9 +156,12 @@ export function derivationMarkdown(inp: DerivationInput): string {
       r.steps.forEach((s, i) => lines.push(`${i + 1}. ${code(s)}`));
       lines.push('');
     }
-    const res = r.symbolic.status === 'zero' ? '`0` (exactly zero)' : r.symbolic.status === 'error' ? 'none (the CAS failed)' : code(r.symbolic.residual.slice(0, 400));
+    const res =
+      r.symbolic.status === 'zero' ? '`0` (exactly zero)' : r.symbolic.status === 'error' ? 'none (the CAS failed)' : code(r.symbolic.residual.slice(0, 400));
     lines.push(`- CAS: ${r.symbolic.engine}; residual ${res}.`);
-    lines.push(`- Numeric spot check: ${r.numeric.samples} samples (seed ${r.numeric.seed}, ${r.numeric.precision} digits), worst scaled residual ${r.numeric.maxResidual} against ${r.numeric.tolerance}: ${r.numeric.status}.`);
+    lines.push(
+      `- Numeric spot check: ${r.numeric.samples} samples (seed ${r.numeric.seed}, ${r.numeric.precision} digits), worst scaled residual ${r.numeric.maxResidual} against ${r.numeric.tolerance}: ${r.numeric.status}.`,
+    );
     if (r.notes.length > 0) {
       lines.push('- Notes (what the CAS could not do, and what was done instead):');
       for (const n of r.notes) lines.push(`  - ${code(n)}`);

@@ -39,7 +39,13 @@ export interface FigureParams {
   /** B5 non-monotone witness start (also P5's illustration) */
   readonly NON_MONOTONE_START: { readonly x: readonly string[]; readonly alpha: string; readonly rho: string };
   /** B11 eta-slope start */
-  readonly B11_START: { readonly x: readonly string[]; readonly u0: readonly string[]; readonly v0: readonly string[]; readonly rho: string; readonly s: string };
+  readonly B11_START: {
+    readonly x: readonly string[];
+    readonly u0: readonly string[];
+    readonly v0: readonly string[];
+    readonly rho: string;
+    readonly s: string;
+  };
   /** P7 witnesses and their discrete runs */
   readonly P7_WITNESSES: readonly { readonly algo: AlgoName; readonly a: readonly string[]; readonly rho: string }[];
   readonly P7_RUN: { readonly x: readonly string[]; readonly eta: string; readonly steps: number; readonly depth: number };
@@ -78,7 +84,17 @@ function checkOf(r: VerifyReport | undefined, claim: string, check: string): Che
   return r?.claims.find((c) => c.id === claim)?.checks.find((k) => k.check === check);
 }
 
-export const FIGURE_IDS = ['fig-minor-first', 'fig-xstar', 'fig-basin', 'fig-alpha-c', 'fig-leader-map', 'fig-leader-alpha', 'fig-eta-slope', 'fig-depth3', 'fig-p1-rate'] as const;
+export const FIGURE_IDS = [
+  'fig-minor-first',
+  'fig-xstar',
+  'fig-basin',
+  'fig-alpha-c',
+  'fig-leader-map',
+  'fig-leader-alpha',
+  'fig-eta-slope',
+  'fig-depth3',
+  'fig-p1-rate',
+] as const;
 export const FIGURE_COUNT = FIGURE_IDS.length;
 
 /** Figures that use the data of a verify run when one is given (the rest need none). */
@@ -142,7 +158,6 @@ function minorFirst<T>(F: Field<T>, rtol: T, prm: FigureParams): Figure[] {
   const xStar: SeriesPoint[] = [];
   const gdLead: number[] = [];
   const liLead: (number | null)[] = [];
-  let liAbsorb: number[] = [];
   grid.forEach((s, k) => {
     const sn = F.toNumber(s);
     const g = gdClosedForm(F, x, st.u0, st.v0, s);
@@ -150,11 +165,12 @@ function minorFirst<T>(F: Field<T>, rtol: T, prm: FigureParams): Figure[] {
     gdLead.push(argmaxAbs(F, g.beta));
     const p = fl.points[k]!;
     if (p.status !== 'collapsed') p.beta.forEach((b, i) => l2.push({ series: leg(i), x: sn, y: Math.abs(F.toNumber(b)) }));
-    if (p.tau !== null && F.sign(p.tau) > 0) xStar.push({ series: 'x*(s) = s / (2 rho tau(s))', x: sn, y: F.toNumber(F.div(s, F.mul(F.fromNumber(2), F.mul(rho, p.tau)))) });
+    if (p.tau !== null && F.sign(p.tau) > 0)
+      xStar.push({ series: 'x*(s) = s / (2 rho tau(s))', x: sn, y: F.toNumber(F.div(s, F.mul(F.fromNumber(2), F.mul(rho, p.tau)))) });
   });
   // linf-SAM on its own grid: up to the last absorption (or the same s range when something escapes)
   const c0 = linfClosedForm(F, x, st.u0, st.v0, rho, F.zero);
-  liAbsorb = c0.absorbS.map((a) => (a === null ? Number.NaN : F.toNumber(a)));
+  const liAbsorb = c0.absorbS.map((a) => (a === null ? Number.NaN : F.toNumber(a)));
   const liEnd = c0.collapseS === null ? sEnd : 1.05 * F.toNumber(c0.collapseS);
   const liGrid = Array.from({ length: 160 }, (_, k) => F.mul(F.fromString(liEnd.toPrecision(8)), F.div(F.fromNumber(k + 1), F.fromNumber(160))));
   for (const s of liGrid) {
@@ -167,7 +183,12 @@ function minorFirst<T>(F: Field<T>, rtol: T, prm: FigureParams): Figure[] {
     liLead.push(c.beta.every((b) => F.isZero(b)) ? null : argmaxAbs(F, c.beta));
   }
   const l2Markers = lr.switches.map((w) => ({ x: F.toNumber(w.s), label: `${xName(w.from)}→${xName(w.leader)} s=${g4(F.toNumber(w.s))}` }));
-  const gridMarkers = (lead: (number | null)[], g: readonly unknown[]) => lead.flatMap((l, k) => (k > 0 && l !== null && lead[k - 1] !== null && l !== lead[k - 1] ? [{ x: F.toNumber(g[k] as typeof grid[number]), label: `${xName(lead[k - 1]!)}→${xName(l)} (grid)` }] : []));
+  const gridMarkers = (lead: (number | null)[], g: readonly unknown[]) =>
+    lead.flatMap((l, k) =>
+      k > 0 && l !== null && lead[k - 1] !== null && l !== lead[k - 1]
+        ? [{ x: F.toNumber(g[k] as (typeof grid)[number]), label: `${xName(lead[k - 1]!)}→${xName(l)} (grid)` }]
+        : [],
+    );
   const seq = (ls: readonly number[]) => ls.map(xName).join(' → ');
   const l2seq = seq([lr.initialLeader, ...lr.switches.map((w) => w.leader)]);
   const gdSeq = seq(gdLead.filter((l, k) => k === 0 || l !== gdLead[k - 1]));
@@ -175,11 +196,15 @@ function minorFirst<T>(F: Field<T>, rtol: T, prm: FigureParams): Figure[] {
   const liSeq = seq(liSeqArr.filter((l, k) => k === 0 || l !== liSeqArr[k - 1]));
   const fmtAbs = liAbsorb.map((a, i) => `${xName(i)} at s = ${g4(a)}`).join(', ');
   const common = { logY: true, order, width: 250, height: 240, points: false };
-  const spec = panels('', [
-    seriesPlot(`GD: leader ${gdSeq} (B6)`, 's (rescaled time)', '|beta_i|', gd, { ...common, markers: gridMarkers(gdLead, grid) }),
-    seriesPlot(`l2-SAM: leader ${l2seq} (B5)`, 's (rescaled time)', '|beta_i|', l2, { ...common, markers: l2Markers }),
-    seriesPlot(`linf-SAM: leader ${liSeq}, then absorbed (B8)`, 's (rescaled time)', '|beta_i|', li, { ...common, markers: gridMarkers(liLead, liGrid) }),
-  ], 3);
+  const spec = panels(
+    '',
+    [
+      seriesPlot(`GD: leader ${gdSeq} (B6)`, 's (rescaled time)', '|beta_i|', gd, { ...common, markers: gridMarkers(gdLead, grid) }),
+      seriesPlot(`l2-SAM: leader ${l2seq} (B5)`, 's (rescaled time)', '|beta_i|', l2, { ...common, markers: l2Markers }),
+      seriesPlot(`linf-SAM: leader ${liSeq}, then absorbed (B8)`, 's (rescaled time)', '|beta_i|', li, { ...common, markers: gridMarkers(liLead, liGrid) }),
+    ],
+    3,
+  );
   const params = `x = (${S.x.join(', ')}), balanced start u_i = v_i = alpha = ${S.alpha}, rho = ${S.rho} (the start of check B5/nonmonotone-witness)`;
   const f1: Figure = {
     id: 'fig-minor-first',
@@ -190,13 +215,20 @@ function minorFirst<T>(F: Field<T>, rtol: T, prm: FigureParams): Figure[] {
   };
   const xs = S.x.map(Number);
   const mids: { y: number; label: string }[] = [];
-  for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) mids.push({ y: (xs[i]! + xs[j]!) / 2, label: `(${xName(i)} + ${xName(j)})/2 = ${g4((xs[i]! + xs[j]!) / 2)}` });
+  for (let i = 0; i < xs.length; i++)
+    for (let j = i + 1; j < xs.length; j++) mids.push({ y: (xs[i]! + xs[j]!) / 2, label: `(${xName(i)} + ${xName(j)})/2 = ${g4((xs[i]! + xs[j]!) / 2)}` });
   const f2: Figure = {
     id: 'fig-xstar',
     title: 'x*(s) = s / (2 rho tau(s)) with the midpoints (x_i + x_j)/2 and the switch times',
     caption: `B5: the l2-SAM leader is the x_i nearest x*(s); the lead passes from x_i to x_j exactly when x*(s) crosses (x_i + x_j)/2 (grey rules); dashed rules: the switch times located by the leader-law events. ${params}; tau from the tau reduction (B3). P6: the normalization 1/N in the perturbation damps coordinate i by rho x_i^2 tau(s); while N is small tau grows fast and x* is small, so minor coordinates are amplified first. x*(0+) = N(0)/(2 rho); x* is not monotone here${lr.xStarTurningPoints.length ? ` (minimum ${F.toString(lr.xStarTurningPoints[0]!.xStar, 6)} at s = ${F.toString(lr.xStarTurningPoints[0]!.s, 6)})` : ''}, which is why the lead goes back to the minor coordinate.`,
     claims: ['B5', 'P5', 'P6'],
-    spec: seriesPlot('x*(s) and the switch times (l2-SAM, B5)', 's (rescaled time)', 'x*(s)', xStar, { markers: l2Markers, hlines: mids, width: 620, height: 300, points: false }),
+    spec: seriesPlot('x*(s) and the switch times (l2-SAM, B5)', 's (rescaled time)', 'x*(s)', xStar, {
+      markers: l2Markers,
+      hlines: mids,
+      width: 620,
+      height: 300,
+      points: false,
+    }),
   };
   return [f1, f2];
 }
@@ -329,7 +361,8 @@ async function leaderMap<T>(F: Field<T>, rtol: T, quick: boolean, prm: FigurePar
   const sLo = 0.02;
   const sHi = 100;
   const half = (a1 - a0) / (n - 1) / 2;
-  const cat = (l: number | 'collapsed' | 'undetermined') => (typeof l === 'number' ? `leader ${xName(l)} = ${S.x[l]}` : l === 'collapsed' ? 'collapsed (beta = 0)' : 'undetermined');
+  const cat = (l: number | 'collapsed' | 'undetermined') =>
+    typeof l === 'number' ? `leader ${xName(l)} = ${S.x[l]}` : l === 'collapsed' ? 'collapsed (beta = 0)' : 'undetermined';
   const cells: Cell[] = [];
   const curves: { curve: string; x: number; y: number }[] = [];
   for (const r of rows) {
@@ -358,19 +391,37 @@ async function leaderMap<T>(F: Field<T>, rtol: T, quick: boolean, prm: FigurePar
   }
   const used = new Set(cells.map((c) => c.cat));
   const palette = ['#fdd49e', '#9ecae1', '#a1d99b', '#fcbba1', '#dadaeb'];
-  const all = [...S.x.map((_, i) => ({ c: cat(i), col: palette[i % palette.length]! })), { c: cat('collapsed'), col: '#bdbdbd' }, { c: cat('undetermined'), col: '#ffffff' }].filter((d) => used.has(d.c));
+  const all = [
+    ...S.x.map((_, i) => ({ c: cat(i), col: palette[i % palette.length]! })),
+    { c: cat('collapsed'), col: '#bdbdbd' },
+    { c: cat('undetermined'), col: '#ffffff' },
+  ].filter((d) => used.has(d.c));
   const domain = all.map((d) => d.c);
   const range = all.map((d) => d.col);
   const collapseRows = rows.filter((r) => r.fate === 'collapse').map((r) => F.toNumber(r.alpha));
   const escapeRows = rows.filter((r) => r.fate === 'escape').map((r) => F.toNumber(r.alpha));
-  const bracket = collapseRows.length && escapeRows.length ? `alpha_c / rho lies between ${g4(Math.max(...collapseRows))} and ${g4(Math.min(...escapeRows))} on this grid` : '';
+  const bracket =
+    collapseRows.length && escapeRows.length
+      ? `alpha_c / rho lies between ${g4(Math.max(...collapseRows))} and ${g4(Math.min(...escapeRows))} on this grid`
+      : '';
   const params = `x = (${S.x.join(', ')}), rho = ${S.rho}, balanced starts u_i = v_i = alpha, ${n} values of alpha/rho in [${a0}, ${a1}]`;
   const map: Figure = {
     id: 'fig-leader-map',
     title: 'Minor first, major last at a glance: the l2-SAM leader over the (s, alpha/rho) plane',
     caption: `P5 and B5: for each alpha the leader sequence and switch times from the leader law (leaders, tau reduction; the same computation as samcheck explore phase). ${params}. Black curves join the switch times of the same kind (e.g. x_1→x_2) across alpha. Grey: the flow has collapsed to the origin (B4 collapse certificate; ${bracket}). Small starts lead with a minor coordinate and end with the major one (the escaping runs end led by the major: P4); large starts lead with the major from the start. White rows (if any): the leader tracking reached its s limit without its stopping rule, so nothing is concluded there. Past the escape certificate the last leader is drawn to the right edge (the stopping rule: the largest coordinate leads and the B4 escape certificate holds).`,
     claims: ['P5', 'B5', 'B4', 'P4'],
-    spec: regionPlot('l2-SAM leader over (s, alpha/rho), x = (0.5, 1, 2)', cells, { xLabel: 's (rescaled time, log scale)', yLabel: 'alpha / rho', domain, range, logX: true, xDomain: [sLo, sHi], yDomain: [a0 - half, a1 + half], curves, width: 560, height: 380 }),
+    spec: regionPlot('l2-SAM leader over (s, alpha/rho), x = (0.5, 1, 2)', cells, {
+      xLabel: 's (rescaled time, log scale)',
+      yLabel: 'alpha / rho',
+      domain,
+      range,
+      logX: true,
+      xDomain: [sLo, sHi],
+      yDomain: [a0 - half, a1 + half],
+      curves,
+      width: 560,
+      height: 380,
+    }),
   };
   const sFixed = ['0.5', '2', '8'];
   const lines: SeriesPoint[] = [];
@@ -386,7 +437,13 @@ async function leaderMap<T>(F: Field<T>, rtol: T, quick: boolean, prm: FigurePar
     title: 'The leader at fixed s as a function of the initialization scale alpha (amplification by initialization)',
     caption: `P5 ("as initialization grows") and B5: the x-value of the leading coordinate at s = ${sFixed.join(', ')} against alpha/rho (0 = collapsed, beta = 0), read off the same leader sequences as the map above (${params}). At fixed s a larger start moves the lead to a larger coordinate; it is not monotone in alpha near alpha_c (the non-monotone lead of B5).`,
     claims: ['P5', 'B5'],
-    spec: seriesPlot('leader x-value at fixed s against alpha/rho', 'alpha / rho', 'x-value of the leader (0 = collapsed)', lines, { points: true, width: 560, height: 280, interpolate: 'step-after', yTicks: [0, ...S.x.map(Number)] }),
+    spec: seriesPlot('leader x-value at fixed s against alpha/rho', 'alpha / rho', 'x-value of the leader (0 = collapsed)', lines, {
+      points: true,
+      width: 560,
+      height: 280,
+      interpolate: 'step-after',
+      yTicks: [0, ...S.x.map(Number)],
+    }),
   };
   return [map, fixed];
 }
@@ -394,8 +451,12 @@ async function leaderMap<T>(F: Field<T>, rtol: T, quick: boolean, prm: FigurePar
 // ---------- 7: B11 eta slope ----------
 function etaSlopeFigure<T>(F: Field<T>, verify: VerifyReport | undefined, prm: FigureParams): Figure {
   const { B11_START } = prm;
-  interface Run { algo: string; slope: string; points: { eta: string; err: string }[] }
-  let runs: Run[] | null = null;
+  interface Run {
+    algo: string;
+    slope: string;
+    points: { eta: string; err: string }[];
+  }
+  let runs: Run[];
   let source = 'computed for the report (the check B11/eta-slope did not run)';
   const k = checkOf(verify, 'B11', 'eta-slope');
   const inputs = k?.inputs as { runs?: Run[] } | null | undefined;
@@ -405,7 +466,16 @@ function etaSlopeFigure<T>(F: Field<T>, verify: VerifyReport | undefined, prm: F
   } else {
     const f = (s: string) => F.fromString(s);
     runs = (['gd', 'sam-l2'] as const).map((algo) => {
-      const r = etaSlope(F, { algo, loss: 'logistic', x: B11_START.x.map(f), rho: algo === 'gd' ? F.zero : f(B11_START.rho), u0: B11_START.u0.map(f), v0: B11_START.v0.map(f), s: f(B11_START.s), etas: DEFAULT_ETAS.map(f) });
+      const r = etaSlope(F, {
+        algo,
+        loss: 'logistic',
+        x: B11_START.x.map(f),
+        rho: algo === 'gd' ? F.zero : f(B11_START.rho),
+        u0: B11_START.u0.map(f),
+        v0: B11_START.v0.map(f),
+        s: f(B11_START.s),
+        etas: DEFAULT_ETAS.map(f),
+      });
       return { algo, slope: F.toString(r.slope, 6), points: r.points.map((p) => ({ eta: F.toString(p.eta, 6), err: F.toString(p.err, 6) })) };
     });
   }
@@ -437,14 +507,39 @@ async function depth3<T>(F: Field<T>, verify: VerifyReport | undefined, prm: Fig
   const notes: string[] = [];
   for (const w of P7_WITNESSES) {
     const cps = checkpointSchedule(P7_RUN.steps, 10, 60);
-    const r = simulate(F, { algo: w.algo, loss: 'logistic', eta: f(P7_RUN.eta), rho: f(w.rho), steps: P7_RUN.steps, data: { X: [x], Y: [1] }, W0: Array.from({ length: P7_RUN.depth }, () => w.a.map(f)) }, { checkpoints: cps });
-    const pts: SeriesPoint[] = r.trajectory.flatMap((cp) => cp.beta.map((b, i) => ({ series: `${xName(i)} = ${P7_RUN.x[i]}${i === 0 ? ' (minor)' : ' (major)'}`, x: F.toNumber(cp.s), y: Math.abs(F.toNumber(b)) })));
+    const r = simulate(
+      F,
+      {
+        algo: w.algo,
+        loss: 'logistic',
+        eta: f(P7_RUN.eta),
+        rho: f(w.rho),
+        steps: P7_RUN.steps,
+        data: { X: [x], Y: [1] },
+        W0: Array.from({ length: P7_RUN.depth }, () => w.a.map(f)),
+      },
+      { checkpoints: cps },
+    );
+    const pts: SeriesPoint[] = r.trajectory.flatMap((cp) =>
+      cp.beta.map((b, i) => ({ series: `${xName(i)} = ${P7_RUN.x[i]}${i === 0 ? ' (minor)' : ' (major)'}`, x: F.toNumber(cp.s), y: Math.abs(F.toNumber(b)) })),
+    );
     const pred = fromCheck?.find((c) => c.algo === w.algo)?.predicted_blowup_s;
     const markers = pred ? pred.map((s, i) => ({ x: Number(s), label: `s*_${i + 1} = ${g4(Number(s))}` })) : [];
     const last = r.beta.map((b) => F.toNumber(b));
-    notes.push(`${ALGO_LABEL[w.algo]} from a = (${w.a.join(', ')})${w.algo === 'gd' ? '' : `, rho = ${w.rho}`}: predicted blow-up s* = (${pred ? pred.map((s) => g4(Number(s))).join(', ') : 'not in this verify run'}), beta_T = (${last.map((v) => v.toExponential(3)).join(', ')}) after ${P7_RUN.steps} steps, final clock s_T = ${g4(F.toNumber(r.s))}`);
+    notes.push(
+      `${ALGO_LABEL[w.algo]} from a = (${w.a.join(', ')})${w.algo === 'gd' ? '' : `, rho = ${w.rho}`}: predicted blow-up s* = (${pred ? pred.map((s) => g4(Number(s))).join(', ') : 'not in this verify run'}), beta_T = (${last.map((v) => v.toExponential(3)).join(', ')}) after ${P7_RUN.steps} steps, final clock s_T = ${g4(F.toNumber(r.s))}`,
+    );
     const sMaxDrawn = Math.max(F.toNumber(r.s), ...markers.map((m) => m.x)) * 1.05;
-    specs.push(seriesPlot(`${ALGO_LABEL[w.algo]}, depth 3, a = (${w.a.join(', ')})`, 'discrete clock s_t', '|beta_i|', pts, { logY: true, markers, width: 380, height: 240, points: false, xDomain: [0, sMaxDrawn] }));
+    specs.push(
+      seriesPlot(`${ALGO_LABEL[w.algo]}, depth 3, a = (${w.a.join(', ')})`, 'discrete clock s_t', '|beta_i|', pts, {
+        logY: true,
+        markers,
+        width: 380,
+        height: 240,
+        points: false,
+        xDomain: [0, sMaxDrawn],
+      }),
+    );
     await tick();
   }
   return {
@@ -469,7 +564,10 @@ async function p1Rate<T>(F: Field<T>, verify: VerifyReport | undefined, quick: b
     Y = worst.Y.slice(0, worst.n);
     source = 'the dataset with the least headroom in check P1/direction-rate of this verify run';
   } else {
-    Xs = [['1', '0.5'], ['0.2', '1.2']];
+    Xs = [
+      ['1', '0.5'],
+      ['0.2', '1.2'],
+    ];
     Y = [1, 1];
     source = 'a fixed two-example dataset (the check P1/direction-rate did not run)';
   }
@@ -481,7 +579,11 @@ async function p1Rate<T>(F: Field<T>, verify: VerifyReport | undefined, quick: b
   const pts: SeriesPoint[] = [];
   if (mm) {
     for (const algo of ALGO_NAMES) {
-      const r = simulate(F, { algo, loss: 'logistic', eta: F.fromString(P1_RUN.eta), rho: F.fromString(P1_RUN.rho), steps: T, data, W0: [data.X[0]!.map(() => F.zero)] }, { checkpoints: cps });
+      const r = simulate(
+        F,
+        { algo, loss: 'logistic', eta: F.fromString(P1_RUN.eta), rho: F.fromString(P1_RUN.rho), steps: T, data, W0: [data.X[0]!.map(() => F.zero)] },
+        { checkpoints: cps },
+      );
       for (const cp of r.trajectory) if (cp.step >= 1) pts.push({ series: ALGO_LABEL[algo], x: cp.step, y: F.toNumber(sinAngle(F, cp.W[0]!, mm.w)) });
       await tick();
     }
@@ -493,16 +595,28 @@ async function p1Rate<T>(F: Field<T>, verify: VerifyReport | undefined, quick: b
     }
   }
   const ysAll = pts.map((p) => p.y).filter((y) => y > 0 && Number.isFinite(y));
-  const yRange: [number, number] | undefined = ysAll.length ? [10 ** Math.floor(Math.log10(Math.min(...ysAll))), 10 ** Math.ceil(Math.log10(Math.max(...ysAll)))] : undefined;
+  const yRange: [number, number] | undefined = ysAll.length
+    ? [10 ** Math.floor(Math.log10(Math.min(...ysAll))), 10 ** Math.ceil(Math.log10(Math.max(...ysAll)))]
+    : undefined;
   const dataText = Xs.map((r, i) => `(${r.join(', ')}) with y = ${Y[i]}`).join('; ');
   return {
     id: 'fig-p1-rate',
     title: 'L = 1: direction error sin angle(w_t, w_hat) against t (log axes), GD, l2-SAM, linf-SAM',
     caption: `P1: at depth 1 all three algorithms converge in direction to the l2 max-margin classifier w_hat (exact active-set solver), at the O(1/log t) rate of GD (Soudry et al. 2018: w_t = w_hat log t + bounded residual). Data: ${dataText} (${source}); eta = ${P1_RUN.eta}, rho = ${P1_RUN.rho}, ${T} steps from w_0 = 0 (the check's runs), every step drawn. One panel per algorithm (same axes). Dashed: the envelope c / log t through GD's last point. The theory only guarantees the slow 1/log t decay (so the check uses a rate-aware bound, a bounded residual orthogonal to w_hat, instead of a fixed tolerance); on a given dataset the measured error can fall faster, and SAM with eta = 1 oscillates.`,
     claims: ['P1', 'B12'],
-    spec: panels('', ALGO_NAMES.map((a) => {
-      const ref = 'c / log t (rate of Soudry et al. 2018)';
-      return seriesPlot(`${ALGO_LABEL[a]}`, 't (steps, log scale)', 'sin angle(w_t, w_hat)', pts.filter((p) => p.series === ALGO_LABEL[a] || p.series === ref), { logX: true, logY: true, width: 250, height: 240, points: false, dashed: [ref], xDomain: [1, T], strokeWidth: 1, yDomain: yRange });
-    }), 3),
+    spec: panels(
+      '',
+      ALGO_NAMES.map((a) => {
+        const ref = 'c / log t (rate of Soudry et al. 2018)';
+        return seriesPlot(
+          `${ALGO_LABEL[a]}`,
+          't (steps, log scale)',
+          'sin angle(w_t, w_hat)',
+          pts.filter((p) => p.series === ALGO_LABEL[a] || p.series === ref),
+          { logX: true, logY: true, width: 250, height: 240, points: false, dashed: [ref], xDomain: [1, T], strokeWidth: 1, yDomain: yRange },
+        );
+      }),
+      3,
+    ),
   };
 }

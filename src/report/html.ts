@@ -68,10 +68,11 @@ export function reportHtml(inp: ReportInput): string {
   const byId = new Map(inp.claims.map((c) => [c.id, c]));
   const figs = inp.figures;
   const key = figs[0];
-  const rows = r.claims.map((c) => {
-    const h = headlineCheck(c.checks);
-    const close = h ? isClosestCall(h) : false;
-    return `<tr class="${c.status === 'fail' ? 'failrow' : close ? 'close' : ''}">
+  const rows = r.claims
+    .map((c) => {
+      const h = headlineCheck(c.checks);
+      const close = h ? isClosestCall(h) : false;
+      return `<tr class="${c.status === 'fail' ? 'failrow' : close ? 'close' : ''}">
 <td><a id="claim-${c.id}" href="#details-${c.id}">${esc(c.id)}</a></td>
 <td>${esc(c.title)}</td>
 <td>${statusBadge(c.status)}</td>
@@ -81,21 +82,31 @@ export function reportHtml(inp: ReportInput): string {
 <td class="num">${h ? drawsCell(h) : '-'}</td>
 <td>${figureLinks(c.id, figs)}</td>
 </tr>`;
-  }).join('\n');
-  const figureHtml = figs.map((f, i) => ({ f, i })).map(({ f, i }) => `<figure id="${f.id}">
+    })
+    .join('\n');
+  const figureHtml = figs
+    .map((f, i) => ({ f, i }))
+    .map(
+      ({ f, i }) => `<figure id="${f.id}">
 <div class="svg">${namespaceSvgIds(f.svg, f.id)}</div>
 <figcaption><strong>Figure ${i + 1}. ${esc(f.title)}.</strong> ${esc(f.caption)} <span class="illustrates">Illustrates: ${f.claims.map((c) => (byId.has(c) ? `<a href="#claim-${c}">${esc(c)}</a>` : esc(c))).join(', ')}.</span></figcaption>
-</figure>`);
+</figure>`,
+    );
   const derivationHtml = inp.derivationMarkdown ? markdownToHtml(inp.derivationMarkdown) : '<p>docs/derivation.md was not found.</p>';
   const derivationIds = new Set([...derivationHtml.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!));
-  const details = r.claims.map((c) => {
-    const claim = byId.get(c.id);
-    const checks = c.checks.map((k) => {
-      const tol = claim?.tolerances[k.check];
-      const d = drawCounts(k);
-      const replay = k.status === 'fail' && k.replay ? replayCommand(c.id, k.check, k.replay.seed, k.replay.path, r.options) : replayCommand(c.id, k.check, k.seed, undefined, r.options);
-      const reason = 'reason' in k ? k.reason : '';
-      return `<div class="check" id="${checkAnchor(c.id, k.check)}">
+  const details = r.claims
+    .map((c) => {
+      const claim = byId.get(c.id);
+      const checks = c.checks
+        .map((k) => {
+          const tol = claim?.tolerances[k.check];
+          const d = drawCounts(k);
+          const replay =
+            k.status === 'fail' && k.replay
+              ? replayCommand(c.id, k.check, k.replay.seed, k.replay.path, r.options)
+              : replayCommand(c.id, k.check, k.seed, undefined, r.options);
+          const reason = 'reason' in k ? k.reason : '';
+          return `<div class="check" id="${checkAnchor(c.id, k.check)}">
 <h4>${esc(c.id)} / ${esc(k.check)} ${statusBadge(k.status)} <span class="method">${esc(k.method)}</span></h4>
 <dl>
 <dt>measured</dt><dd>${esc(k.quantity)}</dd>
@@ -108,15 +119,17 @@ ${reason ? `<dt>reason</dt><dd>${esc(reason)}</dd>` : ''}
 ${k.notes.length ? `<dt>notes</dt><dd><ul>${k.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></dd>` : ''}
 <dt>time</dt><dd>${k.seconds.toFixed(2)} s</dd>
 </dl></div>`;
-    }).join('\n');
-    return `<section class="claim" id="details-${c.id}">
+        })
+        .join('\n');
+      return `<section class="claim" id="details-${c.id}">
 <h3>${esc(c.id)}: ${esc(c.title)} ${statusBadge(c.status)} <a class="up" href="#claim-${c.id}">table</a></h3>
 <p>${esc(c.statement)}</p>
 <p class="scope"><strong>Scope (what the evidence does not show):</strong> ${esc(c.scope.join('; '))}</p>
 <p>Figures: ${figureLinks(c.id, figs)}${derivationIds.has(slug(c.id)) ? ` · Derivation: <a href="#${slug(c.id)}">the obligations of ${esc(c.id)}</a>` : ''}</p>
 ${checks}
 </section>`;
-  }).join('\n');
+    })
+    .join('\n');
   const findings = r.findings.length
     ? `<ul>${r.findings.map((f) => `<li><a href="#claim-${f.claimId}">${esc(f.claimId)}</a> / ${esc(f.id)}: ${esc(f.summary)}</li>`).join('')}</ul>`
     : '<p>none</p>';
@@ -172,8 +185,12 @@ pre{background:#f3f3f3;padding:8px;overflow-x:auto}
 <div>data: ${esc(inp.verifySource)}</div>
 </div>
 <p class="num">${esc(summaryLine(r))}. Reproduce: <code>${esc(inp.command)}</code></p>
-${key ? `<p>The paper's story in one picture: under GD the major coordinate x_3 leads from the start; under l2-SAM the lead starts on a minor coordinate and passes to the major one late ("minor first, major last"); under l_inf-SAM this small start is absorbed. Scroll down for the claims, the other ${figs.length - 1} figures, every check's details and the derivation.</p>
-${figureHtml[0]}` : ''}
+${
+  key
+    ? `<p>The paper's story in one picture: under GD the major coordinate x_3 leads from the start; under l2-SAM the lead starts on a minor coordinate and passes to the major one late ("minor first, major last"); under l_inf-SAM this small start is absorbed. Scroll down for the claims, the other ${figs.length - 1} figures, every check's details and the derivation.</p>
+${figureHtml[0]}`
+    : ''
+}
 <h2 id="claims">Claims</h2>
 <p>Each row shows the claim's <em>worst</em> check (least headroom: margin relative to its tolerance), the unit of that margin, and the draws run / discarded by the hypotheses ("-": not a sampled check). Highlighted rows are closest calls (margin within a factor 2 of the tolerance). Click an id for all checks of the claim.</p>
 <table class="claims"><thead><tr><th>id</th><th>claim</th><th>status</th><th>worst check</th><th>margin vs tolerance</th><th>unit</th><th>draws run / disc.</th><th>figures</th></tr></thead>

@@ -117,7 +117,16 @@ export function marginText(k: Pick<CheckResult, 'margin' | 'tolerance' | 'compar
 export function formatReport(r: VerifyReport, opts: { verbose?: boolean } = {}): string {
   const verbose = !!opts.verbose;
   const table = new Table({
-    head: ['id', verbose ? 'statement / check: measured quantity' : 'statement', 'method', 'status', 'worst margin vs tolerance', 'unit', 'draws run/disc.', 'time'],
+    head: [
+      'id',
+      verbose ? 'statement / check: measured quantity' : 'statement',
+      'method',
+      'status',
+      'worst margin vs tolerance',
+      'unit',
+      'draws run/disc.',
+      'time',
+    ],
     style: { head: [], border: [] },
     wordWrap: true,
     colWidths: [7, verbose ? 52 : 44, 17, 10, 28, 14, 9, 8],
@@ -128,16 +137,36 @@ export function formatReport(r: VerifyReport, opts: { verbose?: boolean } = {}):
     const close = h !== undefined && isClosestCall(h);
     if (close) closest++;
     const mvt = h === undefined ? '-' : `${marginText(h)}${close ? ' !' : ''}${c.checks.length > 1 ? `\n(${h.check})` : ''}`;
-    table.push([c.id, verbose ? c.title : clip(c.title, 88), c.method, c.status.toUpperCase(), mvt, h ? marginUnit(h) : '-', h ? drawsText(h) : '-', `${c.seconds.toFixed(1)}s`]);
+    table.push([
+      c.id,
+      verbose ? c.title : clip(c.title, 88),
+      c.method,
+      c.status.toUpperCase(),
+      mvt,
+      h ? marginUnit(h) : '-',
+      h ? drawsText(h) : '-',
+      `${c.seconds.toFixed(1)}s`,
+    ]);
     if (verbose) {
       for (const k of c.checks) {
         const kc = isClosestCall(k);
-        table.push(['', `  ${k.check}: ${k.quantity}`, k.method, k.status, `${marginText(k)}${kc ? ' !' : ''}`, marginUnit(k), drawsText(k), `${k.seconds.toFixed(1)}s`]);
+        table.push([
+          '',
+          `  ${k.check}: ${k.quantity}`,
+          k.method,
+          k.status,
+          `${marginText(k)}${kc ? ' !' : ''}`,
+          marginUnit(k),
+          drawsText(k),
+          `${k.seconds.toFixed(1)}s`,
+        ]);
       }
     }
   }
   const lines: string[] = [table.toString()];
-  lines.push(`headline = each claim's worst check (least headroom relative to its tolerance); "!" = closest call (margin within a factor 2 of the tolerance)${closest ? `: ${closest} claim(s)` : ': none'}; draws = inputs evaluated / discarded by the hypotheses ("-" = not a sampled check)`);
+  lines.push(
+    `headline = each claim's worst check (least headroom relative to its tolerance); "!" = closest call (margin within a factor 2 of the tolerance)${closest ? `: ${closest} claim(s)` : ': none'}; draws = inputs evaluated / discarded by the hypotheses ("-" = not a sampled check)`,
+  );
   const nonPass = r.claims.flatMap((c) => c.checks.filter((k) => k.status !== 'pass').map((k) => ({ c, k })));
   if (nonPass.length > 0) {
     lines.push('', 'Not passed:');
@@ -153,7 +182,8 @@ export function formatReport(r: VerifyReport, opts: { verbose?: boolean } = {}):
   if (r.findings.length > 0 || r.searches.length > 0) {
     lines.push('', 'Findings (behaviour the abstract does not state; no verdicts; data in --json):');
     for (const f of r.findings) lines.push(`  ${f.claimId}/${f.id}: ${verbose ? f.summary : clip(f.summary, 400)}`);
-    for (const s of r.searches) lines.push(`  search ${s.id} (${s.claimId}): ${s.question} ${s.error ? `ERROR: ${s.error}` : `${s.found} found; searched ${s.searched}`}`);
+    for (const s of r.searches)
+      lines.push(`  search ${s.id} (${s.claimId}): ${s.question} ${s.error ? `ERROR: ${s.error}` : `${s.found} found; searched ${s.searched}`}`);
   }
   lines.push('', `precision ${r.options.precision} digits, seed ${r.options.seed}${r.options.quick ? ', quick' : ''}, ${r.summary.seconds.toFixed(1)} s`);
   lines.push(summaryLine(r));
@@ -166,7 +196,12 @@ export function replayCommand(claimId: string, check: string, seed: number | nul
 }
 
 export function formatAudit(r: VerifyReport): string {
-  const table = new Table({ head: ['id', 'source', 'kind', 'rests on', 'checks', 'scope (what it does NOT show)'], style: { head: [], border: [] }, wordWrap: true, colWidths: [8, 22, 11, 24, 30, 60] });
+  const table = new Table({
+    head: ['id', 'source', 'kind', 'rests on', 'checks', 'scope (what it does NOT show)'],
+    style: { head: [], border: [] },
+    wordWrap: true,
+    colWidths: [8, 22, 11, 24, 30, 60],
+  });
   for (const c of r.claims) {
     table.push([c.id, c.source, c.kind, c.basis.join(', '), c.checks.map((k) => `${k.check} (${k.method})`).join('\n'), c.scope.join('; ')]);
   }

@@ -21,7 +21,11 @@ describe('samcheck report', () => {
   let seconds = 0;
   it('writes index.html with at least 9 figures, the claims table and the derivation', () => {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/samcheck.js'), 'report', '--out', out, '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/samcheck.js'), 'report', '--out', out, '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
     seconds = (performance.now() - t0) / 1000;
     // 0, or 1 when a claim failed: the report is written either way (a failing claim is not a report defect)
     expect([0, 1], r.stderr.slice(-2000)).toContain(r.status);
@@ -40,49 +44,57 @@ describe('samcheck report', () => {
     console.log(`samcheck report took ${seconds.toFixed(1)} s`);
   }, 600_000);
 
-  if (!CHROMIUM) console.warn('samcheck report browser test SKIPPED: no chromium at /usr/bin/chromium (install Debian chromium: apt-get install -y chromium, or set CHROMIUM_PATH)');
-  it.skipIf(!CHROMIUM)('renders in chromium: every figure an SVG, no console error, every link resolves', async () => {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1300, height: 950 } });
-      const errors: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
-      page.on('pageerror', (e) => errors.push(e.message));
-      page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
-      const index = join(out, 'index.html');
-      await page.goto(pathToFileURL(index).href, { waitUntil: 'load' });
-      const figs = await page.$$eval('figure', (fs) => fs.map((f) => {
-        const svg = f.querySelector('svg');
-        const box = svg?.getBoundingClientRect();
-        return { id: f.id, w: box?.width ?? 0, h: box?.height ?? 0, marks: svg ? svg.querySelectorAll('path, rect, line, circle, text').length : 0 };
-      }));
-      expect(figs.length).toBeGreaterThanOrEqual(9);
-      for (const f of figs) {
-        expect(f.w, f.id).toBeGreaterThan(100);
-        expect(f.h, f.id).toBeGreaterThan(100);
-        expect(f.marks, f.id).toBeGreaterThan(20);
+  if (!CHROMIUM)
+    console.warn(
+      'samcheck report browser test SKIPPED: no chromium at /usr/bin/chromium (install Debian chromium: apt-get install -y chromium, or set CHROMIUM_PATH)',
+    );
+  it.skipIf(!CHROMIUM)(
+    'renders in chromium: every figure an SVG, no console error, every link resolves',
+    async () => {
+      const { chromium } = await import('playwright-core');
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1300, height: 950 } });
+        const errors: string[] = [];
+        page.on('console', (m) => {
+          if (m.type() === 'error') errors.push(m.text());
+        });
+        page.on('pageerror', (e) => errors.push(e.message));
+        page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+        const index = join(out, 'index.html');
+        await page.goto(pathToFileURL(index).href, { waitUntil: 'load' });
+        const figs = await page.$$eval('figure', (fs) =>
+          fs.map((f) => {
+            const svg = f.querySelector('svg');
+            const box = svg?.getBoundingClientRect();
+            return { id: f.id, w: box?.width ?? 0, h: box?.height ?? 0, marks: svg ? svg.querySelectorAll('path, rect, line, circle, text').length : 0 };
+          }),
+        );
+        expect(figs.length).toBeGreaterThanOrEqual(9);
+        for (const f of figs) {
+          expect(f.w, f.id).toBeGreaterThan(100);
+          expect(f.h, f.id).toBeGreaterThan(100);
+          expect(f.marks, f.id).toBeGreaterThan(20);
+        }
+        const links = await page.$$eval('a[href], link[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+        const ids = new Set(await page.$$eval('[id]', (es) => es.map((e) => e.id)));
+        const broken = links.filter((h) => {
+          if (h.startsWith('#')) return !ids.has(decodeURIComponent(h.slice(1)));
+          if (/^[a-z]+:/i.test(h)) return true; // nothing outside the report directory
+          return !existsSync(join(dirname(index), h.split('#')[0]!));
+        });
+        expect(broken).toEqual([]);
+        // KaTeX typeset the derivation, and its fonts loaded from the report directory
+        expect(await page.$$eval('.katex', (k) => k.length)).toBeGreaterThan(20);
+        mkdirSync(ARTIFACTS, { recursive: true });
+        await page.screenshot({ path: join(ARTIFACTS, 'report-first-screen.png') });
+        await page.screenshot({ path: join(ARTIFACTS, 'report-full.png'), fullPage: true });
+        await page.locator('#fig-minor-first').screenshot({ path: join(ARTIFACTS, 'report-fig-minor-first.png') });
+        expect(errors).toEqual([]);
+      } finally {
+        await browser.close();
       }
-      const links = await page.$$eval('a[href], link[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
-      const ids = new Set(await page.$$eval('[id]', (es) => es.map((e) => e.id)));
-      const broken = links.filter((h) => {
-        if (h.startsWith('#')) return !ids.has(decodeURIComponent(h.slice(1)));
-        if (/^[a-z]+:/i.test(h)) return true; // nothing outside the report directory
-        return !existsSync(join(dirname(index), h.split('#')[0]!));
-      });
-      expect(broken).toEqual([]);
-      // KaTeX typeset the derivation, and its fonts loaded from the report directory
-      expect(await page.$$eval('.katex', (k) => k.length)).toBeGreaterThan(20);
-      mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: join(ARTIFACTS, 'report-first-screen.png') });
-      await page.screenshot({ path: join(ARTIFACTS, 'report-full.png'), fullPage: true });
-      await page.locator('#fig-minor-first').screenshot({ path: join(ARTIFACTS, 'report-fig-minor-first.png') });
-      expect(errors).toEqual([]);
-    } finally {
-      await browser.close();
-    }
-  }, 300_000);
+    },
+    300_000,
+  );
 });
-

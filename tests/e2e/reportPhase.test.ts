@@ -12,7 +12,17 @@ describe('explore phase', () => {
   it('collapse below alpha_c, the non-monotone lead at alpha = 0.5 (0-based in JSON)', () => {
     const r = run(['explore', 'phase', '--x', '0.5,1,2', '--rho', '1', '--alpha-range', '0.4:0.5', '--steps', '2', '--precision', '20', '--json']);
     expect(r.status, r.stderr).toBe(0);
-    const j = JSON.parse(r.stdout) as { leader_indices: string; rows: { alpha: string; fate: string; certificate_s: string | null; collapse_s: string | null; leaders: number[]; switches: { s: string; from: number; to: number }[] }[] };
+    const j = JSON.parse(r.stdout) as {
+      leader_indices: string;
+      rows: {
+        alpha: string;
+        fate: string;
+        certificate_s: string | null;
+        collapse_s: string | null;
+        leaders: number[];
+        switches: { s: string; from: number; to: number }[];
+      }[];
+    };
     expect(j.leader_indices).toBe('0-based');
     expect(j.rows).toHaveLength(2);
     const [lo, hi] = j.rows;

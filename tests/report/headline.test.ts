@@ -6,7 +6,23 @@ import type { CheckResult } from '../../src/verify/CheckResult.ts';
 import { drawCounts, headlineCheck, headroom, isClosestCall, marginUnit } from '../../src/verify/formatReport.ts';
 
 function check(name: string, margin: string | null, tolerance: string | null, comparison: '<=' | '>=' = '<=', extra: Partial<CheckResult> = {}): CheckResult {
-  return { claimId: 'X', check: name, method: 'property', quantity: 'q', margin, tolerance, comparison, inputs: null, seed: 1, precision: 40, seconds: 0, notes: [], findings: [], status: 'pass', ...extra } as CheckResult;
+  return {
+    claimId: 'X',
+    check: name,
+    method: 'property',
+    quantity: 'q',
+    margin,
+    tolerance,
+    comparison,
+    inputs: null,
+    seed: 1,
+    precision: 40,
+    seconds: 0,
+    notes: [],
+    findings: [],
+    status: 'pass',
+    ...extra,
+  } as CheckResult;
 }
 
 describe('headline check', () => {
@@ -49,7 +65,7 @@ describe('units and draws', () => {
     expect(marginUnit({ quantity: 'anything', unit: 'digits' })).toBe('digits');
   });
   it('prefers runs/discarded fields, falls back to the notes, else nothing', () => {
-    expect(drawCounts({ ...check("a", "0", "0"), runs: 7, discarded: 2 } as unknown as CheckResult)).toEqual({ runs: 7, discarded: 2 });
+    expect(drawCounts({ ...check('a', '0', '0'), runs: 7, discarded: 2 } as unknown as CheckResult)).toEqual({ runs: 7, discarded: 2 });
     expect(drawCounts(check('a', '0', '0', '<=', { notes: ['40 inputs evaluated, 3 discarded by the hypotheses'] }))).toEqual({ runs: 40, discarded: 3 });
     expect(drawCounts(check('a', '0', '0'))).toEqual({ runs: null, discarded: null });
   });

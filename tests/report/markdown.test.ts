@@ -3,7 +3,9 @@ import { markdownToHtml } from '../../src/report/markdown.ts';
 
 describe('markdown for the generated documents', () => {
   it('headings with ids, lists, code, math typeset by KaTeX', () => {
-    const html = markdownToHtml('# Title one\n\nText with $x_1^2$ and `code`.\n\n- a\n- b $\\rho$\n\n$$\\beta_i = u_i v_i$$\n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
+    const html = markdownToHtml(
+      '# Title one\n\nText with $x_1^2$ and `code`.\n\n- a\n- b $\\rho$\n\n$$\\beta_i = u_i v_i$$\n\n| a | b |\n|---|---|\n| 1 | 2 |\n',
+    );
     expect(html).toContain('<h1 id="title-one">');
     expect(html).toContain('class="katex"');
     expect(html).toContain('katex-display');

@@ -12,7 +12,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 function mdFiles(dir: string): string[] {
   const out: string[] = [];
   for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === 'node_modules' || e.name.startsWith('.') || e.name === 'report' && dir === ROOT || e.name === 'dist') continue;
+    if (e.name === 'node_modules' || e.name.startsWith('.') || (e.name === 'report' && dir === ROOT) || e.name === 'dist') continue;
     const p = join(dir, e.name);
     if (e.isDirectory()) out.push(...mdFiles(p));
     else if (e.name.endsWith('.md')) out.push(p);

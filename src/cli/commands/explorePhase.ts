@@ -17,7 +17,14 @@ import { ProgressCounter } from '../../report/progress.ts';
 import { commaList } from '../parse.ts';
 import { printJson, printLine } from '../output.ts';
 
-interface PhaseFlags { x: string; rho: string; alphaRange: string; steps: string; precision: string; json?: boolean }
+interface PhaseFlags {
+  x: string;
+  rho: string;
+  alphaRange: string;
+  steps: string;
+  precision: string;
+  json?: boolean;
+}
 
 export function registerExplorePhase(explore: Command): void {
   explore
@@ -78,7 +85,9 @@ export function registerExplorePhase(explore: Command): void {
       printLine('alpha            fate       certified by s   leaders (switch times s)');
       for (const r of out) {
         const seq = [name(r.initial_leader), ...r.switches.map((w) => `${name(w.to)} (s = ${w.s.slice(0, 12)})`)].join(' -> ');
-        printLine(`${r.alpha.slice(0, 15).padEnd(16)} ${r.fate.padEnd(10)} ${(r.certificate_s ?? '-').slice(0, 15).padEnd(16)} ${seq}${r.collapse_s ? `, collapsed at s = ${r.collapse_s.slice(0, 12)}` : ''}${r.leaders_complete ? '' : ' [leader tracking reached its s limit: sequence not concluded]'}`);
+        printLine(
+          `${r.alpha.slice(0, 15).padEnd(16)} ${r.fate.padEnd(10)} ${(r.certificate_s ?? '-').slice(0, 15).padEnd(16)} ${seq}${r.collapse_s ? `, collapsed at s = ${r.collapse_s.slice(0, 12)}` : ''}${r.leaders_complete ? '' : ' [leader tracking reached its s limit: sequence not concluded]'}`,
+        );
       }
       printLine('leaders are 1-based here (x_1 = first coordinate); --json gives 0-based indices');
     });

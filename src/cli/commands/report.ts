@@ -29,7 +29,7 @@ interface ReportFlags {
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('write an HTML report (verify table, figures of the paper\'s phenomena, the derivation) to DIR/index.html')
+    .description("write an HTML report (verify table, figures of the paper's phenomena, the derivation) to DIR/index.html")
     .option('--out <dir>', 'output directory (default report/)')
     .option('--quick', 'run verify --quick (the default)')
     .option('--full', 'run the full verify catalogue (slower)')
@@ -55,10 +55,21 @@ export function registerReport(program: Command): void {
       const { P1_RUN } = await import('../../../proofs-checks/property/directionRate.ts');
       const { B8_DISCRETE, discreteFate } = await import('../../../proofs-checks/property/linfBasin.ts');
       const figureParams = { NON_MONOTONE_START, B11_START, P7_RUN, P7_WITNESSES, P1_RUN, B8_DISCRETE, discreteFate };
-      const command = ['samcheck report', f.full ? '--full' : '--quick', f.from ? `--from ${f.from}` : '', f.seed ? `--seed ${seed}` : '', f.precision ? `--precision ${precision}` : ''].filter(Boolean).join(' ');
+      const command = [
+        'samcheck report',
+        f.full ? '--full' : '--quick',
+        f.from ? `--from ${f.from}` : '',
+        f.seed ? `--seed ${seed}` : '',
+        f.precision ? `--precision ${precision}` : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
       const r = await buildReport({ out, quick: !f.full, from: f.from, seed, precision, jobs, command, progress: true, source, figureParams });
       if (r.verify.summary.failed > 0) setExitCode(EXIT_FAIL);
       if (f.json) printJson({ index: r.index, figures: r.figures, seconds: Number(r.seconds.toFixed(1)), summary: r.verify.summary });
-      else printLine(`${r.index}: ${r.figures} figures, ${r.verify.summary.total} claims (${r.verify.summary.passed} passed, ${r.verify.summary.failed} failed), ${r.seconds.toFixed(1)} s`);
+      else
+        printLine(
+          `${r.index}: ${r.figures} figures, ${r.verify.summary.total} claims (${r.verify.summary.passed} passed, ${r.verify.summary.failed} failed), ${r.seconds.toFixed(1)} s`,
+        );
     });
 }
