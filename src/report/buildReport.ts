@@ -79,7 +79,7 @@ export async function buildReport(opts: ReportOptions): Promise<{ index: string;
   // figures + verify checks are counted together in the [k/N] lines
   const counter = opts.progress ? new ProgressCounter('samcheck report', FIGURE_STEPS.all) : null;
   const figurePromise = (async () => {
-    const figs = await buildFigures({ params: opts.figureParams, quick: opts.quick, part: 'independent', progress: (l) => counter?.start(l) });
+    const figs = await buildFigures({ params: opts.figureParams, backend: opts.backend, quick: opts.quick, part: 'independent', progress: (l) => counter?.start(l) });
     return figs;
   })();
   if (opts.from) {
@@ -109,7 +109,7 @@ export async function buildReport(opts: ReportOptions): Promise<{ index: string;
   }
   // the figures that need no verify data were computed meanwhile; the others use the run's data
   const independent = await figurePromise;
-  const withData = await buildFigures({ params: opts.figureParams, quick: opts.quick, verify, part: 'verify-data', progress: (l) => counter?.start(l) });
+  const withData = await buildFigures({ params: opts.figureParams, backend: opts.backend, quick: opts.quick, verify, part: 'verify-data', progress: (l) => counter?.start(l) });
   const figs = [...independent, ...withData].sort(
     (a, b) => FIGURE_IDS.indexOf(a.id as (typeof FIGURE_IDS)[number]) - FIGURE_IDS.indexOf(b.id as (typeof FIGURE_IDS)[number]),
   );

@@ -11,7 +11,7 @@
  * Coordinates are shown 1-based (x_1 … x_d) in titles, legends and captions.
  */
 import type { Field } from '../numeric/Field.ts';
-import { makeField } from '../numeric/fieldFactory.ts';
+import { DEFAULT_BACKEND, makeField, type Backend } from '../numeric/fieldFactory.ts';
 import type { VerifyReport } from '../verify/runner.ts';
 import type { CheckResult } from '../verify/CheckResult.ts';
 import { balancedStart, leaders } from '../analysis/leaders.ts';
@@ -67,6 +67,8 @@ export interface Figure {
 
 export interface FigureOptions {
   readonly params: FigureParams;
+  /** numeric backend of the figure computations (default: the project's default) */
+  readonly backend?: Backend;
   /** verify run whose data the figures reuse where they can */
   readonly verify?: VerifyReport;
   readonly quick?: boolean;
@@ -105,7 +107,7 @@ export const FIGURE_STEPS = { independent: 4, 'verify-data': 3, all: 7 } as cons
 export async function buildFigures(o: FigureOptions & { part?: 'independent' | 'verify-data' | 'all' }): Promise<Figure[]> {
   const p = o.params;
   const P = o.precision ?? 24;
-  const F = makeField('decimal', P);
+  const F = makeField(o.backend ?? DEFAULT_BACKEND, P);
   // leaders() misses an early switch at loose tolerances (x = (0.5, 1, 2), alpha = 0.9: rtol 1e-14
   // runs to sMax without the switch at s = 0.0882), so the tolerance stays tight
   const rtol = F.fromString(`1e-${Math.max(8, P - 8)}`);
