@@ -63,7 +63,8 @@ export function registerDerive(program: Command): void {
       if (f.markdown) {
         const { derivationMarkdown } = await import('../../report/derivationMarkdown.ts');
         const { catalogue } = await import('../catalogue.ts');
-        process.stdout.write(derivationMarkdown({ obligations, results, claims: (await catalogue).claims, seed, precision }));
+        const { DEFAULT_BACKEND } = await import('../../numeric/fieldFactory.ts');
+        process.stdout.write(derivationMarkdown({ obligations, results, claims: (await catalogue).claims, seed, precision, backend: DEFAULT_BACKEND }));
         return;
       }
       if (f.json) {
