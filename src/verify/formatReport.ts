@@ -124,12 +124,12 @@ export function formatReport(r: VerifyReport, opts: { verbose?: boolean } = {}):
       'status',
       'worst margin vs tolerance',
       'unit',
-      'draws run/disc.',
+      'draws run/ disc.',
       'time',
     ],
     style: { head: [], border: [] },
     wordWrap: true,
-    colWidths: [7, verbose ? 52 : 44, 17, 10, 28, 14, 9, 8],
+    colWidths: [7, verbose ? 50 : 42, 19, 10, 28, 14, 11, 8],
   });
   let closest = 0;
   for (const c of r.claims) {
