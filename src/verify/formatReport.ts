@@ -114,6 +114,30 @@ export function marginText(k: Pick<CheckResult, 'margin' | 'tolerance' | 'compar
   return k.margin === null ? '-' : `${shortNumber(k.margin)} ${k.comparison ?? '<='} ${shortNumber(k.tolerance)}`;
 }
 
+/** Wrap text to `width` columns at spaces (long words are split), so that the table never truncates. */
+export function wrapText(text: string, width: number): string {
+  const out: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (let w of para.split(' ')) {
+      while (w.length > width) {
+        if (line) out.push(line);
+        out.push(w.slice(0, width));
+        w = w.slice(width);
+        line = '';
+      }
+      if (!line) line = w;
+      else if (line.length + 1 + w.length <= width) line += ' ' + w;
+      else {
+        out.push(line);
+        line = w;
+      }
+    }
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
 export function formatReport(r: VerifyReport, opts: { verbose?: boolean } = {}): string {
   const verbose = !!opts.verbose;
   const table = new Table({
@@ -139,7 +163,7 @@ export function formatReport(r: VerifyReport, opts: { verbose?: boolean } = {}):
     const mvt = h === undefined ? '-' : `${marginText(h)}${close ? ' !' : ''}${c.checks.length > 1 ? `\n(${h.check})` : ''}`;
     table.push([
       c.id,
-      verbose ? c.title : clip(c.title, 88),
+      verbose ? wrapText(c.title, 46) : clip(c.title, 88),
       c.method,
       c.status.toUpperCase(),
       mvt,
@@ -152,7 +176,7 @@ export function formatReport(r: VerifyReport, opts: { verbose?: boolean } = {}):
         const kc = isClosestCall(k);
         table.push([
           '',
-          `  ${k.check}: ${k.quantity}`,
+          wrapText(`${k.check}: ${k.quantity}`, 46),
           k.method,
           k.status,
           `${marginText(k)}${kc ? ' !' : ''}`,

@@ -70,3 +70,46 @@ describe('units and draws', () => {
     expect(drawCounts(check('a', '0', '0'))).toEqual({ runs: null, discarded: null });
   });
 });
+
+describe('verbose table', () => {
+  it('truncates nothing: long statements and quantities are wrapped', async () => {
+    const { formatReport, wrapText } = await import('../../src/verify/formatReport.ts');
+    const long =
+      'max over {GD, l2-SAM} of |slope - 1|, slope of log err vs log eta at s = 0.5 with a very_long_token_that_exceeds_the_column_width_by_far_and_more';
+    expect(
+      wrapText(long, 20)
+        .split('\n')
+        .every((l) => l.length <= 20),
+    ).toBe(true);
+    expect(wrapText(long, 20).replace(/\n/g, ' ').replace(/\s+/g, '')).toBe(long.replace(/\s+/g, ''));
+    const k = { ...check('eta-slope', '1e-2', '0.15'), quantity: long };
+    const report = {
+      claims: [
+        {
+          id: 'B11',
+          title: long,
+          source: 'derived in THEORY.md',
+          kind: 'universal',
+          statement: long,
+          scope: [],
+          basis: [],
+          status: 'pass',
+          method: 'numeric',
+          margin: '1e-2',
+          tolerance: '0.15',
+          seed: 1,
+          precision: 40,
+          seconds: 0.1,
+          checks: [k],
+        },
+      ],
+      searches: [],
+      findings: [],
+      summary: { passed: 1, failed: 0, inconclusive: 0, skipped: 0, total: 1, seconds: 0.1 },
+      options: { precision: 40, seed: 1, quick: true },
+    } as unknown as Parameters<typeof formatReport>[0];
+    const out = formatReport(report, { verbose: true });
+    expect(out).not.toContain('…');
+    expect(out).toContain('exceeds');
+  });
+});
