@@ -274,9 +274,10 @@ export function basinCells(points: readonly { u0: number; v0: number; fate: stri
       const prev = at.get(`${us[i - 1]},${v}`);
       const cur = i < us.length ? at.get(`${us[i]},${v}`) : undefined;
       if (cur !== prev) {
-        // cells overlap by 2% of a row so that no anti-aliasing seam shows between rows
+        // cells overlap by a quarter row so that no anti-aliasing seam shows between rows (the overlap is
+        // drawn over by the next row, so the boundary stays where the grid puts it to within a row)
         if (prev !== undefined)
-          cells.push({ x: us[start]! - du / 2, x2: us[i - 1]! + du / 2, y: v - dv / 2 - dv * 0.02, y2: v + dv / 2 + dv * 0.02, cat: prev });
+          cells.push({ x: us[start]! - du / 2, x2: us[i - 1]! + du / 2, y: v - dv / 2 - dv * 0.25, y2: v + dv / 2 + dv * 0.25, cat: prev });
         start = i;
       }
     }

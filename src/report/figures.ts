@@ -287,7 +287,7 @@ async function basin<T>(F: Field<T>, quick: boolean, prm: FigureParams): Promise
   }
   await tick();
   // discrete l_inf-SAM starts (the check's run: engine step, x = 1, rho, eta, step cap)
-  const m = quick ? 5 : 7;
+  const m = quick ? 6 : 8;
   const eta = F.fromString(B8_DISCRETE.eta);
   const starts: { x: number; y: number; kind: string }[] = [];
   let agree = 0;
@@ -325,7 +325,9 @@ async function basin<T>(F: Field<T>, quick: boolean, prm: FigureParams): Promise
 
 // ---------- 4: alpha_c / rho for x = (1, r) ----------
 async function alphaC<T>(F: Field<T>, rtol: T, quick: boolean): Promise<Figure> {
-  const rs = quick ? ['0.05', '0.2', '0.4', '0.6', '0.8', '1'] : ['0.05', '0.1', '0.2', '0.3', '0.4', '0.5', '0.6', '0.7', '0.8', '0.9', '1'];
+  const rs = quick
+    ? ['0.05', '0.1', '0.2', '0.3', '0.4', '0.5', '0.6', '0.8', '1']
+    : ['0.05', '0.1', '0.15', '0.2', '0.3', '0.4', '0.5', '0.6', '0.7', '0.8', '0.9', '1'];
   const tol = F.fromString('1e-3');
   const rho = F.one;
   const pts: SeriesPoint[] = [];
@@ -333,7 +335,7 @@ async function alphaC<T>(F: Field<T>, rtol: T, quick: boolean): Promise<Figure> 
   for (const r of rs) {
     const c = criticalScale(F, [F.one, F.fromString(r)], rho, { tol, rtol });
     const mid = F.toNumber(F.div(F.add(c.lo, c.hi), F.fromNumber(2)));
-    pts.push({ series: 'alpha_c / rho (midpoint of the certified enclosure)', x: Number(r), y: mid });
+    pts.push({ series: 'alpha_c / rho (enclosure midpoint)', x: Number(r), y: mid });
     rows.push(`r = ${r}: [${F.toString(c.lo, 5)}, ${F.toString(c.hi, 5)}]`);
     await tick();
   }
@@ -351,7 +353,7 @@ async function leaderMap<T>(F: Field<T>, rtol: T, quick: boolean, prm: FigurePar
   const S = prm.NON_MONOTONE_START;
   const x = S.x.map((v) => F.fromString(v));
   const rho = F.fromString(S.rho);
-  const n = quick ? 25 : 37;
+  const n = quick ? 31 : 49;
   const a0 = 0.3;
   const a1 = 1.2;
   const alphas = alphaGrid(F, F.mul(F.fromString(String(a0)), rho), F.mul(F.fromString(String(a1)), rho), n);
@@ -371,7 +373,7 @@ async function leaderMap<T>(F: Field<T>, rtol: T, quick: boolean, prm: FigurePar
     const y = F.toNumber(F.div(r.alpha, rho));
     if (!r.leadersComplete) {
       // the leader tracking did not reach its stopping rule: nothing is concluded for this alpha
-      cells.push({ x: sLo, x2: sHi, y: y - half * 1.02, y2: y + half * 1.02, cat: cat('undetermined') });
+      cells.push({ x: sLo, x2: sHi, y: y - half * 1.1, y2: y + half * 1.1, cat: cat('undetermined') });
       continue;
     }
     const edges: { s: number; l: number | 'collapsed' | 'undetermined' }[] = [{ s: sLo, l: r.initialLeader }];
@@ -381,7 +383,7 @@ async function leaderMap<T>(F: Field<T>, rtol: T, quick: boolean, prm: FigurePar
     const ok = edges.filter((e) => e.s < sHi).map((e) => ({ ...e, s: Math.max(sLo, e.s) }));
     ok.forEach((e, k) => {
       const x2 = k + 1 < ok.length ? ok[k + 1]!.s : sHi;
-      if (x2 > e.s) cells.push({ x: e.s, x2, y: y - half * 1.02, y2: y + half * 1.02, cat: cat(e.l) });
+      if (x2 > e.s) cells.push({ x: e.s, x2, y: y - half * 1.1, y2: y + half * 1.1, cat: cat(e.l) });
     });
     const seen = new Map<string, number>();
     for (const w of r.switches) {
