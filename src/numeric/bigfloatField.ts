@@ -28,16 +28,22 @@ export const GUARD_BITS = 8;
 const EMAX = 2 ** 53 - 2 ** 32;
 
 export class BigFloat {
-  constructor(
-    /** −1, 0 or 1 */
-    readonly s: number,
-    /** magnitude mantissa, ≥ 0 (0n iff s = 0) */
-    readonly m: bigint,
-    /** binary exponent: |value| = m·2^e */
-    readonly e: number,
-    /** bit length of m (0 for zero) */
-    readonly n: number,
-  ) {}
+  // `declare`: no class-field initialisers are emitted, so the constructor's four stores build one
+  // hidden class directly (the value type is allocated on every operation)
+  /** −1, 0 or 1 */
+  declare readonly s: number;
+  /** magnitude mantissa, ≥ 0 (0n iff s = 0) */
+  declare readonly m: bigint;
+  /** binary exponent: |value| = m·2^e */
+  declare readonly e: number;
+  /** bit length of m (0 for zero) */
+  declare readonly n: number;
+  constructor(s: number, m: bigint, e: number, n: number) {
+    this.s = s;
+    this.m = m;
+    this.e = e;
+    this.n = n;
+  }
 }
 
 const ZERO = new BigFloat(0, 0n, 0, 0);
@@ -224,23 +230,19 @@ function divP(a: BigFloat, b: BigFloat, prec: number): BigFloat {
   return finish(a.s * b.s, Q, a.e - kk - b.e - 1, qb + 1, prec, 'div');
 }
 
-/** floor(sqrt(N)) for N ≥ 0. */
-function isqrt(N: bigint): bigint {
-  if (N < 4503599627370496n) return BigInt(Math.floor(Math.sqrt(Number(N))));
-  const bl = bitLength(N);
-  // start from a float estimate of the top bits, then Newton from above
+/** floor(sqrt(N)) for N ≥ 0 of bit length bl. */
+function isqrt(N: bigint, bl: number): bigint {
+  if (bl <= 52) return BigInt(Math.floor(Math.sqrt(Number(N))));
+  // start above sqrt(N) from a float estimate of the top bits; Newton from above with floor
+  // division decreases monotonically to floor(sqrt(N)) and stops there
   const shift = (bl - 52) & ~1;
-  const top = Number(N >> BigInt(shift));
-  let x = (BigInt(Math.floor(Math.sqrt(top))) + 1n) << BigInt(shift / 2);
+  const top = Number(N >> sh(shift));
+  let x = (BigInt(Math.floor(Math.sqrt(top))) + 1n) << sh(shift / 2);
   for (;;) {
     const y = (x + N / x) >> 1n;
-    if (y >= x) break;
+    if (y >= x) return x;
     x = y;
   }
-  // x is floor(sqrt(N)) or one above: fix up exactly
-  while (x * x > N) x -= 1n;
-  while ((x + 1n) * (x + 1n) <= N) x += 1n;
-  return x;
 }
 
 function sqrtP(a: BigFloat, prec: number): BigFloat {
@@ -251,10 +253,11 @@ function sqrtP(a: BigFloat, prec: number): BigFloat {
   if (k < 0) k = 0;
   if (((a.e - k) & 1) !== 0) k += 1;
   const M = a.m << sh(k);
-  const r = isqrt(M);
+  const r = isqrt(M, a.n + k);
   const sticky = r * r === M ? 0n : 1n;
   const R = (r << 1n) | sticky;
-  return finish(1, R, (a.e - k) / 2 - 1, bitLength(R), prec, 'sqrt');
+  // r has ceil((a.n + k)/2) bits
+  return finish(1, R, (a.e - k) / 2 - 1, ((a.n + k + 1) >> 1) + 1, prec, 'sqrt');
 }
 
 function powIntP(a: BigFloat, n: number, prec: number): BigFloat {
