@@ -15,8 +15,12 @@
  *   non-positive number, division by zero, ...) throw `DomainError`.
  *
  * Design for speed: magnitudes with few bits stay small (1, 2, 0.5 are one-bit BigInts and
- * multiply exactly), powers of two, masks and BigInt shift counts are cached, ln 2 is cached per
- * precision, exp uses argument reduction x = k·ln2 + r, r/2^j by a Taylor series and j squarings.
+ * multiply exactly; a power of two only shifts the exponent), powers of two, masks and BigInt shift
+ * counts are cached, ln 2 is cached per precision, exp reduces x = k·ln2 + i1/64 + i2/4096 + r2
+ * with the two table factors cached per precision and a short Taylor series for |r2| ≤ 2^-12.9;
+ * log is E·ln2 + 2·atanh((f−1)/(f+1)) with f ∈ [1/√2, √2), computed on the exact 1 + a for log1p.
+ * Known limit: the exponent range is about 10^±2.7e15, a third of decimal.js's 10^±9e15 (an exponent
+ * is a JS number and must stay an exact integer).
  */
 import type { Field } from './Field.ts';
 import { isDecimalString, MAX_PRECISION, MIN_PRECISION } from './decimalField.ts';
