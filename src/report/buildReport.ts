@@ -76,12 +76,8 @@ export async function buildReport(opts: ReportOptions): Promise<{ index: string;
   const claims: readonly Claim[] = opts.source.catalogue.claims;
   let verify: VerifyReport;
   let verifySource: string;
-  // figures + verify checks are counted together in the [k/N] lines
-  const counter = opts.progress ? new ProgressCounter('samcheck report', FIGURE_STEPS.all) : null;
-  const figurePromise = (async () => {
-    const figs = await buildFigures({ params: opts.figureParams, backend: opts.backend, quick: opts.quick, part: 'independent', progress: (l) => counter?.start(l) });
-    return figs;
-  })();
+  // --from is read (and refused) before anything starts
+  let fromFile: VerifyReport | null = null;
   if (opts.from) {
     let raw: unknown;
     try {
@@ -89,7 +85,22 @@ export async function buildReport(opts: ReportOptions): Promise<{ index: string;
     } catch (e) {
       throw new UsageError(`from: cannot read ${opts.from} as JSON (${(e as Error).message.split('\n')[0]})`);
     }
-    verify = verifyReportFromJson(raw, opts.from);
+    fromFile = verifyReportFromJson(raw, opts.from);
+  }
+  // figures + verify checks are counted together in the [k/N] lines
+  const counter = opts.progress ? new ProgressCounter('samcheck report', FIGURE_STEPS.all) : null;
+  const figurePromise = (async () => {
+    const figs = await buildFigures({
+      params: opts.figureParams,
+      backend: opts.backend,
+      quick: opts.quick,
+      part: 'independent',
+      progress: (l) => counter?.start(l),
+    });
+    return figs;
+  })();
+  if (opts.from) {
+    verify = fromFile!;
     verifySource = `verify JSON ${opts.from}`;
   } else {
     const { runVerificationParallel } = await import('../verify/parallelRunner.ts');
@@ -109,7 +120,14 @@ export async function buildReport(opts: ReportOptions): Promise<{ index: string;
   }
   // the figures that need no verify data were computed meanwhile; the others use the run's data
   const independent = await figurePromise;
-  const withData = await buildFigures({ params: opts.figureParams, backend: opts.backend, quick: opts.quick, verify, part: 'verify-data', progress: (l) => counter?.start(l) });
+  const withData = await buildFigures({
+    params: opts.figureParams,
+    backend: opts.backend,
+    quick: opts.quick,
+    verify,
+    part: 'verify-data',
+    progress: (l) => counter?.start(l),
+  });
   const figs = [...independent, ...withData].sort(
     (a, b) => FIGURE_IDS.indexOf(a.id as (typeof FIGURE_IDS)[number]) - FIGURE_IDS.indexOf(b.id as (typeof FIGURE_IDS)[number]),
   );

@@ -50,3 +50,16 @@ describe('explore phase', () => {
     expect(r.stderr).toMatch(msg);
   });
 });
+
+describe('report usage errors', () => {
+  it.each([
+    [['report', '--from', '/nonexistent/verify.json'], /from: cannot read/],
+    [['report', '--quick', '--full'], /--quick or --full/],
+    [['report', '--backend', 'foo'], /backend/],
+  ])('%j: exit 2, one line, nothing started', (args, msg) => {
+    const r = run(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(msg);
+  });
+});

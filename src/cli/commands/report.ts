@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../../io/UsageError.ts';
 import { integerIn, precision as parsePrecision } from '../../io/validate.ts';
 import { printJson, printLine } from '../output.ts';
+import { BACKEND_FLAG, BACKEND_HELP, parseBackend } from '../backendFlag.ts';
 import { EXIT_FAIL, setExitCode } from '../main.ts';
 import { DEFAULT_VERIFY_PRECISION } from './verify.ts';
 import { DEFAULT_SEED, SEED_MAX, SEED_MIN } from '../../verify/seed.ts';
@@ -24,6 +25,7 @@ interface ReportFlags {
   precision?: string;
   jobs?: string;
   json?: boolean;
+  backend?: string;
 }
 
 export function registerReport(program: Command): void {
@@ -37,6 +39,7 @@ export function registerReport(program: Command): void {
     .option('--seed <s>', `seed of the verify run (default ${DEFAULT_SEED})`)
     .option('--precision <p>', `digits of the verify run (default ${DEFAULT_VERIFY_PRECISION})`)
     .option('--jobs <n>', 'verify worker threads (default min(2, cores))')
+    .option(BACKEND_FLAG, `${BACKEND_HELP}; used by the verify run and the figures`)
     .option('--json', 'print {"index","figures","seconds","summary"} on stdout')
     .action(async (f: ReportFlags) => {
       if (f.quick && f.full) throw new UsageError('report: give --quick or --full, not both');
@@ -44,6 +47,7 @@ export function registerReport(program: Command): void {
       const seed = f.seed === undefined ? DEFAULT_SEED : integerIn('seed', f.seed, SEED_MIN, SEED_MAX);
       const precision = f.precision === undefined ? DEFAULT_VERIFY_PRECISION : parsePrecision('precision', f.precision);
       const jobs = f.jobs === undefined ? Math.min(2, availableParallelism()) : integerIn('jobs', f.jobs, 1, 16);
+      const backend = parseBackend(f.backend);
       const out = resolve(f.out ?? 'report');
       const { buildReport } = await import('../../report/buildReport.ts');
       const { catalogueModule } = await import('../catalogue.ts');
@@ -64,7 +68,7 @@ export function registerReport(program: Command): void {
       ]
         .filter(Boolean)
         .join(' ');
-      const r = await buildReport({ out, quick: !f.full, from: f.from, seed, precision, jobs, command, progress: true, source, figureParams });
+      const r = await buildReport({ out, quick: !f.full, from: f.from, seed, precision, jobs, command, progress: true, source, figureParams, backend });
       if (r.verify.summary.failed > 0) setExitCode(EXIT_FAIL);
       if (f.json) printJson({ index: r.index, figures: r.figures, seconds: Number(r.seconds.toFixed(1)), summary: r.verify.summary });
       else
