@@ -12,6 +12,7 @@ import type { Command } from 'commander';
 import * as v from '../../io/validate.ts';
 import { UsageError } from '../../io/UsageError.ts';
 import { makeField } from '../../numeric/fieldFactory.ts';
+import { BACKEND_FLAG, BACKEND_HELP, parseBackend } from '../backendFlag.ts';
 import { alphaGrid, phaseRow } from '../../report/phase.ts';
 import { ProgressCounter } from '../../report/progress.ts';
 import { commaList } from '../parse.ts';
@@ -24,6 +25,7 @@ interface PhaseFlags {
   steps: string;
   precision: string;
   json?: boolean;
+  backend?: string;
 }
 
 export function registerExplorePhase(explore: Command): void {
@@ -35,13 +37,14 @@ export function registerExplorePhase(explore: Command): void {
     .option('--alpha-range <a:b>', 'range of alpha, a < b, both > 0 (default 0.3rho:1.2rho)')
     .option('--steps <n>', 'number of alpha values (2..200)', '10')
     .option('--precision <P>', 'significant digits (default 30)', '30')
+    .option(BACKEND_FLAG, BACKEND_HELP)
     .option('--json', 'JSON output (leaders 0-based)')
     .action((f: PhaseFlags & { alphaRange?: string }) => {
       const xs = v.decimalVector('x', commaList(f.x));
       const rhoS = v.positiveDecimal('rho', f.rho);
       const n = v.integerIn('steps', f.steps, 2, 200);
       const P = v.precision('precision', f.precision);
-      const F = makeField('decimal', P);
+      const F = makeField(parseBackend(f.backend), P);
       const x = xs.map((a) => F.fromString(a));
       if (x.some((a) => F.isZero(a))) throw new UsageError(`x: entries must be non-zero, got ${f.x}`);
       const rho = F.fromString(rhoS);
@@ -82,13 +85,14 @@ export function registerExplorePhase(explore: Command): void {
       }
       const name = (i: number) => `x_${i + 1}`;
       printLine(`l2-SAM, balanced starts, x = (${xs.join(', ')}) [x_1 … x_${xs.length}], rho = ${rhoS}, ${P} digits`);
-      printLine('alpha            fate       certified by s   leaders (switch times s)');
+      printLine('alpha            fate       certificate at   leaders (switch times s)');
       for (const r of out) {
         const seq = [name(r.initial_leader), ...r.switches.map((w) => `${name(w.to)} (s = ${w.s.slice(0, 12)})`)].join(' -> ');
         printLine(
-          `${r.alpha.slice(0, 15).padEnd(16)} ${r.fate.padEnd(10)} ${(r.certificate_s ?? '-').slice(0, 15).padEnd(16)} ${seq}${r.collapse_s ? `, collapsed at s = ${r.collapse_s.slice(0, 12)}` : ''}${r.leaders_complete ? '' : ' [leader tracking reached its s limit: sequence not concluded]'}`,
+          `${r.alpha.slice(0, 15).padEnd(16)} ${r.fate.padEnd(10)} ${(r.certificate_s === null ? '-' : `<= ${Number(r.certificate_s).toPrecision(4)}`).padEnd(16)} ${seq}${r.collapse_s ? `, collapsed at s = ${r.collapse_s.slice(0, 12)}` : ''}${r.leaders_complete ? '' : ' [leader tracking reached its s limit: sequence not concluded]'}`,
         );
       }
       printLine('leaders are 1-based here (x_1 = first coordinate); --json gives 0-based indices');
+      printLine('certificate at: the B4 certificate holds at this s (the first accepted integrator step where it does: an upper bound on the first time)');
     });
 }
