@@ -9,6 +9,7 @@
  * bound on the first time it holds, not the first time itself).
  */
 import type { Command } from 'commander';
+import { Decimal } from 'decimal.js';
 import * as v from '../../io/validate.ts';
 import { UsageError } from '../../io/UsageError.ts';
 import { makeField } from '../../numeric/fieldFactory.ts';
@@ -89,7 +90,7 @@ export function registerExplorePhase(explore: Command): void {
       for (const r of out) {
         const seq = [name(r.initial_leader), ...r.switches.map((w) => `${name(w.to)} (s = ${w.s.slice(0, 12)})`)].join(' -> ');
         printLine(
-          `${r.alpha.slice(0, 15).padEnd(16)} ${r.fate.padEnd(10)} ${(r.certificate_s === null ? '-' : `<= ${Number(r.certificate_s).toPrecision(4)}`).padEnd(16)} ${seq}${r.collapse_s ? `, collapsed at s = ${r.collapse_s.slice(0, 12)}` : ''}${r.leaders_complete ? '' : ' [leader tracking reached its s limit: sequence not concluded]'}`,
+          `${r.alpha.slice(0, 15).padEnd(16)} ${r.fate.padEnd(10)} ${(r.certificate_s === null ? '-' : `<= ${new Decimal(r.certificate_s).toSignificantDigits(4, Decimal.ROUND_UP).toString()}`).padEnd(16)} ${seq}${r.collapse_s ? `, collapsed at s = ${r.collapse_s.slice(0, 12)}` : ''}${r.leaders_complete ? '' : ' [leader tracking reached its s limit: sequence not concluded]'}`,
         );
       }
       printLine('leaders are 1-based here (x_1 = first coordinate); --json gives 0-based indices');
