@@ -410,10 +410,16 @@ async function leaderMap<T>(F: Field<T>, rtol: T, quick: boolean, prm: FigurePar
       ? `alpha_c / rho lies between ${g4(Math.max(...collapseRows))} and ${g4(Math.min(...escapeRows))} on this grid`
       : '';
   const params = `x = (${S.x.join(', ')}), rho = ${S.rho}, balanced starts u_i = v_i = alpha, ${n} values of alpha/rho in [${a0}, ${a1}]`;
+  // the certified critical scale (B4) as a dashed line: below it every start collapses
+  const cs = criticalScale(F, x, rho, { tol: F.fromString('1e-6'), rtol });
+  const acLo = F.toNumber(F.div(cs.lo, rho));
+  const acHi = F.toNumber(F.div(cs.hi, rho));
+  const acText = `alpha_c / rho in [${F.toString(F.div(cs.lo, rho), 7)}, ${F.toString(F.div(cs.hi, rho), 7)}] (criticalScale, certified)`;
+  await tick();
   const map: Figure = {
     id: 'fig-leader-map',
     title: 'Minor first, major last at a glance: the l2-SAM leader over the (s, alpha/rho) plane',
-    caption: `P5 and B5: for each alpha the leader sequence and switch times from the leader law (leaders, tau reduction; the same computation as samcheck explore phase). ${params}. Black curves join the switch times of the same kind (e.g. x_1→x_2) across alpha. Grey: the flow has collapsed to the origin (B4 collapse certificate; ${bracket}). Small starts lead with a minor coordinate and end with the major one (the escaping runs end led by the major: P4); large starts lead with the major from the start. White rows (if any): the leader tracking reached its s limit without its stopping rule, so nothing is concluded there. Past the escape certificate the last leader is drawn to the right edge (the stopping rule: the largest coordinate leads and the B4 escape certificate holds).`,
+    caption: `P5 and B5: for each alpha the leader sequence and switch times from the leader law (leaders, tau reduction; the same computation as samcheck explore phase). ${params}. Black curves join the switch times of the same kind (e.g. x_1→x_2) across alpha. Grey: the flow has collapsed to the origin (B4 collapse certificate; ${bracket}). Dashed line: ${acText}. Small starts lead with a minor coordinate and end with the major one (the escaping runs end led by the major: P4); large starts lead with the major from the start. White rows (if any): the leader tracking reached its s limit without its stopping rule, so nothing is concluded there. Past the escape certificate the last leader is drawn to the right edge (the stopping rule: the largest coordinate leads and the B4 escape certificate holds).`,
     claims: ['P5', 'B5', 'B4', 'P4'],
     spec: regionPlot('l2-SAM leader over (s, alpha/rho), x = (0.5, 1, 2)', cells, {
       xLabel: 's (rescaled time, log scale)',
@@ -424,6 +430,7 @@ async function leaderMap<T>(F: Field<T>, rtol: T, quick: boolean, prm: FigurePar
       xDomain: [sLo, sHi],
       yDomain: [a0 - half, a1 + half],
       curves,
+      hlines: [{ y: (acLo + acHi) / 2, label: `alpha_c / rho = ${g4((acLo + acHi) / 2)}` }],
       width: 560,
       height: 380,
     }),
