@@ -14,6 +14,7 @@
  *   reaching z̃ = 10^k costs ~10^k steps; t is therefore reported only while z̃ ≤ 1000 (t ≲ e^{1000}),
  *   otherwise callers print null with a warning.
  */
+import { NumericError } from '../numeric/errors.ts';
 import type { Field } from '../numeric/Field.ts';
 import type { Loss } from '../numeric/loss.ts';
 import type { AlgoName } from '../optim/algorithms.ts';
@@ -65,6 +66,6 @@ export function physicalTime<T>(
     s,
     { rtol, maxSteps: 20000 },
   );
-  if (r.status !== 'done') throw new RangeError(`physical time: quadrature stopped (${r.status})`);
+  if (r.status !== 'done') throw new NumericError(`physical time: the quadrature of t' = 1/g stopped (${r.status === 'stepTooSmall' ? 'step size underflow' : r.status}) at s = ${F.toString(r.s, 8)}`, 'physical time t(s)');
   return r.y[0]!;
 }

@@ -25,6 +25,7 @@
  *   any σ. The fate is decided by the exact condition (so boundary points are classified exactly);
  *   the pieces give the times.
  */
+import { DomainError, InternalError, NumericError } from '../numeric/errors.ts';
 import type { Field } from '../numeric/Field.ts';
 
 export type PlanarFate = 'escape' | 'absorb' | 'saddle';
@@ -52,7 +53,7 @@ export function linfEscapeMargin<T>(F: Field<T>, u0: T, v0: T, rho: T): { lhs: T
 
 /** Fate from the exact algebraic condition alone. */
 export function linfEscapeCondition<T>(F: Field<T>, u0: T, v0: T, rho: T): PlanarFate {
-  if (F.sign(rho) < 0) throw new RangeError(`rho must be >= 0, got ${F.toString(rho)}`);
+  if (F.sign(rho) < 0) throw new DomainError(`rho must be >= 0, got ${F.toString(rho)}`);
   if (F.isZero(rho)) return F.isZero(F.add(u0, v0)) ? 'saddle' : 'escape';
   if (F.isZero(u0) && F.isZero(v0)) return 'absorb';
   const m = linfEscapeMargin(F, u0, v0, rho);
@@ -167,7 +168,7 @@ function computePieces<T>(F: Field<T>, u0: T, v0: T, rho: T, fate: PlanarFate): 
     u = next.u;
     v = next.v;
   }
-  throw new Error('linfPlanar: more pieces than the phase portrait allows (internal error)');
+  throw new InternalError('linfPlanar: more pieces than the phase portrait allows');
 }
 
 /** One open-quadrant piece starting at (u, v) (possibly on the bounding axis, see computePieces). */
@@ -228,13 +229,13 @@ function quadrantPiece<T>(F: Field<T>, region: PlanarRegion, rho: T, u: T, v: T,
 export function linfPlanarFate<T>(F: Field<T>, u0: T, v0: T, rho: T): { fate: PlanarFate; absorbSigma: T | null; pieces: Array<{ quadrant: string; sigma0: T; sigma1: T | null }> } {
   const fate = linfEscapeCondition(F, u0, v0, rho);
   const { pieces, absorbSigma } = computePieces(F, u0, v0, rho, fate);
-  if (fate === 'absorb' && absorbSigma === null) throw new Error('linfPlanarFate: exact condition says absorb but the pieces never reach the origin (boundary band)');
+  if (fate === 'absorb' && absorbSigma === null) throw new NumericError('linfPlanarFate: the exact condition says absorb but the computed pieces never reach the origin (raise --precision)', 'absorption time');
   return { fate, absorbSigma: fate === 'absorb' ? absorbSigma : null, pieces: pieces.map((p) => ({ quadrant: p.region, sigma0: p.sigma0, sigma1: p.sigma1 })) };
 }
 
 /** State at normalized time σ ≥ 0. phase: 'absorbed' once at the origin (ρ > 0), 'saddle' on the last piece of a saddle trajectory. */
 export function linfPlanarAt<T>(F: Field<T>, u0: T, v0: T, rho: T, sigma: T): { u: T; v: T; phase: 'running' | 'absorbed' | 'saddle' } {
-  if (F.sign(sigma) < 0) throw new RangeError(`sigma must be >= 0, got ${F.toString(sigma)}`);
+  if (F.sign(sigma) < 0) throw new DomainError(`sigma must be >= 0, got ${F.toString(sigma)}`);
   const fate = linfEscapeCondition(F, u0, v0, rho);
   const { pieces } = computePieces(F, u0, v0, rho, fate);
   for (let i = 0; i < pieces.length; i++) {

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { integerIn } from '../../io/validate.ts';
 import { UsageError } from '../../io/UsageError.ts';
 import { printJson, printLine } from '../output.ts';
-import { EXIT_FAIL, setExitCode } from '../main.ts';
+import { EXIT_FAIL, EXIT_OK, returning, type Outcome } from '../outcome.ts';
 
 interface DeriveFlags {
   json?: boolean;
@@ -20,7 +20,7 @@ interface DeriveFlags {
 const DEFAULT_SEED = 20260308;
 const DEFAULT_PRECISION = 50;
 
-export function registerDerive(program: Command): void {
+export function registerDerive(program: Command, outcome: Outcome = { code: 0 }): void {
   program
     .command('derive')
     .description('derive / verify the closed forms of THEORY.md Part B symbolically (algebrite, nerdamer-prime) with numeric spot checks')
@@ -29,7 +29,7 @@ export function registerDerive(program: Command): void {
     .option('--only <id>', 'run only this obligation id, id prefix or THEORY item (repeatable)', (v: string, acc: string[] = []) => [...acc, v])
     .option('--seed <s>', `fast-check seed for the numeric spot checks (default ${DEFAULT_SEED})`)
     .option('--precision <p>', `decimal digits of the numeric spot checks, >= 50 (default ${DEFAULT_PRECISION})`)
-    .action(async (f: DeriveFlags) => {
+    .action(returning(outcome, async (f: DeriveFlags) => {
       // loaded lazily: the obligations (and fast-check) are not needed by the other commands
       const { runObligations, obligations } = await import('../../../proofs-checks/symbolic/index.ts');
       const seed = f.seed === undefined ? DEFAULT_SEED : integerIn('--seed', f.seed, 0, 2 ** 31 - 1);
@@ -45,7 +45,6 @@ export function registerDerive(program: Command): void {
       const results = await runObligations({ seed, precision, only: f.only });
       const passed = results.filter((r) => r.status === 'pass').length;
       const failed = results.length - passed;
-      if (failed > 0) setExitCode(EXIT_FAIL);
       const meta = new Map(obligations.map((o) => [o.id, o]));
       if (f.json) {
         printJson({
@@ -56,7 +55,7 @@ export function registerDerive(program: Command): void {
           failed,
           obligations: results.map((r) => ({ ...r, statement: meta.get(r.id)?.statement, latex: meta.get(r.id)?.latex, method: meta.get(r.id)?.method })),
         });
-        return;
+        return failed > 0 ? EXIT_FAIL : EXIT_OK;
       }
       const w = Math.max(...results.map((r) => r.id.length), 4);
       printLine(`${'id'.padEnd(w)}  item      status  CAS residual  numeric (max / tol, n)          engine`);
@@ -77,5 +76,6 @@ export function registerDerive(program: Command): void {
       }
       printLine(`seed ${seed}, precision ${precision} digits, tolerance 1e-${precision - 10} (fixed before sampling)`);
       printLine(`obligations: ${passed} passed, ${failed} failed`);
-    });
+      return failed > 0 ? EXIT_FAIL : EXIT_OK;
+    }));
 }

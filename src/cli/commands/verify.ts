@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { UsageError } from '../../io/UsageError.ts';
 import { integerIn, precision as parsePrecision } from '../../io/validate.ts';
 import { printJson, printLine } from '../output.ts';
-import { EXIT_FAIL, setExitCode } from '../main.ts';
+import { EXIT_FAIL, EXIT_OK, returning, type Outcome } from '../outcome.ts';
 
 interface VerifyFlags {
   json?: boolean;
@@ -24,7 +24,7 @@ interface VerifyFlags {
 export const DEFAULT_VERIFY_PRECISION = 40;
 export const DEFAULT_SEED = 20260308;
 
-export function registerVerify(program: Command): void {
+export function registerVerify(program: Command, outcome: Outcome = { code: 0 }): void {
   program
     .command('verify')
     .description('run every claim (P1-P7, B1-B13) as an executable check and report margins')
@@ -37,7 +37,7 @@ export function registerVerify(program: Command): void {
     .option('--verbose', 'one table row per check')
     .option('--list', 'list the claims without running them')
     .option('--jobs <n>', 'worker threads (default: min(2, cores)); 1 runs in-process')
-    .action(async (flags: VerifyFlags) => {
+    .action(returning(outcome, async (flags: VerifyFlags) => {
       // Heavy modules load only when the command runs (keeps `samcheck --help` and other commands fast).
       const { allClaims } = await import('../../../theorems/index.ts');
       const { allChecks, allSearches } = await import('../../../proofs-checks/index.ts');
@@ -46,6 +46,7 @@ export function registerVerify(program: Command): void {
       const precision = flags.precision === undefined ? DEFAULT_VERIFY_PRECISION : parsePrecision('precision', flags.precision);
       const seed = flags.seed === undefined ? DEFAULT_SEED : integerIn('seed', flags.seed, -(2 ** 31), 2 ** 31 - 1);
       const only = flags.only?.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+      if (flags.only && only!.length === 0) throw new UsageError(`only: no claim id given (got ${JSON.stringify(flags.only.join(' '))})`);
       if (only) {
         const known = new Set(allClaims.map((c) => c.id.toUpperCase()));
         const bad = only.filter((s) => !known.has(s.toUpperCase()));
@@ -67,9 +68,9 @@ export function registerVerify(program: Command): void {
         only,
         progress: showProgress ? (m) => process.stderr.write(`samcheck verify: ${m}\n`) : undefined,
       }, allSearches);
-      if (report.summary.failed > 0) setExitCode(EXIT_FAIL);
       if (flags.json) printJson(reportToJson(report));
       else if (flags.audit) printLine(formatAudit(report));
       else printLine(formatReport(report, { verbose: flags.verbose }));
-    });
+      return report.summary.failed > 0 ? EXIT_FAIL : EXIT_OK;
+    }));
 }
