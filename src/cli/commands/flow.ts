@@ -10,7 +10,8 @@
  */
 import { NumericError } from '../../numeric/errors.ts';
 import type { Command } from 'commander';
-import { decimalField } from '../../numeric/decimalField.ts';
+import { makeField } from '../../numeric/fieldFactory.ts';
+import { BACKEND_FLAG, BACKEND_HELP, parseBackend } from '../backendFlag.ts';
 import type { Field } from '../../numeric/Field.ts';
 import { gbsDefaultTolerance } from '../../ode/extrapolationIntegrator.ts';
 import { referencePrecision, vouch } from '../vouch.ts';
@@ -38,6 +39,7 @@ interface FlowFlags {
   json?: boolean;
   roundInputs?: boolean;
   checkDigits: boolean;
+  backend?: string;
 }
 
 /** Flags that override the same field of a --config file (consistently, for every field). */
@@ -81,6 +83,7 @@ export function registerFlow(program: Command): void {
     .option('--trajectory <K>', 'also report K checkpoints s*k/(K-1), k = 0..K-1')
     .option('--round-inputs', 'round inputs with more digits than --precision (with a warning) instead of refusing them')
     .option('--no-check-digits', 'skip the rerun at higher precision that decides how many digits are printed')
+    .option(BACKEND_FLAG, BACKEND_HELP)
     .option('--json', 'JSON output')
     .action(async (f: FlowFlags) => {
       let raw: unknown;
@@ -97,6 +100,7 @@ export function registerFlow(program: Command): void {
       const cfg = parseFlowConfig(raw, { roundInputs: f.roundInputs, warnings: inputWarnings });
       for (const w of inputWarnings) warn(w);
       const K = f.trajectory === undefined ? 0 : integerIn('trajectory', f.trajectory, 1, 100000);
+      const backend = parseBackend(f.backend);
       const P2 = f.checkDigits ? referencePrecision(cfg.precision) : null;
       if (f.checkDigits && P2 === null) warn(`no digits check: a rerun above ${cfg.precision} digits would exceed the 1000-digit limit; all ${cfg.precision} digits printed unchecked`);
       const bar = progress('flow', P2 === null ? 1000 : 2000);
@@ -108,13 +112,13 @@ export function registerFlow(program: Command): void {
         if (rep.points.length === 0) throw new NumericError(`flow: no point could be computed (${rep.warnings.join('; ') || 'integration stopped at s = 0'})`, 'flow state');
         return { rep, out: shape(c, rep, K) };
       };
-      const F = decimalField(cfg.precision);
+      const F = makeField(backend, cfg.precision);
       const main = runAt(F, cfg, 0);
       let out = main.out;
       let digits: number | null = null;
       if (P2 !== null) {
         // the same flow at more digits and a tighter tolerance
-        const G = decimalField(P2);
+        const G = makeField(backend, P2);
         const rtol = cfg.rtol ? F.fromString(cfg.rtol) : gbsDefaultTolerance(F);
         const rtol2 = F.toString(F.mul(rtol, F.powInt(F.fromNumber(10), -(P2 - cfg.precision))));
         const ref = runAt(G, { ...cfg, precision: P2, rtol: rtol2 }, 1000);
@@ -132,13 +136,13 @@ export function registerFlow(program: Command): void {
       }
       bar.stop();
       for (const w of main.rep.warnings) warn(w);
-      out = { ...out, digits_agreed: digits, reference_precision: P2 };
+      out = { ...out, backend, digits_agreed: digits, reference_precision: P2 };
       if (f.json) {
         printJson(out);
         return;
       }
       const o = out as Record<string, any>;
-      printLine(`${o.algo} (${o.method}, ${o.precision} digits${digits !== null ? `, ${digits} agree with a ${P2}-digit rerun` : ''}) at s = ${o.s}: status ${o.status}${o.collapse_s ? `, collapse at s = ${o.collapse_s}` : ''}`);
+      printLine(`${o.algo} (${o.method}, ${o.precision} digits, ${backend}${digits !== null ? `, ${digits} agree with a ${P2}-digit rerun` : ''}) at s = ${o.s}: status ${o.status}${o.collapse_s ? `, collapse at s = ${o.collapse_s}` : ''}`);
       if (o.tau !== undefined) printLine(`  tau  = ${o.tau}`);
       if (o.u) {
         printLine(`  u    = ${o.u.join(', ')}`);
