@@ -7,15 +7,15 @@
 import { describe, it } from 'vitest';
 import * as M from './symmetries.ts';
 
-const B: M.Budget = { runs: 3, P: 30, seed: 20261129 };
+const B: M.Budget = { runs: 1, P: 24, seed: 20261129 };
 
 describe('metamorphic symmetries (unit budgets)', () => {
   it('l2Flow tau reduction', () => M.all(() => M.l2FlowProperties(B, 'tau')));
-  it('l2Flow full system', () => M.all(() => M.l2FlowProperties({ ...B, runs: 2 }, 'full')));
+  it('l2Flow full system', () => M.all(() => M.l2FlowProperties(B, 'full')));
   it('GD closed form and integrated flows', () => M.all(() => M.gdProperties({ ...B, runs: 2 })));
   it('l_inf closed form, planar fates, Filippov flow', () => M.all(() => M.linfProperties({ ...B, runs: 3 })));
-  it('critical scale', () => M.all(() => M.criticalScaleProperties({ ...B, runs: 2, P: 25 }, '1e-4')));
-  it('leaders', () => M.all(() => M.leadersProperties({ ...B, runs: 2 })));
-  it('evaluateFlow (flow command engine), every algo and method', () => M.all(() => M.evaluateFlowProperties({ ...B, runs: 4 })));
+  it('critical scale', () => M.all(() => M.criticalScaleProperties({ ...B, runs: 1, P: 22 }, '1e-3')));
+  it('leaders', () => M.all(() => M.leadersProperties(B)));
+  it('evaluateFlow (flow command engine), every algo and method', () => M.all(() => M.evaluateFlowProperties({ ...B, runs: 3 })));
   it('discrete maps', () => M.all(() => M.discreteProperties({ ...B, runs: 4 })));
 });

@@ -37,8 +37,8 @@
  * (D3) Permutation of coordinates: exact in exact arithmetic; in P-digit arithmetic the sums are
  *      reassociated, so agreement to P − 6 digits after a short run is required.
  * Scales: c = m·10^k with 1 ≤ m < 10 and k uniform in [−30, 30] (ρ and the state from 1e-30 to 1e30).
- * Tolerances (fixed before running): integrated quantities must agree to 10^{-(P−20)} relative (the
- * integrators run at rtol 10^{-(P−10)}); closed forms to 10^{-(P−6)}; collapse times within the sum of
+ * Tolerances (fixed before running): integrated quantities must agree to ⌊(P−10)/2⌋ digits relative (the
+ * integrators run at rtol 10^{-(P−10)}); closed forms to P − 8 (ℓ∞) or P − 6 (GD) digits; collapse times within the sum of
  * their certified radii plus that; critical-scale enclosures must intersect.
  */
 import fc from 'fast-check';
@@ -108,6 +108,11 @@ export function all(fn: () => void): void {
   if (failures.length > 0) throw new Error(`${failures.length} propert${failures.length === 1 ? 'y' : 'ies'} failed:\n${failures.join('\n')}`);
 }
 
+/** Digits two integrated results must share: half of the integrator's 10^{-(P-10)} (fixed before running). */
+export function agreeDigits(P: number): number {
+  return Math.floor((P - 10) / 2);
+}
+
 function rtolOf(F: Field<D>): D {
   return F.powInt(F.fromNumber(10), -(F.precision - 10));
 }
@@ -116,7 +121,7 @@ function rtolOf(F: Field<D>): D {
 export function l2FlowProperties(budget: Budget, method: 'tau' | 'full'): void {
   const F = decimalField(budget.P);
   const rtol = rtolOf(F);
-  const dig = budget.P - 20;
+  const dig = agreeDigits(budget.P);
   const run = (x: string[], u0: string[], v0: string[], rho: string, s: string) =>
     l2Flow(F, { x: x.map((a) => F.fromString(a)), rho: F.fromString(rho), u0: u0.map((a) => F.fromString(a)), v0: v0.map((a) => F.fromString(a)) }, [F.fromString(s)], { method, rtol });
   const startArb = xArb(3).chain((x) => fc.tuple(fc.constant(x), fc.array(decArb(-1.2, 1.2), { minLength: x.length, maxLength: x.length }), fc.array(decArb(-1.2, 1.2), { minLength: x.length, maxLength: x.length }), decArb(0.5, 3)));
@@ -193,7 +198,7 @@ export function gdProperties(budget: Budget): void {
     const a = rescaledFlow(F, 'gd', X, F.zero, W, [F.fromString(s)], { rtol });
     const b = rescaledFlow(F, 'gd', X, F.zero, W.map((r) => r.map((v) => F.mul(c, v))), [F.fromString(s)], { rtol });
     const ua = a.points[0]!.W[0]!.map((v) => F.mul(c, v));
-    expect(closeVec(F, ua, b.points[0]!.W[0]!, budget.P - 20), msg(F, 'u', ua, b.points[0]!.W[0]!)).toBe(true);
+    expect(closeVec(F, ua, b.points[0]!.W[0]!, agreeDigits(budget.P)), msg(F, 'u', ua, b.points[0]!.W[0]!)).toBe(true);
   }));
   check('rescaledFlow(sam-l2, L = 2) homogeneity', budget, fc.property(startArb, scaleArb(), decArb(0.1, 2), ([x, u0, v0], cS, s) => {
     const c = F.fromString(cS);
@@ -205,7 +210,7 @@ export function gdProperties(budget: Budget): void {
     expect(b.status).toBe(a.status);
     if (a.status === 'running') {
       const ua = a.points[0]!.W[0]!.map((v) => F.mul(c, v));
-      expect(closeVec(F, ua, b.points[0]!.W[0]!, budget.P - 20), msg(F, 'u', ua, b.points[0]!.W[0]!)).toBe(true);
+      expect(closeVec(F, ua, b.points[0]!.W[0]!, agreeDigits(budget.P)), msg(F, 'u', ua, b.points[0]!.W[0]!)).toBe(true);
     }
   }));
 }
@@ -258,8 +263,8 @@ export function linfProperties(budget: Budget, withIntegration = true): void {
     const b = linfFlow(F, X, F.mul(c, R), W.map((r) => r.map((v) => F.mul(c, v))), [F.fromString(s)], { rtol });
     expect(b.points[0]!.status).toBe(a.points[0]!.status);
     const ua = a.points[0]!.W[0]!.map((v) => F.mul(c, v));
-    expect(closeVec(F, ua, b.points[0]!.W[0]!, budget.P - 20), msg(F, 'u', ua, b.points[0]!.W[0]!)).toBe(true);
-    if (a.collapseS !== null) expect(b.collapseS !== null && close(F, a.collapseS, b.collapseS, budget.P - 20), `collapse_s ${a.collapseS} vs ${b.collapseS}`).toBe(true);
+    expect(closeVec(F, ua, b.points[0]!.W[0]!, agreeDigits(budget.P)), msg(F, 'u', ua, b.points[0]!.W[0]!)).toBe(true);
+    if (a.collapseS !== null) expect(b.collapseS !== null && close(F, a.collapseS, b.collapseS, agreeDigits(budget.P)), `collapse_s ${a.collapseS} vs ${b.collapseS}`).toBe(true);
   }));
 }
 
@@ -293,7 +298,7 @@ export function criticalScaleProperties(budget: Budget, tol = '1e-5'): void {
 export function leadersProperties(budget: Budget): void {
   const F = decimalField(budget.P);
   const rtol = rtolOf(F);
-  const dig = budget.P - 20;
+  const dig = agreeDigits(budget.P);
   const xs = fc.uniqueArray(fc.integer({ min: 2, max: 40 }), { minLength: 2, maxLength: 3 }).map((a) => a.map((n) => (n / 10).toFixed(1)));
   const seq = (r: ReturnType<typeof leaders<D>>, x: readonly string[]) => [r.initialLeader, ...r.switches.map((w) => w.leader)].map((i) => x[i]);
   check('leaders homogeneity and x scaling', budget, fc.property(xs, decArb(0.2, 1.5), scaleArb(), scaleArb(-6, 6), (x, alpha, cS, kS) => {
@@ -318,7 +323,7 @@ export function leadersProperties(budget: Budget): void {
 /** The `flow` command's engine (evaluateFlow) for every algo and method: (H). */
 export function evaluateFlowProperties(budget: Budget): void {
   const algos: Array<[string, string]> = [['gd', 'closed-form'], ['gd', 'integrate'], ['sam-l2', 'closed-form'], ['sam-l2', 'integrate'], ['sam-linf', 'closed-form'], ['sam-linf', 'integrate']];
-  const dig = budget.P - 20;
+  const dig = agreeDigits(budget.P);
   check('evaluateFlow homogeneity for every algo/method', budget, fc.property(fc.constantFrom(...algos), xArb(3), decArb(0.2, 1.5), scaleArb(), decArb(0.1, 3), ([algo, method], x, alpha, cS, s) => {
     const cfg = (sc: string) => {
       const F0 = decimalField(budget.P);
