@@ -47,14 +47,22 @@ export function parseSimulationConfig(raw: unknown, opts: { roundInputs?: boolea
   return { algo, loss, eta: fitDigits(pol, 'eta', eta), rho: fitDigits(pol, 'rho', rho), steps, precision, X: fitMatrix(pol, 'X', X), Y, W0: fitMatrix(pol, 'W0', W0) };
 }
 
+/** The config in field values; a value the backend cannot represent (e.g. 1e-9e15 in bigfloat) is a UsageError naming the field. */
 export function toSpec<T>(F: Field<T>, c: SimulationConfig): SimulationSpec<T> {
+  const conv = (field: string, s: string): T => {
+    try {
+      return F.fromString(s);
+    } catch (e) {
+      throw new UsageError(`${field} = ${s.length > 40 ? s.slice(0, 37) + '...' : s} is outside the range of the ${F.name} backend (${(e as Error).message.split('\n')[0]})`);
+    }
+  };
   return {
     algo: c.algo,
     loss: c.loss,
-    eta: F.fromString(c.eta),
-    rho: F.fromString(c.rho),
+    eta: conv('eta', c.eta),
+    rho: conv('rho', c.rho),
     steps: c.steps,
-    data: { X: c.X.map((r) => r.map((s) => F.fromString(s))), Y: c.Y },
-    W0: c.W0.map((r) => r.map((s) => F.fromString(s))),
+    data: { X: c.X.map((r, i) => r.map((s, j) => conv(`X[${i}][${j}]`, s))), Y: c.Y },
+    W0: c.W0.map((r, l) => r.map((s, j) => conv(`W0[${l}][${j}]`, s))),
   };
 }

@@ -87,7 +87,7 @@ export function registerFlow(program: Command): void {
     .option('--json', 'JSON output')
     .action(async (f: FlowFlags) => {
       let raw: unknown;
-      if (f.config) {
+      if (f.config !== undefined) {
         if (f.x || f.alpha || f.u0 || f.v0) throw new UsageError('flow: give either --config or --x/--alpha/--u0/--v0, not both');
         raw = readJsonFile(f.config, 'config');
         if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {

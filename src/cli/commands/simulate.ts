@@ -98,7 +98,7 @@ export function registerSimulate(program: Command): void {
     .action(async (flags: SimulateFlags) => {
       if (flags.plot !== undefined) checkOutputPath('--plot', flags.plot);
       let raw: unknown;
-      if (flags.config) {
+      if (flags.config !== undefined) {
         // with --config, the scalar flags override the same field; the shape flags are refused
         const shapeFlags = (['x', 'y', 'alpha', 'depth'] as const).filter((k) => flags[k] !== undefined);
         if (shapeFlags.length > 0) throw new UsageError(`simulate: give either --config or --${shapeFlags.join('/--')}, not both`);
