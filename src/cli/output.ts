@@ -44,8 +44,9 @@ export function progress(label: string, total: number): Progress {
       if (mode === 'lines') {
         if (now - start > 3000 && now - lastLine >= 5000) {
           lastLine = now;
-          const pct = total > 0 ? Math.min(100, Math.floor((100 * done) / total)) : 0;
-          process.stderr.write(`samcheck: ${label} ${pct}% (${done}/${total}), ${Math.round((now - start) / 1000)} s\n`);
+          const el = Math.round((now - start) / 1000);
+          if (total > 0) process.stderr.write(`samcheck: ${label} ${Math.min(100, Math.floor((100 * done) / total))}% (${done}/${total}), ${el} s\n`);
+          else process.stderr.write(`samcheck: ${label} ${done}, ${el} s\n`);
         }
         return;
       }

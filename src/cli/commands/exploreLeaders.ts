@@ -58,9 +58,9 @@ export function registerExploreLeaders(explore: Command): void {
         if (u0.every((a, i) => F.isZero(a) && F.isZero(v0[i]!))) throw new UsageError('leaders: the start must not be the origin');
         return { x, rho: F.fromString(rho), u0, v0 };
       };
-      const bar = progress('leaders (s reached)', 1);
+      const bar = progress('leaders: s reached', 0);
       const runAt = <T>(F: Field<T>, Pw: number) => {
-        const r = leaders(F, startIn(F), { rtol: F.powInt(F.fromNumber(10), -(Pw - 10)), onProgress: () => bar.update(0) });
+        const r = leaders(F, startIn(F), { rtol: F.powInt(F.fromNumber(10), -(Pw - 10)), onProgress: (sv) => bar.update(Math.floor(F.toNumber(sv))) });
         return {
           r,
           out: {
