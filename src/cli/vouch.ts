@@ -6,8 +6,9 @@
  *
  * Main definitions:
  * - `referencePrecision(P)`: P + max(10, ⌈P/2⌉), capped at 1000 (null when no higher precision exists).
- * - `vouch(a, b, cap, keys)`: walks two results of the same shape; for the listed keys, every decimal
- *   string of `a` is rounded (half-even) to the digits it shares with `b`. Returns the rounded copy,
+ * - `vouch(a, b, cap, keys)`: walks two results of the same shape; for the listed top-level keys, every decimal
+ *   string of `a` is rounded (half-even) to one digit fewer than it shares with `b` (so the last printed
+ *   digit is within one unit of the reference also across a rounding boundary). Returns the rounded copy,
  *   the smallest digit count and the paths where the two runs disagree structurally (e.g. a status).
  */
 import { Decimal } from 'decimal.js';
@@ -33,16 +34,19 @@ export interface Vouched<V> {
 export function vouch<V>(a: V, b: unknown, cap: number, keys?: ReadonlySet<string>): Vouched<V> {
   let digits = cap;
   const mismatches: string[] = [];
-  const walk = (x: unknown, y: unknown, path: string, active: boolean): unknown => {
+  const walk = (x: unknown, y: unknown, path: string, active: boolean, top = false): unknown => {
     if (typeof x === 'string' && active && NUM.test(x)) {
       if (typeof y !== 'string' || !NUM.test(y)) {
         mismatches.push(path);
         return x;
       }
-      const d = Math.floor(agreeingDigits(x, y, cap));
+      const agree = agreeingDigits(x, y, cap);
+      if (agree >= cap) return new Dr(x).toSignificantDigits(cap).toString();
+      // agreement to `agree` digits bounds the error by 10^{-agree} relative; one digit fewer keeps the
+      // last printed digit within one unit of the truth also across a rounding boundary
+      const d = Math.max(1, Math.floor(agree) - 1);
       digits = Math.min(digits, d);
-      if (d >= cap) return x;
-      return new Dr(x).toSignificantDigits(Math.max(1, d)).toString();
+      return new Dr(x).toSignificantDigits(d).toString();
     }
     if (Array.isArray(x)) {
       if (!Array.isArray(y) || y.length !== x.length) {
@@ -54,12 +58,12 @@ export function vouch<V>(a: V, b: unknown, cap: number, keys?: ReadonlySet<strin
     if (x !== null && typeof x === 'object') {
       const o: Record<string, unknown> = {};
       const yo = (y ?? {}) as Record<string, unknown>;
-      for (const [k, v] of Object.entries(x)) o[k] = walk(v, yo[k], path ? `${path}.${k}` : k, active || !keys || keys.has(k));
+      for (const [k, v] of Object.entries(x)) o[k] = walk(v, yo[k], path ? `${path}.${k}` : k, top ? active || !keys || keys.has(k) : active);
       return o;
     }
     if (active && x !== y && !(typeof x === 'string' && NUM.test(x))) mismatches.push(path);
     return x;
   };
-  const value = walk(a, b, '', !keys) as V;
+  const value = walk(a, b, '', !keys, true) as V;
   return { value, digits, mismatches };
 }
