@@ -34,7 +34,7 @@ export function registerExploreBasin(explore: Command): void {
     .requiredOption('--rho <r>', 'SAM radius rho >= 0 (decimal string)')
     .requiredOption('--points <file>', 'JSON file [["u0","v0"], ...]')
     .option('--precision <p>', 'decimal digits (default 50)')
-    .option(BACKEND_FLAG, BACKEND_HELP)
+    .option(BACKEND_FLAG, `${BACKEND_HELP.replace(/\(default \w+\)/, '(default decimal: saddles are exact equalities of the decimal inputs)')}`)
     .option('--round-inputs', 'round inputs with more digits than --precision (with a warning) instead of refusing them')
     .option('--json', 'JSON output')
     .action((f: { rho: string; points: string; precision?: string; json?: boolean; backend?: string; roundInputs?: boolean }) => {
@@ -43,7 +43,9 @@ export function registerExploreBasin(explore: Command): void {
       const rhoS = fitDigits(pol, 'rho', nonNegativeDecimal('--rho', f.rho));
       const pts = parsePoints(readJsonFile(f.points, 'points file'), 'points').map(([a, b], i) => [fitDigits(pol, `points[${i}][0]`, a), fitDigits(pol, `points[${i}][1]`, b)] as [string, string]);
       for (const w of pol.warnings) warn(w);
-      const backend = parseBackend(f.backend);
+      // decimal by default: the saddle test |u0+v0| = 2 rho is an exact equality of the decimal inputs
+      // (near-ties are also re-decided on exact rationals in linfEscapeCondition, for any backend)
+      const backend = f.backend === undefined ? 'decimal' : parseBackend(f.backend);
       // fates are exact (ties decided on the decimal inputs); absorption times are cut to the digits
       // on which a rerun at a higher precision agrees (at most 20)
       const fatesAt = (Pw: number) => {
