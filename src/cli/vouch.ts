@@ -14,6 +14,7 @@
 import { Decimal } from 'decimal.js';
 import { MAX_PRECISION } from '../numeric/decimalField.ts';
 import { agreeingDigits } from '../numeric/agreement.ts';
+import { significantDigits } from '../io/inputDigits.ts';
 
 const Dr = Decimal.clone({ precision: MAX_PRECISION, rounding: Decimal.ROUND_HALF_EVEN, maxE: 9e15, minE: -9e15 });
 const NUM = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -41,12 +42,13 @@ export function vouch<V>(a: V, b: unknown, cap: number, keys?: ReadonlySet<strin
         return x;
       }
       const agree = agreeingDigits(x, y, cap);
-      if (agree >= cap) return new Dr(x).toSignificantDigits(cap).toString();
+      if (agree >= cap) return significantDigits(x) <= cap ? x : new Dr(x).toSignificantDigits(cap).toString();
       // agreement to `agree` digits bounds the error by 10^{-agree} relative; one digit fewer keeps the
       // last printed digit within one unit of the truth also across a rounding boundary
       const d = Math.max(1, Math.floor(agree) - 1);
       digits = Math.min(digits, d);
-      return new Dr(x).toSignificantDigits(d).toString();
+      // toPrecision keeps vouched trailing zeros (8.85800, not 8.858)
+      return new Dr(x).toPrecision(d);
     }
     if (Array.isArray(x)) {
       if (!Array.isArray(y) || y.length !== x.length) {
