@@ -9,6 +9,7 @@ import { linfEscapeCondition } from '../../linf/planarExact.ts';
 import { integerIn, positiveDecimal } from '../../io/validate.ts';
 import { info, printJson, printLine } from '../output.ts';
 import { checkOutputPath, writeOutputFile } from '../../io/outputPath.ts';
+import { fitDigits } from '../../io/inputDigits.ts';
 
 interface Flags { grid?: string; range?: string; json?: boolean; plot?: string; backend?: string }
 
@@ -24,7 +25,7 @@ export function registerExploreBasinMap(explore: Command): void {
     .action(async (f: Flags) => {
       if (f.plot !== undefined) checkOutputPath('--plot', f.plot);
       const n = f.grid === undefined ? 61 : integerIn('grid', f.grid, 2, 400);
-      const R = positiveDecimal('range', f.range ?? '3');
+      const R = fitDigits({ precision: 30, round: false, warnings: [] }, 'range', positiveDecimal('range', f.range ?? '3'));
       // decimal by default: the grid is exact in decimal arithmetic (a saddle |u0+v0| = 2 rho stays a saddle)
       const backend = f.backend === undefined ? 'decimal' : parseBackend(f.backend);
       const F = makeField(backend, 30);
