@@ -19,6 +19,8 @@ export interface InputPolicy {
   readonly round: boolean;
   /** warnings collected for stderr */
   readonly warnings: string[];
+  /** what to do about it (default: raise --precision or pass --round-inputs) */
+  readonly hint?: string;
 }
 
 export function significantDigits(s: string): number {
@@ -32,7 +34,7 @@ export function fitDigits(policy: InputPolicy, field: string, s: string): string
   if (n <= policy.precision) return s;
   if (!policy.round) {
     const shown = s.length > 40 ? `${s.slice(0, 20)}...${s.slice(-12)}` : s;
-    throw new UsageError(`${field} has ${n} significant digits, more than the working precision ${policy.precision}: ${shown} (raise --precision, or pass --round-inputs to round it)`);
+    throw new UsageError(`${field} has ${n} significant digits, more than the working precision ${policy.precision}: ${shown} (${policy.hint ?? 'raise --precision, or pass --round-inputs to round it'})`);
   }
   const D = Decimal.clone({ precision: policy.precision, rounding: Decimal.ROUND_HALF_EVEN, maxE: 9e15, minE: -9e15 });
   const r = new D(s.trim()).toSignificantDigits(policy.precision).toString();

@@ -25,7 +25,7 @@ export function registerExploreBasinMap(explore: Command): void {
     .action(async (f: Flags) => {
       if (f.plot !== undefined) checkOutputPath('--plot', f.plot);
       const n = f.grid === undefined ? 61 : integerIn('grid', f.grid, 2, 400);
-      const R = fitDigits({ precision: 30, round: false, warnings: [] }, 'range', positiveDecimal('range', f.range ?? '3'));
+      const R = fitDigits({ precision: 30, round: false, warnings: [], hint: 'the grid is computed at 30 digits' }, 'range', positiveDecimal('range', f.range ?? '3'));
       // decimal by default: the grid is exact in decimal arithmetic (a saddle |u0+v0| = 2 rho stays a saddle)
       const backend = f.backend === undefined ? 'decimal' : parseBackend(f.backend);
       const F = makeField(backend, 30);
