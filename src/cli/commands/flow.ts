@@ -104,12 +104,12 @@ export function registerFlow(program: Command): void {
       const P2 = f.checkDigits ? referencePrecision(cfg.precision) : null;
       if (f.checkDigits && P2 === null) warn(`no digits check: a rerun above ${cfg.precision} digits would exceed the 1000-digit limit; all ${cfg.precision} digits printed unchecked`);
       {
-        // up-front cost estimate: ~0.5 s for the tau reduction at 40 digits to s·max|x| = 10, ∝ P² and
-        // the span in natural time; the full system / integration costs more; the rerun at P2 ~3x
+        // up-front cost estimate: ~0.5 s for the tau reduction at 40 digits, ∝ P² and growing like the
+        // logarithm of the span in natural time (GBS steps grow with the solution's scale); the full system / integration costs more; the rerun at P2 ~3x
         let xmax = 0;
         for (const xi of cfg.x) xmax = Math.max(xmax, Math.abs(Number(xi)));
         const span = Math.min(1e9, Number(cfg.s) * xmax);
-        const secs = 0.5 * (cfg.precision / 40) ** 2 * (1 + span / 10) * (cfg.method === 'integrate' ? 3 : 1) * (K > 1 ? 1 + K / 50 : 1) * (P2 === null ? 1 : 3.5);
+        const secs = 0.5 * (cfg.precision / 40) ** 2 * (1 + Math.log10(1 + span)) * (cfg.method === 'integrate' ? 3 : 1) * (K > 1 ? 1 + K / 50 : 1) * (P2 === null ? 1 : 3.5);
         if (Number.isFinite(secs)) warnIfLong('flow', secs, `precision ${cfg.precision}, s·max|x| = ${span.toPrecision(3)}${P2 === null ? '' : ', plus the digits-check rerun (--no-check-digits skips it)'}`);
       }
       const bar = progress('flow', P2 === null ? 1000 : 2000);
