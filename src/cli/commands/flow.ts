@@ -117,7 +117,16 @@ export function registerFlow(program: Command): void {
         const sEnd = F.fromString(c.s);
         const targets = K <= 1 ? [sEnd] : Array.from({ length: K }, (_, k) => F.div(F.mul(sEnd, F.fromNumber(k)), F.fromNumber(K - 1)));
         const scale = F.isZero(sEnd) ? F.one : sEnd;
-        const rep = evaluateFlow(F, c, targets, (sv) => bar.update(offset + Math.min(1000, Math.floor(F.toNumber(F.div(sv, scale)) * 1000))));
+        let rep: ReturnType<typeof evaluateFlow>;
+        try {
+          rep = evaluateFlow(F, c, targets, (sv) => bar.update(offset + Math.min(1000, Math.floor(F.toNumber(F.div(sv, scale)) * 1000))));
+        } catch (e) {
+          // name the quantity and the step: which flow, which method, up to which s, at which precision
+          if (e instanceof RangeError || (e instanceof NumericError && !/^flow/.test(e.message))) {
+            throw new NumericError(`flow (${c.algo}, ${c.method}, ${c.precision} digits) towards s = ${c.s}: ${e.message.split('\n')[0]}`, 'flow state');
+          }
+          throw e;
+        }
         if (rep.points.length === 0) throw new NumericError(`flow: no point could be computed (${rep.warnings.join('; ') || 'integration stopped at s = 0'})`, 'flow state');
         return { rep, out: shape(c, rep, K) };
       };
