@@ -35,6 +35,6 @@ export const b5SwitchesAreFullSystemTies: CheckDef = {
         worst = F.max(worst, F.abs(F.sub(F.log(F.abs(b[w.leader]!)), F.log(F.abs(b[w.from]!)))));
       });
       return { margin: F.toString(worst, 6), detail: { switches: r.switches.length, lead_monotone: r.leadMonotone } };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: '1' }), numRuns: ctx.quick ? 2 : 4, tolerance: tol, comparison: '<=', notes: ['tau reduction events vs full-system ties, 30 digits, rtol 1e-20'] });
+    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: '1' }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=', notes: ['tau reduction events vs full-system ties, 30 digits, rtol 1e-20'] });
   },
 };

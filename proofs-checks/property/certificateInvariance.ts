@@ -65,6 +65,6 @@ export const b4Certificates: CheckDef = {
         prev = e;
       }
       return { margin: String(violations), detail: { certificate: 'escape' } };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), numRuns: ctx.quick ? 4 : 6, tolerance: tol, comparison: '<=' });
+    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' });
   },
 };

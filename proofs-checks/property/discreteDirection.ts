@@ -44,7 +44,7 @@ function discreteDirection(ctx: CheckContext, algo: 'gd' | 'sam-l2'): Promise<Ou
       margin: decreasing ? F.toString(rel, 6) : '1e9',
       detail: { errors: e.map((v) => F.toString(v, 4)), e_flow_at_s_T: F.toString(eFlow, 4), s_T: F.toString(r.s, 6), decreasing },
     };
-  }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: algo === 'gd' ? undefined : c.rho }), numRuns: ctx.quick ? 2 : 4, tolerance: tol, comparison: '<=', notes: [`eta 0.1, checkpoints ${CHECKPOINTS.join(', ')}, ${Math.min(ctx.precision, RUN_PRECISION)} digits; margin = |e_T - e_flow(s_T)|/e_flow(s_T) (1e9 when e does not decrease)`] });
+  }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: algo === 'gd' ? undefined : c.rho }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=', notes: [`eta 0.1, checkpoints ${CHECKPOINTS.join(', ')}, ${Math.min(ctx.precision, RUN_PRECISION)} digits; margin = |e_T - e_flow(s_T)|/e_flow(s_T) (1e9 when e does not decrease)`] });
 }
 
 export const p2Discrete: CheckDef = { claimId: 'P2', name: 'discrete', method: 'property', quantity: '|e_T - e_flow(s_T)| / e_flow(s_T), e = 1 - cos(beta, sign(x_j) e_j), discrete GD (e must decrease)', run: (ctx) => discreteDirection(ctx, 'gd') };

@@ -39,6 +39,6 @@ export const b13FirstBlowupWins: CheckDef = {
       const r = simulate(F, { algo: c.algo, loss: 'logistic', eta: f('0.05'), rho, steps: 1500, data: { X: [x], Y: [1] }, W0: [0, 1, 2].map(() => c.a.map(f)) });
       const leader = argmax(F, r.beta.map((b) => F.abs(b)));
       return { margin: leader === first ? '0' : '1', detail: { s_star: sStar.map((s) => F.toString(s, 8)), first, leader, largest_x: argmax(F, x) } };
-    }, { claimInput: (c) => ({ depth: 3, n: 1, x: c.x }), numRuns: ctx.quick ? 6 : 16, tolerance: tol, comparison: '<=' });
+    }, { claimInput: (c) => ({ depth: 3, n: 1, x: c.x }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' });
   },
 };

@@ -56,7 +56,7 @@ function amplification(ctx: CheckContext, which: 'small' | 'large'): Promise<Out
       : seq.filter((e) => e.leader !== major).length;
     const compact = seq.filter((e, k) => k === 0 || e.leader !== seq[k - 1]!.leader);
     return { margin: String(bad), detail: { major, switches: compact } };
-  }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: '1' }), numRuns: ctx.quick ? 3 : 5, tolerance: tol, comparison: '<=', notes: [`tau reduction at ${LEADER_PRECISION} digits, rtol 1e-14, rho = 1, grid of ${grid.length} s in [0.01, 200]`] });
+  }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: '1' }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=', notes: [`tau reduction at ${LEADER_PRECISION} digits, rtol 1e-14, rho = 1, grid of ${grid.length} s in [0.01, 200]`] });
 }
 
 export const p5MinorFirst: CheckDef = {
