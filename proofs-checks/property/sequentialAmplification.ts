@@ -3,7 +3,7 @@
  * starts, x > 0 distinct). The leader argmax_i β_i is read off the τ reduction on a geometric grid
  * of s in [0.01, 200] (not from the B5 law).
  * - minor-first: small starts (N(0)/(2ρ) below the midpoint of the two largest x_i) lead with a
- *   minor coordinate at s = 0.01 and end (s = 200) with the largest x_i;
+ *   minor coordinate at s = 1e-6 and end (s = 200) with the largest x_i;
  * - major-first: large starts (N(0)/(2ρ) > max x_i) have the largest x_i leading at every s.
  */
 import fc from 'fast-check';
@@ -13,10 +13,14 @@ import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { l2N } from '../../src/flow/l2Certificates.ts';
 import { argmax } from '../../src/verify/direction.ts';
-import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
+import { alphaInXStarBand, distinctMagnitudes, twoLargest } from '../arbitraries.ts';
 
 /** Leaders need only a few correct digits: 20-digit arithmetic, integrator rtol 1e-14. */
 export const LEADER_PRECISION = 20;
+
+/** Where minor-first reads the early leader ("small s"): the β_i differ there by ~1e-6 relative,
+ * far above the 20-digit, rtol 1e-14 integration error. */
+export const EARLY_S = '1e-6';
 
 /** Geometric grid of s in [0.01, sMax] (n points), as decimal strings. */
 export function sGrid(n: number, sMax = 200): string[] {
@@ -42,8 +46,18 @@ export function startSize<T>(F: Field<T>, x: T[], alpha: T, rho: T): 'small' | '
 function amplification(ctx: CheckContext, which: 'small' | 'large'): Promise<Outcome> {
   const tol = ctx.tolerance;
   const F = ctx.field(LEADER_PRECISION);
-  const grid = sGrid(which === 'small' ? 16 : 10);
-  const arb = fc.record({ x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.15 }), alpha: which === 'small' ? hundredths(0.2, 1.2) : hundredths(1, 4) });
+  // small: the early leader is read at s = 1e-6 (at s = 0.01 a start drawn just below the band's
+  // edge has already switched to the major: x = (0.87, 0.20, 1.55), alpha = 0.954046), then 16 points
+  const grid = which === 'small' ? [EARLY_S, ...sGrid(16)] : sGrid(10);
+  // Drawn FROM the hypothesis set (not filtered into it): x*(0) = N(0)/(2ρ) is drawn in the band
+  // and α solved for. Small: between the collapse certificate (min x / 2: below it every start
+  // collapses) and the midpoint of the two largest x_i; large: between max x and 3 max x.
+  // The exact α is still classified by startSize; starts that collapse are discarded.
+  const band = (x: number[]): [number, number] => {
+    const [a, b] = twoLargest(x);
+    return which === 'small' ? [Math.min(...x) / 2, (a + b) / 2] : [a, 3 * a];
+  };
+  const arb = alphaInXStarBand(distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.15 }), band);
   return propertyOutcome(ctx, arb, (c) => {
     const x = c.x.map((s) => F.fromString(s));
     const alpha = F.fromString(c.alpha);
@@ -56,14 +70,14 @@ function amplification(ctx: CheckContext, which: 'small' | 'large'): Promise<Out
       : seq.filter((e) => e.leader !== major).length;
     const compact = seq.filter((e, k) => k === 0 || e.leader !== seq[k - 1]!.leader);
     return { margin: String(bad), detail: { major, switches: compact } };
-  }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: '1' }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=', notes: [`tau reduction at ${LEADER_PRECISION} digits, rtol 1e-14, rho = 1, grid of ${grid.length} s in [0.01, 200]`] });
+  }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: '1' }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=', notes: [`tau reduction at ${LEADER_PRECISION} digits, rtol 1e-14, rho = 1, grid of ${grid.length} s in [${grid[0]}, 200]`] });
 }
 
 export const p5MinorFirst: CheckDef = {
   claimId: 'P5',
   name: 'minor-first',
   method: 'property',
-  quantity: 'small escaping starts: [leader at s = 0.01 is the major] + [leader at s = 200 is not the major]',
+  quantity: 'small escaping starts: [leader at s = 1e-6 is the major] + [leader at s = 200 is not the major]',
   run: (ctx) => amplification(ctx, 'small'),
 };
 
