@@ -1,0 +1,9 @@
+// @ts-nocheck
+import { makeField } from '../src/numeric/fieldFactory.ts';
+import { simulate } from '../src/optim/simulate.ts';
+const F: any = makeField('bigfloat', 30);
+const f = (s: string) => F.fromString(s);
+const x = ['0.30','0.78'].map(f); const a = ['0.79','0.40'];
+const cps = [1500, 6000, 12000, 25000, 50000];
+const r = simulate(F, { algo: 'gd', loss: 'logistic', eta: f('0.05'), rho: F.zero, steps: 50000, data: { X: [x], Y: [1] }, W0: [0, 1, 2].map(() => a.map(f)) }, { checkpoints: cps });
+for (const cp of r.trajectory) console.log(cp.step, F.toString(cp.s, 6), cp.beta.map((b) => F.toString(b, 5)).join(' '));
