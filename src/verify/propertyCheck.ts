@@ -118,7 +118,7 @@ export async function propertyOutcome<I>(
     ...(replay ? { path: ctx.replayPath, endOnFailure: true } : {}),
   });
   const counts = { runs: evaluated, discarded };
-  const notes = [...(opts.notes ?? []), ...(plan.raised ? [plan.raised] : []), `${evaluated} inputs evaluated, ${discarded} discarded by the hypotheses${unmetCounts.size ? ` (claim hypotheses unmet: ${[...unmetCounts].map(([n, k]) => `${n} x${k}`).join(', ')})` : ''}`];
+  const notes = [...(opts.notes ?? []), ...(plan.raised && !replay ? [plan.raised] : []), `${evaluated} inputs evaluated, ${discarded} discarded by the hypotheses${unmetCounts.size ? ` (claim hypotheses unmet: ${[...unmetCounts].map(([n, k]) => `${n} x${k}`).join(', ')})` : ''}`];
   if (replay) {
     notes.unshift(`replayed fast-check path ${ctx.replayPath} (seed ${ctx.seed})`);
     const first = replayed[0];
