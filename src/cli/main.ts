@@ -9,6 +9,7 @@ import { registerExplore } from './commands/explore.ts';
 import { registerDerive } from './commands/derive.ts';
 import { registerFlow } from './commands/flow.ts';
 import { registerVerify } from './commands/verify.ts';
+import { registerCheck } from './commands/check.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FAIL = 1;
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerDerive(program);
   registerFlow(program);
   registerVerify(program);
+  registerCheck(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }

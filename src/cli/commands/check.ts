@@ -1,0 +1,96 @@
+/**
+ * `samcheck check FILE`: claims without code (JSON or YAML claim files, src/userclaims).
+ *
+ * Options: --claim ID (repeatable: only these claims), --seed S, --path P (replay one recorded
+ * counterexample; needs one claim), --runs N (draws, default the claim's "draws"), --precision P,
+ * --no-symbolic, --json.
+ * Exit codes: 0 every claim held, 1 a claim failed, 2 usage / formula error, 3 inconclusive
+ * (no draw evaluated, or the engine could not produce a number).
+ */
+import type { Command } from 'commander';
+import { UsageError } from '../../io/UsageError.ts';
+import { integerIn, precision as precisionOf } from '../../io/validate.ts';
+import { readClaimFile, type ClaimSpec } from '../../userclaims/claimFile.ts';
+import { exitCodeOf, runClaim, type ClaimResult } from '../../userclaims/runClaim.ts';
+import { formatClaimResult } from '../../userclaims/formatResult.ts';
+import { CasSession } from '../../symbolic/cas.ts';
+import { printJson, printLine, info } from '../output.ts';
+import { setExitCode } from '../main.ts';
+
+interface CheckFlags {
+  claim?: string[];
+  seed?: string;
+  path?: string;
+  runs?: string;
+  precision?: string;
+  symbolic?: boolean;
+  json?: boolean;
+}
+
+export function selectClaims(claims: ClaimSpec[], ids: string[] | undefined, file: string): ClaimSpec[] {
+  if (!ids || ids.length === 0) return claims;
+  return ids.map((id) => {
+    const c = claims.find((k) => k.id === id);
+    if (!c) throw new UsageError(`--claim: no claim ${JSON.stringify(id)} in ${file} (claims: ${claims.map((k) => k.id).join(', ')})`);
+    return c;
+  });
+}
+
+export function quoteArg(s: string): string {
+  return /^[A-Za-z0-9_./:=@-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+export function registerCheck(program: Command): void {
+  program
+    .command('check')
+    .description('check your own claims (JSON/YAML claim file: model, domain, formulas) over random draws, with shrunk counterexamples and a symbolic residual for closed forms')
+    .argument('<file>', 'claim file (.json, .yaml, .yml)')
+    .option('--claim <id...>', 'only these claims of the file')
+    .option('--seed <s>', 'seed of the draws (default: the file\'s "seed", else 20260308)')
+    .option('--path <p>', 'fast-check path of a recorded counterexample (replay; with --seed)')
+    .option('--runs <n>', 'number of draws per claim (default: the claim\'s "draws")')
+    .option('--precision <p>', 'working precision in digits (default: the file\'s, else 40)')
+    .option('--no-symbolic', 'skip the symbolic residual')
+    .option('--json', 'JSON output {"file","claims":[...],"summary"}')
+    .action(async (file: string, f: CheckFlags) => {
+      const cf = readClaimFile(file);
+      const claims = selectClaims(cf.claims, f.claim, file);
+      if (f.path !== undefined && claims.length !== 1) throw new UsageError(`--path replays one claim: add --claim ID (claims: ${claims.map((c) => c.id).join(', ')})`);
+      if (f.path !== undefined && f.seed === undefined) throw new UsageError('--path needs the --seed it was recorded with');
+      if (f.path !== undefined && !/^\d+(:\d+)*$/.test(f.path)) throw new UsageError(`--path: expected a fast-check path like 12:0:3, got ${JSON.stringify(f.path)}`);
+      const seed = f.seed === undefined ? undefined : integerIn('--seed', f.seed, 0, 2 ** 31 - 1);
+      const runs = f.runs === undefined ? undefined : integerIn('--runs', f.runs, 1, 1_000_000);
+      const precision = f.precision === undefined ? undefined : precisionOf('--precision', f.precision);
+      const cas = new CasSession();
+      const results: ClaimResult[] = [];
+      try {
+        for (const spec of claims) {
+          if (!f.json) info(`checking ${spec.id} (${runs ?? spec.draws} draws)`);
+          const r = await runClaim(spec, {
+            seed,
+            path: f.path,
+            runs,
+            precision,
+            symbolic: f.symbolic !== false,
+            cas,
+            replayBase: `samcheck check ${quoteArg(file)} --claim ${spec.id}`,
+          });
+          results.push(r);
+        }
+      } finally {
+        await cas.close();
+      }
+      const code = exitCodeOf(results);
+      const summary = {
+        passed: results.filter((r) => r.status === 'pass').length,
+        failed: results.filter((r) => r.status === 'fail').length,
+        inconclusive: results.filter((r) => r.status === 'inconclusive').length,
+      };
+      if (f.json) printJson({ file, claims: results, summary });
+      else {
+        for (const r of results) for (const l of formatClaimResult(r)) printLine(l);
+        printLine(`claims: ${summary.passed} passed, ${summary.failed} failed, ${summary.inconclusive} inconclusive`);
+      }
+      setExitCode(code);
+    });
+}

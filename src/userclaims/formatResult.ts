@@ -1,0 +1,58 @@
+/**
+ * Human-readable report of claim-file results (`samcheck check`, `samcheck explore search`).
+ *
+ * Main definitions:
+ * - `formatClaimResult(r)`: lines for one claim: verdict, worst margin against the tolerance, draw
+ *   counts, the symbolic verdict, and on failure the shrunk counterexample with the values of every
+ *   input and observable the formulas use, and the replay command.
+ * - `formatEdgeTable(r)`: the per-edge-kind counts of an edge search.
+ */
+import type { ClaimResult } from './runClaim.ts';
+
+const fmtInput = (o: Record<string, unknown>) =>
+  Object.entries(o)
+    .map(([k, v]) => `${k} = ${Array.isArray(v) ? `[${(v as unknown[]).map((e) => (Array.isArray(e) ? `[${e.join(', ')}]` : String(e))).join(', ')}]` : String(v)}`)
+    .join(', ');
+
+export function formatClaimResult(r: ClaimResult): string[] {
+  const out: string[] = [];
+  const dr = r.draws;
+  const verdict = r.status.toUpperCase();
+  if (r.kind === 'compare') {
+    out.push(`${r.id}: ${verdict}  worst margin ${r.margin ?? '-'} (tolerance ${r.toleranceText})`);
+  } else {
+    out.push(`${r.id}: ${verdict}  ${dr.violated === 0 ? 'held on every evaluated draw' : `violated on ${dr.violated} of ${dr.evaluated} evaluated draws`}`);
+  }
+  if (r.statement) out.push(`  ${r.statement}`);
+  out.push(`  draws: ${dr.evaluated} evaluated (${dr.held} held, ${dr.violated} violated), ${dr.discardedByConstraints} discarded by constraints, ${dr.undefinedObservables} undefined, ${dr.numericFailures} numeric failures; seed ${r.seed}, ${r.precision} digits`);
+  const sv = r.symbolic;
+  if (sv.verdict === 'zero') out.push(`  symbolic: residual 0 (${sv.ode}): the closed form solves the flow`);
+  else if (sv.verdict === 'nonzero') out.push(`  symbolic: residual NOT 0 (${sv.ode}): ODE ${sv.residuals!.ode}, initial value ${sv.residuals!.initialValue}, initial slope ${sv.residuals!.initialSlope}`);
+  else if (sv.verdict === 'undecided') out.push(`  symbolic: undecided (${sv.reason})`);
+  else if (sv.reason !== 'not requested') out.push(`  symbolic: not applicable (${sv.reason})`);
+  if (r.worst && r.kind === 'compare' && r.status !== 'fail') {
+    out.push(`  worst draw: ${fmtInput(r.worst.input)}`);
+    out.push(`    quantity ${r.worst.quantity}, expected ${r.worst.expected}`);
+  }
+  if (r.counterexample) {
+    const c = r.counterexample;
+    out.push(`  counterexample (shrunk ${c.shrinks} times): ${fmtInput(c.input)}`);
+    if (c.quantity !== undefined) out.push(`    quantity ${c.quantity}, expected ${c.expected}, margin ${c.margin} > ${r.tolerance}`);
+    const vals = Object.entries(c.values);
+    if (vals.length) out.push(`    values: ${vals.map(([k, v]) => `${k} = ${v}`).join(', ')}`);
+  }
+  if (r.replay) out.push(`  replay: ${r.replay.command}`);
+  for (const n of r.notes) out.push(`  note: ${n}`);
+  return out;
+}
+
+export function formatEdgeTable(r: ClaimResult): string[] {
+  if (!r.edges) return [];
+  const out = ['  edge kind            tried  evaluated  outside-domain  inapplicable  violations  worst margin'];
+  for (const [k, e] of Object.entries(r.edges)) {
+    out.push(
+      `  ${k.padEnd(20)} ${String(e.tried).padStart(5)}  ${String(e.evaluated).padStart(9)}  ${String(e.outsideDomain).padStart(14)}  ${String(e.inapplicable).padStart(12)}  ${String(e.violations).padStart(10)}  ${e.worstMargin ?? '-'}${e.inapplicable && e.reason ? `  (${e.reason})` : ''}`,
+    );
+  }
+  return out;
+}
