@@ -7,17 +7,19 @@
  *   (fast-check bigint, shrinking k towards 0, i.e. towards lo). Values are exact decimal strings.
  * - `baseArbitrary(spec)`: uniform draws over the domain → `DrawnInput`.
  * - `EDGE_KINDS` and `edgeArbitrary(spec, F)`: draws moved onto an edge: `linf-boundary` (|u0+v0| =
- *   2ρ ± 10^-k ρ in one coordinate), `alpha-c` (balanced α = α_c(1 ± 10^-k), α_c of ℓ2-SAM by the
- *   certified bisection), `tie` (|x_j| = |x_i|(1 + δ), δ ∈ {0, ±10^-k}), `zero` (one x_i, u0_i, v0_i or
+ *   2ρ ± 10^-k ρ in one coordinate), `alpha-c` (balanced α = α_c(1 ± 10^-k); α_c = ρ/√2 for d = 1,
+ *   else the bisection enclosure at 20 digits, width 1e-8 ρ), `tie` (|x_j| = |x_i|(1 + δ), δ ∈ {0, ±10^-k}), `zero` (one x_i, u0_i, v0_i or
  *   layer entry = 0), `fixed-point` (starts at or within 10^-k of (ρ, ρ) or ρ/√2), `mixed-signs`
  *   (some x_i negated), `depth3-zero-layer` (depth 3, one layer zero at one coordinate or all).
- *   k is drawn in 1..12. An edge draw that leaves the declared domain is reported as
+ *   k is drawn in 1..12; offsets from irrational targets (α_c, ρ/√2) are never 0, and edge values are
+ *   rounded to the working precision, so that a fate is never left to rounding. An edge draw that leaves the declared domain is reported as
  *   `outside: true` (the search counts and discards it: a claim is only tested on its own domain).
  * - `inDomain(spec, input)`: every drawn value lies in its declared range.
  */
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import type { Field } from '../numeric/Field.ts';
+import { makeField } from '../numeric/fieldFactory.ts';
 import { criticalScale } from '../analysis/criticalScale.ts';
 import type { ClaimSpec, RangeSpec } from './claimFile.ts';
 import type { DrawnInput } from './observables.ts';
@@ -105,15 +107,25 @@ export interface EdgeDraw {
 
 const alphaCache = new Map<string, string>();
 
-function alphaC<T>(F: Field<T>, x: string[], rho: string): string | null {
+/**
+ * Where to aim alpha-c draws: d = 1: ρ/√2 (THEORY B4); d > 1: the certified bisection at 20 digits,
+ * width 1e-8 ρ (a target for draws, not a verdict; offsets below 1e-8 are relative to it).
+ */
+function alphaC<T>(_F: Field<T>, x: string[], rho: string): string | null {
   const key = `${x.join(',')}|${rho}`;
   if (alphaCache.has(key)) return alphaCache.get(key)!;
   if (new D(rho).lte(0) || x.some((xi) => new D(xi).isZero())) return null;
+  if (x.length === 1) {
+    const v = new D(rho).div(new D(2).sqrt()).toString();
+    alphaCache.set(key, v);
+    return v;
+  }
+  const F = makeField('decimal', 20);
   const r = criticalScale(
     F,
     x.map((a) => F.fromString(a)),
     F.fromString(rho),
-    { tol: F.fromString('1e-14') },
+    { tol: F.fromString('1e-8') },
   );
   const mid = F.toString(F.div(F.add(r.lo, r.hi), F.fromNumber(2)), 20);
   alphaCache.set(key, mid);
@@ -156,7 +168,8 @@ export function applyEdge<T>(F: Field<T>, spec: ClaimSpec, base: DrawnInput, kin
       if (!spec.algos.includes('sam-l2') || spec.depth !== 2) return na('alpha_c is defined for sam-l2, depth 2');
       const ac = alphaC(F, x, base.rho);
       if (ac === null) return na('alpha_c needs rho > 0 and every x_i != 0');
-      setAlpha(new D(ac).times(new D(1).plus(delta)));
+      // α_c is irrational: an offset of 0 would leave the fate to rounding, so always offset
+      setAlpha(new D(ac).times(new D(1).plus(delta.isZero() ? off : delta)));
       break;
     }
     case 'tie': {
@@ -181,7 +194,7 @@ export function applyEdge<T>(F: Field<T>, spec: ClaimSpec, base: DrawnInput, kin
     case 'fixed-point': {
       if (rho.isZero()) return na('rho = 0');
       const target = mode < 3 ? rho : rho.div(new D(2).sqrt());
-      const scaled = target.times(new D(1).plus(delta));
+      const scaled = target.times(new D(1).plus(mode >= 3 && delta.isZero() ? off : delta)); // ρ/√2 is irrational: always offset
       if (balanced) setAlpha(scaled);
       else if (spec.depth === 2) {
         const sx = new D(x[i]!).isNeg() ? -1 : 1;
@@ -209,8 +222,35 @@ export function applyEdge<T>(F: Field<T>, spec: ClaimSpec, base: DrawnInput, kin
       break;
     }
   }
-  const input: DrawnInput = { ...base, x, W0, alpha, edge: kind };
+  // values representable at the working precision (the offsets 10^-k, k <= 12, stay resolved)
+  const P = F.precision;
+  const r = (v: string) => clean(new D(v).toSignificantDigits(P));
+  const input: DrawnInput = { ...base, x: x.map(r), W0: W0.map((row) => row.map(r)), alpha: alpha === null ? null : r(alpha), edge: kind };
   return { input, outside: !inDomain(spec, input), inapplicable: null };
+}
+
+const contains = (r: RangeSpec, v: number) => new D(r.lo).lte(v) && new D(r.hi).gte(v);
+
+/**
+ * Why an edge kind cannot produce a draw inside this claim's domain (null: applicable). Kinds that
+ * are not applicable are not drawn, so the budget goes to the edges that can matter.
+ */
+export function edgeApplicability(spec: ClaimSpec): Record<EdgeKind, string | null> {
+  const st = spec.start;
+  const rhoPos = new D(spec.rho.hi).gt(0);
+  const planar = st.kind === 'balanced' || spec.depth === 2;
+  const startRanges = st.kind === 'balanced' ? [st.alpha] : st.kind === 'uv' ? [...st.u0, ...st.v0] : st.layers.flat();
+  const anyNeg = spec.x.some((r) => new D(r.lo).lt(0));
+  const anyPos = spec.x.some((r) => new D(r.hi).gt(0));
+  return {
+    'linf-boundary': !rhoPos ? 'rho = 0 on the whole domain' : !planar ? 'needs depth 2 or a balanced start' : null,
+    'alpha-c': st.kind !== 'balanced' ? 'needs a balanced start' : !spec.algos.includes('sam-l2') || spec.depth !== 2 ? 'alpha_c is defined for sam-l2, depth 2' : !rhoPos ? 'rho = 0 on the whole domain' : null,
+    tie: spec.d < 2 ? 'needs d >= 2' : null,
+    zero: spec.x.some((r) => contains(r, 0)) || (st.kind !== 'balanced' && startRanges.some((r) => contains(r, 0))) ? null : 'no x_i or start range contains 0',
+    'fixed-point': !rhoPos ? 'rho = 0 on the whole domain' : !planar ? 'needs depth 2 or a balanced start' : null,
+    'mixed-signs': !(anyNeg && anyPos) || (spec.d < 2 && !anyNeg) ? 'the x ranges do not allow both signs' : null,
+    'depth3-zero-layer': spec.depth !== 3 ? 'needs depth 3' : st.kind !== 'layers' ? 'needs a "layers" start' : !startRanges.some((r) => contains(r, 0)) ? 'no layer range contains 0' : null,
+  };
 }
 
 export function edgeArbitrary<T>(F: Field<T>, spec: ClaimSpec, kinds: readonly EdgeKind[]): fc.Arbitrary<EdgeDraw> {

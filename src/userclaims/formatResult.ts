@@ -21,7 +21,8 @@ export function formatClaimResult(r: ClaimResult): string[] {
   if (r.kind === 'compare') {
     out.push(`${r.id}: ${verdict}  worst margin ${r.margin ?? '-'} (tolerance ${r.toleranceText})`);
   } else {
-    out.push(`${r.id}: ${verdict}  ${dr.violated === 0 ? 'held on every evaluated draw' : `violated on ${dr.violated} of ${dr.evaluated} evaluated draws`}`);
+    const c = r.census;
+    out.push(`${r.id}: ${verdict}  ${dr.violated === 0 ? 'held on every evaluated draw' : c ? `violated on ${c.violated} of ${c.evaluated} evaluated draws` : `violated (${dr.evaluated} draws evaluated before the first violation)`}`);
   }
   if (r.statement) out.push(`  ${r.statement}`);
   out.push(`  draws: ${dr.evaluated} evaluated (${dr.held} held, ${dr.violated} violated), ${dr.discardedByConstraints} discarded by constraints, ${dr.undefinedObservables} undefined, ${dr.numericFailures} numeric failures; seed ${r.seed}, ${r.precision} digits`);
@@ -42,6 +43,14 @@ export function formatClaimResult(r: ClaimResult): string[] {
     if (vals.length) out.push(`    values: ${vals.map(([k, v]) => `${k} = ${v}`).join(', ')}`);
   }
   if (r.replay) out.push(`  replay: ${r.replay.command}`);
+  if (r.census) {
+    const c = r.census;
+    out.push(`  census (the same ${r.draws.requested} draws, not stopping at the first violation): held on ${c.held} of ${c.evaluated}, violated on ${c.violated}`);
+    for (const [k, e] of Object.entries(c.ranges)) {
+      const f = (x: [string, string] | null) => (x ? (x[0] === x[1] ? x[0] : `${x[0]}..${x[1]}`) : 'none');
+      out.push(`    ${k}: held at ${f(e.held)}; violated at ${f(e.violated)}`);
+    }
+  }
   for (const n of r.notes) out.push(`  note: ${n}`);
   return out;
 }
@@ -51,7 +60,7 @@ export function formatEdgeTable(r: ClaimResult): string[] {
   const out = ['  edge kind            tried  evaluated  outside-domain  inapplicable  violations  worst margin'];
   for (const [k, e] of Object.entries(r.edges)) {
     out.push(
-      `  ${k.padEnd(20)} ${String(e.tried).padStart(5)}  ${String(e.evaluated).padStart(9)}  ${String(e.outsideDomain).padStart(14)}  ${String(e.inapplicable).padStart(12)}  ${String(e.violations).padStart(10)}  ${e.worstMargin ?? '-'}${e.inapplicable && e.reason ? `  (${e.reason})` : ''}`,
+      `  ${k.padEnd(20)} ${String(e.tried).padStart(5)}  ${String(e.evaluated).padStart(9)}  ${String(e.outsideDomain).padStart(14)}  ${String(e.inapplicable).padStart(12)}  ${String(e.violations).padStart(10)}  ${e.worstMargin ?? '-'}${e.reason && (e.inapplicable || e.tried === 0) ? `  (not applicable: ${e.reason})` : ''}`,
     );
   }
   return out;

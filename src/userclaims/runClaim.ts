@@ -28,7 +28,7 @@ import { FormulaError, identifiers, type Node } from './formula.ts';
 import { evaluate, show, type Value } from './evaluate.ts';
 import type { ClaimSpec } from './claimFile.ts';
 import { Observer, ObservableUndefined, type DrawnInput } from './observables.ts';
-import { baseArbitrary, edgeArbitrary, EDGE_KINDS, type EdgeDraw, type EdgeKind } from './draws.ts';
+import { baseArbitrary, edgeApplicability, edgeArbitrary, EDGE_KINDS, type EdgeDraw, type EdgeKind } from './draws.ts';
 import { casName, symbolicResidual, type SymbolicVerdict } from './symbolicResidual.ts';
 
 export const DEFAULT_SEED = 20260308;
@@ -89,6 +89,12 @@ export interface ClaimResult {
     numericFailures: number;
   };
   readonly edges?: Record<string, EdgeStats>;
+  /**
+   * After a failure fast-check stops at the first violation; the census re-draws the same
+   * `requested` inputs without stopping and reports where the claim held and where it did not:
+   * for every drawn scalar, its range over the holding and over the violating draws.
+   */
+  readonly census?: { evaluated: number; held: number; violated: number; ranges: Record<string, { held: [string, string] | null; violated: [string, string] | null }> };
   readonly symbolic: SymbolicVerdict;
   readonly precision: number;
   readonly backend: string;
@@ -189,6 +195,18 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
   };
   const valuesOf = (obs: Observer<unknown>): Record<string, string> => {
     const out: Record<string, string> = {};
+    const h = spec.holds;
+    if (h && h.node.k === 'binary' && ['<=>', '=>', 'and', 'or'].includes(h.node.op)) {
+      const col = h.node.col - 1;
+      const opLen = /^(<=>|=>|&&|\|\||and|or)/.exec(h.src.slice(col))?.[0].length ?? 0;
+      for (const [label, n] of [[h.src.slice(0, col).trim(), h.node.a], [h.src.slice(col + opLen).trim(), h.node.b]] as const) {
+        try {
+          out[label] = show(F, evaluate(F, n, obs, h.where), 20);
+        } catch (e) {
+          out[label] = `(${(e as Error).message})`;
+        }
+      }
+    }
     for (const [label, n] of usedNames) {
       try {
         out[label] = show(F, evaluate(F, n, obs, spec.where), 20);
@@ -264,33 +282,31 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
     if (!r.ok) shrinking = true;
     return r.ok;
   };
-  let prop: fc.IPropertyWithHooks<[DrawnInput]> | fc.IPropertyWithHooks<[EdgeDraw]>;
+  const applicability = edgeApplicability(spec);
+  const kinds = (EDGE_KINDS as readonly EdgeKind[]).filter((k) => applicability[k] === null);
   if (opts.edge) {
-    const kinds = EDGE_KINDS as readonly EdgeKind[];
-    const arb = fc.oneof(
-      { weight: 1, arbitrary: baseArbitrary(spec).map((input): EdgeDraw => ({ input, outside: false, inapplicable: null })) },
-      { weight: 3, arbitrary: edgeArbitrary(F, spec, kinds) },
-    );
-    prop = fc.property(arb, (ed) => {
-      const es = edgeStats[ed.input.edge ?? 'uniform']!;
-      if (!shrinking) es.tried++;
-      if (ed.inapplicable) {
-        if (!shrinking) {
-          es.inapplicable++;
-          es.reason = ed.inapplicable;
-        }
-        fc.pre(false);
-      }
-      if (ed.outside) {
-        if (!shrinking) es.outsideDomain++;
-        fc.pre(false);
-      }
-      return onInput(ed.input);
-    });
-  } else {
-    prop = fc.property(baseArbitrary(spec), (inp) => onInput(inp));
+    for (const k of EDGE_KINDS) if (applicability[k] !== null) edgeStats[k]!.reason = applicability[k]!;
+    if (kinds.length === 0) notes.push('no edge kind applies to this domain: uniform draws only');
   }
-  const details = await fc.check(prop as fc.IProperty<[unknown]>, {
+  const plain = baseArbitrary(spec).map((input): EdgeDraw => ({ input, outside: false, inapplicable: null }));
+  const arb: fc.Arbitrary<EdgeDraw> = opts.edge && kinds.length > 0 ? fc.oneof({ weight: 1, arbitrary: plain }, { weight: 3, arbitrary: edgeArbitrary(F, spec, kinds) }) : plain;
+  const prop = fc.property(arb, (ed) => {
+    const es = opts.edge ? edgeStats[ed.input.edge ?? 'uniform']! : undefined;
+    if (es && !shrinking) es.tried++;
+    if (ed.inapplicable) {
+      if (es && !shrinking) {
+        es.inapplicable++;
+        es.reason = ed.inapplicable;
+      }
+      fc.pre(false);
+    }
+    if (ed.outside) {
+      if (es && !shrinking) es.outsideDomain++;
+      fc.pre(false);
+    }
+    return onInput(ed.input);
+  });
+  const details = await fc.check(prop, {
     seed,
     numRuns: runs,
     ...(opts.path ? { path: opts.path } : {}),
@@ -305,8 +321,7 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
   let counterexample: ClaimResult['counterexample'] = null;
   let replay: ClaimResult['replay'] = null;
   if (details.failed && details.counterexample) {
-    const c = details.counterexample[0] as DrawnInput | EdgeDraw;
-    const inp = 'outside' in c ? c.input : c;
+    const inp = details.counterexample[0].input;
     shrinking = true;
     const r = evalDraw(inp);
     const rep = report(inp, r);
@@ -314,6 +329,66 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
     const path = details.counterexamplePath ?? '';
     const base = opts.replayBase ?? `samcheck check FILE --claim ${spec.id}`;
     replay = { seed: details.seed, path, command: `${base} --seed ${details.seed} --path ${path}${opts.precision !== undefined ? ` --precision ${P}` : ''}` };
+  }
+  let census: ClaimResult['census'];
+  if (counterexample && !opts.path) {
+    if (opts.edge) for (const k of Object.keys(edgeStats)) edgeStats[k] = { tried: 0, evaluated: 0, outsideDomain: 0, inapplicable: 0, violations: 0, worstMargin: null, ...(edgeStats[k]!.tried === 0 && edgeStats[k]!.reason ? { reason: edgeStats[k]!.reason } : {}) };
+    const ranges = new Map<string, { held: [Decimal, Decimal] | null; violated: [Decimal, Decimal] | null }>();
+    let cH = 0;
+    let cV = 0;
+    const scalars = (inp: DrawnInput): Array<[string, string]> => {
+      const out: Array<[string, string]> = [];
+      inp.x.forEach((v, i) => out.push([`x_${i + 1}`, v]));
+      if (inp.alpha !== null) out.push(['alpha', inp.alpha]);
+      else if (spec.depth === 2) {
+        inp.W0[0]!.forEach((v, i) => out.push([`u0_${i + 1}`, v]));
+        inp.W0[1]!.forEach((v, i) => out.push([`v0_${i + 1}`, v]));
+      } else inp.W0.forEach((row, l) => row.forEach((v, i) => out.push([`w0_${l + 1}_${i + 1}`, v])));
+      out.push(['rho', inp.rho]);
+      if (inp.s !== null) out.push(['s', inp.s]);
+      if (inp.eta !== null) out.push(['eta', inp.eta]);
+      return out;
+    };
+    for (const ed of fc.sample(arb, { seed, numRuns: runs })) {
+      const inp = ed.input;
+      const es = opts.edge ? edgeStats[inp.edge ?? 'uniform'] : undefined;
+      if (es) es.tried++;
+      if (ed.inapplicable || ed.outside) {
+        if (es && ed.inapplicable) {
+          es.inapplicable++;
+          es.reason = ed.inapplicable;
+        } else if (es) es.outsideDomain++;
+        continue;
+      }
+      let r: Eval;
+      try {
+        r = evalDraw(inp);
+      } catch {
+        continue;
+      }
+      if (r.kind !== 'ok') continue;
+      if (r.ok) cH++;
+      else cV++;
+      if (es) {
+        es.evaluated++;
+        if (!r.ok) es.violations++;
+        if (es.worstMargin === null || new Decimal(r.margin).gt(new Decimal(es.worstMargin))) es.worstMargin = r.margin;
+      }
+      for (const [name, v] of scalars(inp)) {
+        const e = ranges.get(name) ?? { held: null, violated: null };
+        const d = new Decimal(v);
+        const key = r.ok ? 'held' : 'violated';
+        const cur = e[key];
+        e[key] = cur ? [Decimal.min(cur[0], d), Decimal.max(cur[1], d)] : [d, d];
+        ranges.set(name, e);
+      }
+    }
+    const rs: Record<string, { held: [string, string] | null; violated: [string, string] | null }> = {};
+    for (const [k, e] of ranges) {
+      if (e.held && e.violated && e.held[0].eq(e.held[1]) && e.violated[0].eq(e.violated[1]) && e.held[0].eq(e.violated[0])) continue; // a fixed value
+      rs[k] = { held: e.held ? [e.held[0].toString(), e.held[1].toString()] : null, violated: e.violated ? [e.violated[0].toString(), e.violated[1].toString()] : null };
+    }
+    census = { evaluated: cH + cV, held: cH, violated: cV, ranges: rs };
   }
   const w = worst as { m: Decimal; inp: DrawnInput; r: Eval } | null;
   const worstRep = w ? report(w.inp, w.r) : null;
@@ -388,6 +463,7 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
       numericFailures: stats.numeric,
     },
     ...(opts.edge ? { edges: edgeStats } : {}),
+    ...(census ? { census } : {}),
     symbolic,
     precision: P,
     backend: F.name,
