@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { parseClaimFile, readClaimFile } from '../../src/userclaims/claimFile.ts';
+import { runClaim } from '../../src/userclaims/runClaim.ts';
+
+const ex = (f: string) => resolve(__dirname, '../../examples', f);
+
+describe('runClaim', () => {
+  it('examples/gd-closed-form.json: passes with a tiny margin and symbolic residual 0', async () => {
+    const spec = readClaimFile(ex('gd-closed-form.json')).claims[0]!;
+    const r = await runClaim(spec, { runs: 15 });
+    expect(r.status).toBe('pass');
+    expect(r.draws.evaluated).toBe(15);
+    expect(Number(r.margin)).toBeLessThan(1e-30);
+    expect(r.symbolic.verdict).toBe('zero');
+  });
+
+  it('a wrong closed form fails numerically and symbolically (non-zero residual)', async () => {
+    const spec = parseClaimFile(
+      {
+        id: 'wrong',
+        model: { algo: 'gd' },
+        domain: { d: '2', x: '0.1..2', start: { alpha: '0.01..1' }, s: '0..3' },
+        quantity: 'beta_1(s)',
+        expected: 'alpha^2*exp(x_1*s)',
+        tolerance: { rel: '1e-20' },
+        draws: '30',
+      },
+      'f',
+    ).claims[0]!;
+    const r = await runClaim(spec, { seed: 5 });
+    expect(r.status).toBe('fail');
+    expect(r.counterexample).not.toBeNull();
+    expect(r.symbolic.verdict).toBe('nonzero');
+    // replaying the recorded path reproduces the same counterexample
+    const again = await runClaim(spec, { seed: r.replay!.seed, path: r.replay!.path });
+    expect(again.status).toBe('fail');
+    expect(again.counterexample!.input).toEqual(r.counterexample!.input);
+    expect(again.counterexample!.margin).toBe(r.counterexample!.margin);
+  });
+
+  it('examples/linf-threshold.yaml: false, shrunk counterexample in a mixed quadrant, replay reproduces it', async () => {
+    const spec = readClaimFile(ex('linf-threshold.yaml')).claims[0]!;
+    const r = await runClaim(spec, { symbolic: false });
+    expect(r.status).toBe('fail');
+    const c = r.counterexample!;
+    const u = Number((c.input.u0 as string[])[0]);
+    const v = Number((c.input.v0 as string[])[0]);
+    expect(u * v).toBeLessThan(0); // the first-quadrant rule only fails in the mixed quadrants
+    expect(c.values["fate_1 == 'escape'"]).toBe('true');
+    const again = await runClaim(spec, { seed: r.replay!.seed, path: r.replay!.path, symbolic: false });
+    expect(again.counterexample!.input).toEqual(c.input);
+  });
+
+  it('examples/l2-escape-partial.json: fails on the whole range, holds above the critical scale', async () => {
+    const [all, part] = readClaimFile(ex('l2-escape-partial.json')).claims;
+    const ra = await runClaim(all!, { runs: 20, symbolic: false });
+    expect(ra.status).toBe('fail');
+    expect(ra.counterexample!.values.fate).toBe("'collapse'");
+    expect(ra.census!.held).toBeGreaterThan(0);
+    expect(ra.census!.violated).toBeGreaterThan(0);
+    const rp = await runClaim(part!, { runs: 20, symbolic: false });
+    expect(rp.status).toBe('pass');
+  });
+
+  it('a tolerance finer than the working precision is a usage error', async () => {
+    const spec = parseClaimFile(
+      { id: 'p', model: { algo: 'gd' }, domain: { d: '1', x: '1', start: { alpha: '1' } }, quantity: 'beta_1', expected: 'exp(2*s)', tolerance: { digits: '60' }, precision: '40' },
+      'f',
+    ).claims[0]!;
+    await expect(runClaim(spec, { symbolic: false })).rejects.toThrow(/finer than 40 digits/);
+  });
+});
