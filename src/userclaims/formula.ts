@@ -272,7 +272,9 @@ export function toCas(n: Node, rename: (name: string) => string | null): string 
         return s === null ? null : s;
       }
       case 'call': {
-        const c = m as { name: string; args: Node[] };
+        const c = m as { name: string; args: Node[]; col: number };
+        // an observable at the clock s, e.g. tau(s), is the symbol tau
+        if (c.args.length === 1 && c.args[0]!.k === 'id' && c.args[0]!.name === 's' && !['exp', 'log', 'sqrt', 'abs', 'cosh', 'sinh', 'tanh'].includes(c.name)) return r({ k: 'id', name: c.name, col: c.col });
         if (!['exp', 'log', 'sqrt', 'abs', 'cosh', 'sinh', 'tanh'].includes(c.name) || c.args.length !== 1) return null;
         const a = r(c.args[0]!);
         return a === null ? null : `${c.name}(${a})`;

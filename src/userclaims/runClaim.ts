@@ -369,6 +369,7 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
       if (r.kind !== 'ok') continue;
       if (r.ok) cH++;
       else cV++;
+      if (!worst || new Decimal(r.margin).gt((worst as { m: Decimal }).m)) worst = { m: new Decimal(r.margin), inp, r };
       if (es) {
         es.evaluated++;
         if (!r.ok) es.violations++;

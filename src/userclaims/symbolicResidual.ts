@@ -12,6 +12,10 @@
  *   The ODE and both initial conditions determine the solution, so three zero residuals prove the
  *   closed form; a non-zero residual is reported as the CAS prints it. Balanced starts use
  *   u0_i = α, v0_i = sgn(x_i) α, which needs the sign of x_i fixed by its range.
+ *   ℓ2-SAM, depth 2, balanced start, quantity beta_i: the first-order ODE of the B3 τ reduction,
+ *     β_i' = 2|x_i| β_i − 2ρ x_i² β_i / N,  τ' = 1/N,  β_i(0) = sgn(x_i) α², τ(0) = 0,
+ *   with N a free positive symbol (so the residual is 0 whatever N(s) the other coordinates give);
+ *   the expected formula may use tau / tau(s).
  * - `SymbolicVerdict`: 'zero' | 'nonzero' | 'not-applicable' | 'undecided' (CAS error/timeout), with
  *   the residuals and the reason.
  */
@@ -37,6 +41,7 @@ export function casName(name: string): string | null {
   if (name === 'alpha') return 'alphaq';
   if (name === 'rho') return 'rhoq';
   if (name === 's') return 'sq';
+  if (name === 'tau') return 'tauq';
   return null;
 }
 
@@ -49,23 +54,26 @@ function targetOf(n: Node): { kind: 'beta' | 'u' | 'v'; i: number } | null {
   return m ? { kind: m[1] as 'beta' | 'u' | 'v', i: Number(m[2]) } : null;
 }
 
-const pretty = (s: string) => s.replace(/xq(\d+)/g, 'x_$1').replace(/([uv])q(\d+)/g, '$10_$2').replace(/alphaq/g, 'alpha').replace(/rhoq/g, 'rho').replace(/\bsq\b/g, 's');
+const pretty = (s: string) => s.replace(/tauq/g, 'tau').replace(/Nq/g, 'N').replace(/xq(\d+)/g, 'x_$1').replace(/([uv])q(\d+)/g, '$10_$2').replace(/alphaq/g, 'alpha').replace(/rhoq/g, 'rho').replace(/\bsq\b/g, 's');
 
 export async function symbolicResidual(spec: ClaimSpec, cas: CasSession, timeoutMs = 20_000): Promise<SymbolicVerdict> {
   const na = (reason: string): SymbolicVerdict => ({ verdict: 'not-applicable', reason });
   if (!spec.quantity || !spec.expected) return na('a "holds" predicate has no closed form to substitute');
   if (spec.time !== 'flow') return na('discrete runs have no ODE');
-  if (spec.algos.length !== 1 || spec.algos[0] !== 'gd') return na('the symbolic substitution covers the GD flow (linear ODE); SAM flows are checked numerically only');
+  const algo = spec.algos.length === 1 ? spec.algos[0] : null;
+  if (algo !== 'gd' && algo !== 'sam-l2') return na('the symbolic substitution covers the GD flow and the l2-SAM flow (balanced starts); other claims are checked numerically only');
   if (spec.depth !== 2) return na('the symbolic substitution covers depth 2');
   const tgt = targetOf(spec.quantity.node);
   if (!tgt) return na('the quantity is not beta_i(s), u_i(s) or v_i(s)');
-  const allowedInput = (name: string) => /^x_\d+$/.test(name) || /^[uv]0_\d+$/.test(name) || ['alpha', 'rho', 's', 'pi', 'e'].includes(name);
+  if (algo === 'sam-l2' && (tgt.kind !== 'beta' || spec.start.kind !== 'balanced')) return na('for l2-SAM the substitution covers beta_i(s) from balanced starts (the B3 tau reduction)');
+  const allowedInput = (name: string) => /^x_\d+$/.test(name) || /^[uv]0_\d+$/.test(name) || ['alpha', 'rho', 's', 'pi', 'e'].includes(name) || (algo === 'sam-l2' && name === 'tau');
   for (const id of identifiers(spec.expected.node)) {
     if (id.call && ['exp', 'log', 'sqrt', 'abs', 'cosh', 'sinh', 'tanh'].includes(id.name)) continue;
+    if (id.call && algo === 'sam-l2' && id.name === 'tau') continue;
     if (id.call || !allowedInput(id.name)) return na(`the expected formula uses "${id.name}", not an input of the closed form`);
   }
   const E = toCas(spec.expected.node, casName);
-  if (E === null) return na('the expected formula is not a plain arithmetic expression');
+  if (E === null) return na('the expected formula is not a plain arithmetic expression (tau only as tau or tau(s))');
   const i = tgt.i;
   const X = `xq${i}`;
   let U0 = `uq${i}`;
@@ -79,6 +87,26 @@ export async function symbolicResidual(spec: ClaimSpec, cas: CasSession, timeout
     else if (hi.lt(0)) V0 = '(-alphaq)';
     else return na(`balanced start with x_${i} of either sign: v0_${i} = sgn(x_${i}) alpha is not one formula`);
   } else if (spec.start.kind !== 'uv') return na('layers start at depth 2: use u0/v0 or alpha');
+  if (algo === 'sam-l2') {
+    // balanced start: u_i² − v_i² = 0 for all s, so u_i² + v_i² = 2|beta_i| and
+    // beta_i' = x_i(u_i² + v_i²) − 2ρx_i² beta_i/N = 2|x_i| beta_i − 2ρx_i² beta_i/N, with τ' = 1/N, τ(0) = 0;
+    // N > 0 is a free symbol, so a zero residual holds whatever N(s) the other coordinates produce.
+    const AX = V0 === 'alphaq' ? X : `(-${X})`;
+    const name = `beta_${i}`;
+    const ode = `${name}' = 2|x_${i}| ${name} - 2 rho x_${i}^2 ${name}/N with tau' = 1/N (N free), ${name}(0) = ${pretty(`${U0}*${V0}`)}, tau(0) = 0`;
+    try {
+      const out = await cas.run(
+        'algebrite',
+        [`E=${E}`, `simplify(d(E,sq)+d(E,tauq)/Nq-(2*${AX}*E-2*rhoq*${X}^2*E/Nq))`, `simplify(subst(0,tauq,subst(0,sq,E))-(${U0}*${V0}))`],
+        timeoutMs,
+      );
+      const [r1, r2] = [out[1]!.trim(), out[2]!.trim()];
+      const residuals = { ode: pretty(r1), initialValue: pretty(r2), initialSlope: '0' };
+      return { verdict: r1 === '0' && r2 === '0' ? 'zero' : 'nonzero', ode, residuals, raw: [r1, r2] };
+    } catch (e) {
+      return { verdict: 'undecided', ode, reason: (e as Error).message };
+    }
+  }
   const c = tgt.kind === 'beta' ? 4 : 1;
   const y0 = tgt.kind === 'beta' ? `${U0}*${V0}` : tgt.kind === 'u' ? U0 : V0;
   const yp0 = tgt.kind === 'beta' ? `${X}*(${U0}^2+${V0}^2)` : tgt.kind === 'u' ? `${X}*${V0}` : `${X}*${U0}`;

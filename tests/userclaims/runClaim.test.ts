@@ -71,3 +71,22 @@ describe('runClaim', () => {
     await expect(runClaim(spec, { symbolic: false })).rejects.toThrow(/finer than 40 digits/);
   });
 });
+
+describe('symbolic residual of l2-SAM closed forms (B3 tau reduction)', () => {
+  const mk = (expected: string) =>
+    parseClaimFile(
+      { id: 'l2', model: { algo: 'sam-l2' }, domain: { d: '2', x: '0.5..2', start: { alpha: '0.6..1' }, rho: '0.5', s: '0..2' }, quantity: 'beta_1(s)', expected, tolerance: { digits: '25' }, draws: '4' },
+      'f',
+    ).claims[0]!;
+  it('the tau closed form has residual 0 and passes numerically', async () => {
+    const r = await runClaim(mk('alpha^2*exp(2*x_1*s - 2*rho*x_1^2*tau(s))'));
+    expect(r.symbolic.verdict).toBe('zero');
+    expect(r.status).toBe('pass');
+  });
+  it('a wrong damping factor leaves a non-zero residual and fails', async () => {
+    const r = await runClaim(mk('alpha^2*exp(2*x_1*s - rho*x_1^2*tau)'));
+    expect(r.symbolic.verdict).toBe('nonzero');
+    expect(r.symbolic.residuals!.ode).toContain('/N');
+    expect(r.status).toBe('fail');
+  });
+});
