@@ -12,8 +12,8 @@ export const B1: Claim = {
   hypotheses: [depthIs(2), singleExample],
   measured: 'max relative difference between -grad L(w~)/g(z~) from the engine (both losses) and the B1 right-hand sides',
   tolerances: {
-    symbolic: { value: '', belowPrecision: 10, why: 'a symbolic obligation passes only if the CAS residual is exactly 0; its numeric spot check (random rationals, P digits) must agree to P - 10 digits' },
-    'engine-rhs': { value: '', belowPrecision: 10, why: 'an algebraic identity evaluated in P-digit arithmetic: 10 guard digits' },
+    'engine-rhs': { kind: 'belowPrecision', guardDigits: 10, why: 'an algebraic identity evaluated in P-digit arithmetic: 10 guard digits' },
+    symbolic: { kind: 'belowPrecision', guardDigits: 10, why: 'a symbolic obligation passes only if the CAS residual is exactly 0; its numeric spot check (random rationals, P digits) must agree to P - 10 digits' },
   },
   scope: ['depth 2, one example; loss independence is shown for logistic and exponential loss only'],
   basis: ['derivation', 'numerics'],

@@ -12,8 +12,8 @@ export const B3: Claim = {
   hypotheses: [depthIs(2), singleExample, radiusPositive],
   measured: 'relative difference between the tau reduction and the integrated 2d-dimensional flow',
   tolerances: {
-    symbolic: { value: '', belowPrecision: 10, why: 'a symbolic obligation passes only if the CAS residual is exactly 0; its numeric spot check (random rationals, P digits) must agree to P - 10 digits' },
-    'tau-vs-full': { value: '1e-15', why: 'both integrations run at tolerance <= 1e-25 over s <= 3 before collapse/escape; 1e-15 allows error amplification' },
+    'tau-vs-full': { kind: 'fixed', value: '1e-15', why: 'both integrations run at tolerance <= 1e-25 over s <= 3 before collapse/escape; 1e-15 allows error amplification' },
+    symbolic: { kind: 'belowPrecision', guardDigits: 10, why: 'a symbolic obligation passes only if the CAS residual is exactly 0; its numeric spot check (random rationals, P digits) must agree to P - 10 digits' },
   },
   scope: ['depth 2, one example, states away from the collapse time'],
   basis: ['derivation', 'numerics'],

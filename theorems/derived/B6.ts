@@ -11,7 +11,7 @@ export const B6: Claim = {
   latex: '\\beta_i(s)=\\alpha^2e^{2x_is}',
   hypotheses: [depthIs(2), singleExample, positiveCoordinates, balancedStart],
   measured: 'number of checkpoints (discrete GD) where the leader is not argmax x_i',
-  tolerances: { 'gd-leader': { value: '0', why: 'the order is preserved exactly by the discrete map (p_{t+1} = p_t (1 + eta g x_i)); any mismatch is a counterexample' } },
+  tolerances: { 'gd-leader': { kind: 'fixed', value: '0', why: 'the order is preserved exactly by the discrete map (p_{t+1} = p_t (1 + eta g x_i)); any mismatch is a counterexample' } },
   scope: ['balanced starts, x > 0, one example'],
   basis: ['derivation', 'numerics'],
 };

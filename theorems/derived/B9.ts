@@ -12,7 +12,7 @@ export const B9: Claim = {
   hypotheses: [depthIs(2), singleExample, allCoordinatesNonzero, radiusPositive],
   measured: '1 - cos(beta(s), predicted limit) on the exact piecewise flow at large s (|beta| for E empty)',
   tolerances: {
-    'basin-rule': { value: '1e-20', why: 'non-escaping coordinates are exactly 0 after absorption and escaping ones separate like e^{(|x_j|-|x_i|) s}; at s = 300 with gaps >= 0.25 the residual is below 1e-30' },
+    'basin-rule': { kind: 'fixed', value: '1e-20', why: 'non-escaping coordinates are exactly 0 after absorption and escaping ones separate like e^{(|x_j|-|x_i|) s}; at s = 300 with gaps >= 0.25 the residual is below 1e-30' },
   },
   scope: ['depth 2, one example, flow (not discrete)', 'ties in |x_i| among escaping coordinates are excluded (init-dependent mix)'],
   basis: ['derivation', 'numerics'],
