@@ -25,7 +25,9 @@ export function formatClaimResult(r: ClaimResult): string[] {
     out.push(`${r.id}: ${verdict}  ${dr.violated === 0 ? 'held on every evaluated draw' : c ? `violated on ${c.violated} of ${c.evaluated} evaluated draws` : `violated (${dr.evaluated} draws evaluated before the first violation)`}`);
   }
   if (r.statement) out.push(`  ${r.statement}`);
-  out.push(`  draws: ${dr.evaluated} evaluated (${dr.held} held, ${dr.violated} violated), ${dr.discardedByConstraints} discarded by constraints, ${dr.undefinedObservables} undefined, ${dr.numericFailures} numeric failures; seed ${r.seed}, ${r.precision} digits`);
+  out.push(
+    `  draws: ${dr.evaluated} evaluated${r.census ? ' until the first violation' : ''} (${dr.held} held, ${dr.violated} violated), ${dr.discardedByConstraints} discarded by constraints, ${dr.undefinedObservables} undefined, ${dr.numericFailures} numeric failures; seed ${r.seed}, ${r.precision} digits (${r.backend})`,
+  );
   const sv = r.symbolic;
   if (sv.verdict === 'zero') out.push(`  symbolic: residual 0 (${sv.ode}): the closed form solves the flow`);
   else if (sv.verdict === 'nonzero') out.push(`  symbolic: residual NOT 0 (${sv.ode}): ODE ${sv.residuals!.ode}, initial value ${sv.residuals!.initialValue}, initial slope ${sv.residuals!.initialSlope}`);

@@ -19,7 +19,7 @@
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import type { Field } from '../numeric/Field.ts';
-import { makeField } from '../numeric/fieldFactory.ts';
+import { DEFAULT_BACKEND, makeField, type Backend } from '../numeric/fieldFactory.ts';
 import { NumericError } from '../numeric/errors.ts';
 import { UsageError } from '../io/UsageError.ts';
 import { evalExpr } from '../symbolic/exprEval.ts';
@@ -39,6 +39,8 @@ export interface RunClaimOptions {
   /** number of draws (default: the claim's `draws`) */
   readonly runs?: number;
   readonly precision?: number;
+  /** numeric backend (default DEFAULT_BACKEND) */
+  readonly backend?: Backend;
   readonly edge?: boolean;
   readonly symbolic?: boolean;
   readonly timeLimitSeconds?: number;
@@ -130,7 +132,8 @@ function shortStr<T>(F: Field<T>, v: T, digits: number): string {
 
 export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Promise<ClaimResult> {
   const P = opts.precision ?? spec.precision;
-  const F = makeField('decimal', P) as Field<unknown>;
+  const backend = opts.backend ?? DEFAULT_BACKEND;
+  const F = makeField(backend, P) as Field<unknown>;
   const seed = opts.seed ?? spec.seed ?? DEFAULT_SEED;
   const runs = opts.runs ?? spec.draws;
   const notes: string[] = [];
@@ -328,7 +331,7 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
     if (rep) counterexample = { ...rep, shrinks: details.numShrinks };
     const path = details.counterexamplePath ?? '';
     const base = opts.replayBase ?? `samcheck check FILE --claim ${spec.id}`;
-    replay = { seed: details.seed, path, command: `${base} --seed ${details.seed} --path ${path}${opts.precision !== undefined ? ` --precision ${P}` : ''}` };
+    replay = { seed: details.seed, path, command: `${base} --seed ${details.seed} --path ${path}${opts.precision !== undefined ? ` --precision ${P}` : ''}${opts.backend !== undefined ? ` --backend ${backend}` : ''}` };
   }
   let census: ClaimResult['census'];
   if (counterexample && !opts.path) {
@@ -467,7 +470,7 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
     ...(census ? { census } : {}),
     symbolic,
     precision: P,
-    backend: F.name,
+    backend,
     seed,
     notes,
   };

@@ -9,6 +9,7 @@
  */
 import type { Command } from 'commander';
 import { UsageError } from '../../io/UsageError.ts';
+import { BACKEND_FLAG, BACKEND_HELP, parseBackend } from '../backendFlag.ts';
 import { integerIn, precision as precisionOf } from '../../io/validate.ts';
 import { readClaimFile, type ClaimSpec } from '../../userclaims/claimFile.ts';
 import { exitCodeOf, runClaim, type ClaimResult } from '../../userclaims/runClaim.ts';
@@ -23,6 +24,7 @@ interface CheckFlags {
   path?: string;
   runs?: string;
   precision?: string;
+  backend?: string;
   symbolic?: boolean;
   json?: boolean;
 }
@@ -51,6 +53,7 @@ export function registerCheck(program: Command): void {
     .option('--runs <n>', 'number of draws per claim (default: the claim\'s "draws")')
     .option('--precision <p>', 'working precision in digits (default: the file\'s, else 40)')
     .option('--no-symbolic', 'skip the symbolic residual')
+    .option(BACKEND_FLAG, BACKEND_HELP)
     .option('--json', 'JSON output {"file","claims":[...],"summary"}')
     .action(async (file: string, f: CheckFlags) => {
       const cf = readClaimFile(file);
@@ -61,6 +64,7 @@ export function registerCheck(program: Command): void {
       const seed = f.seed === undefined ? undefined : integerIn('--seed', f.seed, 0, 2 ** 31 - 1);
       const runs = f.runs === undefined ? undefined : integerIn('--runs', f.runs, 1, 1_000_000);
       const precision = f.precision === undefined ? undefined : precisionOf('--precision', f.precision);
+      const backend = f.backend === undefined ? undefined : parseBackend(f.backend);
       const cas = new CasSession();
       const results: ClaimResult[] = [];
       try {
@@ -71,6 +75,7 @@ export function registerCheck(program: Command): void {
             path: f.path,
             runs,
             precision,
+            backend,
             symbolic: f.symbolic !== false,
             cas,
             replayBase: `samcheck check ${quoteArg(file)} --claim ${spec.id}`,

@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../../io/UsageError.ts';
+import { BACKEND_FLAG, BACKEND_HELP, parseBackend } from '../backendFlag.ts';
 import { integerIn, precision as precisionOf } from '../../io/validate.ts';
 import { readClaimFile } from '../../userclaims/claimFile.ts';
 import { exitCodeOf, runClaim, type ClaimResult } from '../../userclaims/runClaim.ts';
@@ -26,6 +27,7 @@ interface SearchFlags {
   path?: string;
   edge?: boolean;
   precision?: string;
+  backend?: string;
   timeLimit?: string;
   json?: boolean;
 }
@@ -42,6 +44,7 @@ export function registerExploreSearch(explore: Command): void {
     .option('--edge', 'bias draws to the edges (3 in 4 draws on an edge)')
     .option('--precision <p>', 'working precision in digits')
     .option('--time-limit <sec>', 'time limit per claim in seconds (default 600)')
+    .option(BACKEND_FLAG, BACKEND_HELP)
     .option('--json', 'JSON output')
     .action(async (f: SearchFlags) => {
       if (!existsSync(f.claim)) {
@@ -55,6 +58,7 @@ export function registerExploreSearch(explore: Command): void {
       const seed = f.seed === undefined ? undefined : integerIn('--seed', f.seed, 0, 2 ** 31 - 1);
       const runsFlag = f.runs === undefined ? undefined : integerIn('--runs', f.runs, 1, 10_000_000);
       const precision = f.precision === undefined ? undefined : precisionOf('--precision', f.precision);
+      const backend = f.backend === undefined ? undefined : parseBackend(f.backend);
       const timeLimit = f.timeLimit === undefined ? undefined : integerIn('--time-limit', f.timeLimit, 1, 86400);
       const results: ClaimResult[] = [];
       for (const spec of claims) {
@@ -66,6 +70,7 @@ export function registerExploreSearch(explore: Command): void {
             path: f.path,
             runs,
             precision,
+            backend,
             edge: !!f.edge,
             symbolic: false,
             timeLimitSeconds: timeLimit,
