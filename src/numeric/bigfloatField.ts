@@ -500,7 +500,12 @@ function parseDecimal(str: string, prec: number): BigFloat {
   if (!Number.isFinite(E10) || Math.abs(E10) > 1e17) {
     throw new NumericError(`bigfloat: ${JSON.stringify(str)} is beyond the exponent range`, 'fromString');
   }
-  return fromDecimalParts(s, BigInt(digits), E10, prec);
+  try {
+    return fromDecimalParts(s, BigInt(digits), E10, prec);
+  } catch (e) {
+    if (e instanceof NumericError) throw new NumericError(`bigfloat: ${JSON.stringify(str)} is beyond the exponent range (|value| between 2^-${EMAX} and 2^${EMAX}, about 10^±2.7e15)`, 'fromString');
+    throw e;
+  }
 }
 
 /** round(num/den) half to even, num, den > 0 */
