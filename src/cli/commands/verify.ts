@@ -25,6 +25,7 @@ interface VerifyFlags {
   replay?: string;
   path?: string;
   backend?: string;
+  claims?: string;
 }
 
 export const DEFAULT_VERIFY_PRECISION = 40;
@@ -45,12 +46,13 @@ export function registerVerify(program: Command): void {
     .option(BACKEND_FLAG, BACKEND_HELP)
     .option('--jobs <n>', 'worker threads (default: min(2, cores)); 1 runs in-process')
     .option('--replay <claim:check>', 'rerun one check (with --seed, --path and the --quick/--precision of the run that printed them)')
+    .option('--claims <dir>', 'run the claim modules (.ts/.js, written like theorems/ + proofs-checks/, importing samcheck/claim) in DIR instead of the shipped catalogue')
     .option('--path <p>', 'with --replay: the fast-check path of the draw to replay, e.g. 3:0:1')
     .action(async (flags: VerifyFlags) => {
       // Heavy modules load only when the command runs (keeps `samcheck --help` and other commands fast).
       const { catalogueModule } = await import('../catalogue.ts');
       const { checksOf } = await import('../../verify/Catalogue.ts');
-      const source = await catalogueModule();
+      const source = flags.claims === undefined ? await catalogueModule() : await (await import('../../userclaims/claimModules.ts')).externalCatalogueModule(flags.claims);
       const { claims: allClaims } = source.catalogue;
       const { runVerificationParallel } = await import('../../verify/parallelRunner.ts');
       const { formatAudit, formatReport, reportToJson } = await import('../../verify/formatReport.ts');
