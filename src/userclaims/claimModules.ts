@@ -11,7 +11,8 @@
  *   (src/userclaims/externalCatalogue.ts with the directory in the URL's query).
  * - `prepareClaimModuleLoading()`: makes `import ... from 'samcheck'` / `'samcheck/claim'` resolve to
  *   THIS installation (a resolve hook, node:module register), whatever the claim directory's own
- *   node_modules holds, and registers tsx for `.ts` modules when samcheck itself runs compiled.
+ *   node_modules holds; loads the directory's `.ts`/`.js` modules as ES modules even without
+ *   "type": "module"; registers tsx for `.ts` modules when samcheck itself runs compiled.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
@@ -21,22 +22,31 @@ import { UsageError } from '../io/UsageError.ts';
 import { catalogueFromExports, catalogueProblems, type Catalogue, type CatalogueModule } from '../verify/Catalogue.ts';
 
 const EXT = import.meta.url.endsWith('.js') ? '.js' : '.ts';
+// 'samcheck' and 'samcheck/claim' resolve to this installation; modules below an ES-module claim
+// directory load as ES modules even without "type": "module" (tsx then compiles .ts to ESM)
 const HOOK = `
 let map = {};
-export async function initialize(data) { map = data.map; }
+let esmDirs = [];
+export async function initialize(data) { map = data.map; esmDirs = data.esmDirs; }
 export async function resolve(specifier, context, nextResolve) {
   if (Object.prototype.hasOwnProperty.call(map, specifier)) return nextResolve(map[specifier], context);
   return nextResolve(specifier, context);
+}
+export async function load(url, context, nextLoad) {
+  if (esmDirs.some((d) => url.startsWith(d)) && /\\.(ts|js)(\\?.*)?$/.test(url)) return nextLoad(url, { ...context, format: 'module' });
+  return nextLoad(url, context);
 }
 `;
 
 const PREPARED = Symbol.for('samcheck.claimModuleLoading');
 
-export async function prepareClaimModuleLoading(): Promise<void> {
-  const g = globalThis as Record<symbol, unknown>;
-  if (g[PREPARED]) return;
-  g[PREPARED] = true;
-  if (EXT === '.js') {
+export async function prepareClaimModuleLoading(claimDir: string): Promise<void> {
+  const g = globalThis as Record<symbol, Set<string> | undefined>;
+  const done = (g[PREPARED] ??= new Set<string>());
+  if (done.has(claimDir)) return;
+  const first = done.size === 0;
+  done.add(claimDir);
+  if (first && EXT === '.js') {
     // samcheck runs from dist/: .ts claim modules need tsx (in the tsx mode it is registered already)
     const { register: registerTsx } = await import('tsx/esm/api');
     registerTsx();
@@ -45,7 +55,8 @@ export async function prepareClaimModuleLoading(): Promise<void> {
     samcheck: new URL(`../index${EXT}`, import.meta.url).href,
     'samcheck/claim': new URL(`./claimApi${EXT}`, import.meta.url).href,
   };
-  register(`data:text/javascript,${encodeURIComponent(HOOK)}`, import.meta.url, { data: { map } });
+  const esmDirs = [pathToFileURL(claimDir).href + '/'];
+  register(`data:text/javascript,${encodeURIComponent(HOOK)}`, import.meta.url, { data: { map, esmDirs } });
 }
 
 function moduleFilesOf(dir: string): string[] {
@@ -64,7 +75,7 @@ export async function loadClaimsDir(dirArg: string): Promise<Catalogue> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--claims: not a directory: ${dirArg}`);
   const files = moduleFilesOf(dir);
   if (files.length === 0) throw new UsageError(`--claims: no .ts/.js modules in ${dirArg}`);
-  await prepareClaimModuleLoading();
+  await prepareClaimModuleLoading(dir);
   const modules: Record<string, unknown>[] = [];
   for (const f of files) {
     try {
