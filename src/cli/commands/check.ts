@@ -3,7 +3,8 @@
  *
  * Options: --claim ID (repeatable: only these claims), --seed S, --path P (replay one recorded
  * counterexample; needs one claim), --runs N (draws, default the claim's "draws"), --precision P,
- * --no-symbolic, --json.
+ * --no-symbolic, --backend, --baseline FILE (a saved `check --json`: exit 1 on a regression, 2 when it
+ * was made with another seed, precision, backend or number of draws), --json.
  * Exit codes: 0 every claim held, 1 a claim failed, 2 usage / formula error, 3 inconclusive
  * (no draw evaluated, or the engine could not produce a number).
  */
@@ -12,13 +13,16 @@ import { UsageError } from '../../io/UsageError.ts';
 import { BACKEND_FLAG, BACKEND_HELP, parseBackend } from '../backendFlag.ts';
 import { integerIn, precision as precisionOf } from '../../io/validate.ts';
 import { readClaimFile, type ClaimSpec } from '../../userclaims/claimFile.ts';
-import { exitCodeOf, runClaim, type ClaimResult } from '../../userclaims/runClaim.ts';
+import { DEFAULT_SEED, exitCodeOf, runClaim, type ClaimResult } from '../../userclaims/runClaim.ts';
+import { checkBaseline, formatBaselineComparison } from '../../userclaims/baseline.ts';
+import { DEFAULT_BACKEND } from '../../numeric/fieldFactory.ts';
 import { formatClaimResult } from '../../userclaims/formatResult.ts';
 import { CasSession } from '../../symbolic/cas.ts';
 import { printJson, printLine, info } from '../output.ts';
 import { setExitCode } from '../main.ts';
 
 interface CheckFlags {
+  baseline?: string;
   claim?: string[];
   seed?: string;
   path?: string;
@@ -54,6 +58,7 @@ export function registerCheck(program: Command): void {
     .option('--precision <p>', 'working precision in digits (default: the file\'s, else 40)')
     .option('--no-symbolic', 'skip the symbolic residual')
     .option(BACKEND_FLAG, BACKEND_HELP)
+    .option('--baseline <file>', 'compare with a saved `check --json` (same seed, precision, backend, draws): exit 1 on a worse verdict or a margin 10x closer to its tolerance')
     .option('--json', 'JSON output {"file","claims":[...],"summary"}')
     .action(async (file: string, f: CheckFlags) => {
       const cf = readClaimFile(file);
@@ -65,6 +70,12 @@ export function registerCheck(program: Command): void {
       const runs = f.runs === undefined ? undefined : integerIn('--runs', f.runs, 1, 1_000_000);
       const precision = f.precision === undefined ? undefined : precisionOf('--precision', f.precision);
       const backend = f.backend === undefined ? undefined : parseBackend(f.backend);
+      const baseline = f.baseline === undefined ? undefined : checkBaseline(f.baseline);
+      if (baseline) {
+        for (const spec of claims) {
+          baseline.assertClaim(spec.id, { seed: seed ?? spec.seed ?? DEFAULT_SEED, precision: precision ?? spec.precision, quick: null, backend: backend ?? DEFAULT_BACKEND, runs: runs ?? spec.draws });
+        }
+      }
       const cas = new CasSession();
       const results: ClaimResult[] = [];
       try {
@@ -85,16 +96,18 @@ export function registerCheck(program: Command): void {
       } finally {
         await cas.close();
       }
-      const code = exitCodeOf(results);
+      const vs = baseline?.compare({ claims: results });
+      const code = vs && vs.regressions.length > 0 ? 1 : exitCodeOf(results);
       const summary = {
         passed: results.filter((r) => r.status === 'pass').length,
         failed: results.filter((r) => r.status === 'fail').length,
         inconclusive: results.filter((r) => r.status === 'inconclusive').length,
       };
-      if (f.json) printJson({ file, claims: results, summary });
+      if (f.json) printJson({ file, claims: results, summary, ...(vs ? { baseline: vs } : {}) });
       else {
         for (const r of results) for (const l of formatClaimResult(r)) printLine(l);
         printLine(`claims: ${summary.passed} passed, ${summary.failed} failed, ${summary.inconclusive} inconclusive`);
+        if (vs) for (const l of formatBaselineComparison(vs)) printLine(l);
       }
       setExitCode(code);
     });

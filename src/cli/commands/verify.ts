@@ -26,6 +26,7 @@ interface VerifyFlags {
   path?: string;
   backend?: string;
   claims?: string;
+  baseline?: string;
 }
 
 export const DEFAULT_VERIFY_PRECISION = 40;
@@ -47,6 +48,7 @@ export function registerVerify(program: Command): void {
     .option('--jobs <n>', 'worker threads (default: min(2, cores)); 1 runs in-process')
     .option('--replay <claim:check>', 'rerun one check (with --seed, --path and the --quick/--precision of the run that printed them)')
     .option('--claims <dir>', 'run the claim modules (.ts/.js, written like theorems/ + proofs-checks/, importing samcheck/claim) in DIR instead of the shipped catalogue')
+    .option('--baseline <file>', 'compare with a saved `verify --json` (same seed, precision, quick, backend): exit 1 on a worse verdict or a margin 10x closer to its tolerance')
     .option('--path <p>', 'with --replay: the fast-check path of the draw to replay, e.g. 3:0:1')
     .action(async (flags: VerifyFlags) => {
       // Heavy modules load only when the command runs (keeps `samcheck --help` and other commands fast).
@@ -59,6 +61,7 @@ export function registerVerify(program: Command): void {
       const backend = parseBackend(flags.backend);
       const precision = flags.precision === undefined ? DEFAULT_VERIFY_PRECISION : parsePrecision('precision', flags.precision);
       const seed = flags.seed === undefined ? DEFAULT_SEED : integerIn('seed', flags.seed, SEED_MIN, SEED_MAX);
+      const baseline = flags.baseline === undefined ? undefined : (await import('../../userclaims/baseline.ts')).verifyBaseline(flags.baseline, { seed, precision, quick: !!flags.quick, backend });
       const only = flags.only?.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
       if (only) {
         const known = new Set(allClaims.map((c) => c.id.toUpperCase()));
@@ -89,8 +92,11 @@ export function registerVerify(program: Command): void {
       });
       if (replay && flags.path !== undefined && !replayed(report)) process.stderr.write(`samcheck verify: ${flags.replay} draws no fast-check inputs: it ran in full\n`);
       if (report.summary.failed > 0) setExitCode(EXIT_FAIL);
-      if (flags.json) printJson({ ...(reportToJson(report) as Record<string, unknown>), backend });
+      const vs = baseline?.compare(reportToJson(report));
+      if (vs && vs.regressions.length > 0) setExitCode(EXIT_FAIL);
+      if (flags.json) printJson({ ...(reportToJson(report) as Record<string, unknown>), backend, ...(vs ? { baseline: vs } : {}) });
       else if (flags.audit) printLine(formatAudit(report));
       else printLine(formatReport(report, { verbose: flags.verbose }));
+      if (vs && !flags.json) for (const l of baseline!.lines(vs)) printLine(l);
     });
 }
