@@ -108,3 +108,60 @@ describe('verify --claims DIR (outside the repository)', () => {
     }
   });
 });
+
+describe('baselines catch a deliberate formula change', () => {
+  it('verify --baseline: a closed form perturbed by 1e-36 still passes but its margin moved >= 10x toward the tolerance', () => {
+    const d = mkdtempSync(join(tmpdir(), 'samcheck-baseline-'));
+    try {
+      mkdirSync(join(d, 'checks'));
+      writeFileSync(join(d, 'G1.ts'), CLAIM_G1);
+      writeFileSync(join(d, 'checks', 'g1.js'), CHECK_G1_JS);
+      const b = run(['verify', '--claims', d, '--json'], d);
+      expect(b.code).toBe(0);
+      writeFileSync(join(d, 'baseline.json'), b.stdout);
+      const same = run(['verify', '--claims', d, '--baseline', join(d, 'baseline.json')], d);
+      expect(same.code).toBe(0);
+      expect(same.stdout).toMatch(/baseline .*: 1 compared, 0 regressions/);
+      // the deliberate change: e -> e * (1 + 1e-36)
+      const changed = CHECK_G1_JS.replace(
+        'const e = F.mul(F.mul(al, al), F.exp(F.mul(F.fromNumber(2), F.mul(xs, sv))));',
+        "const e = F.mul(F.mul(F.mul(al, al), F.exp(F.mul(F.fromNumber(2), F.mul(xs, sv)))), F.fromString('1.000000000000000000000000000000000001'));",
+      );
+      expect(changed).not.toBe(CHECK_G1_JS);
+      writeFileSync(join(d, 'checks', 'g1.js'), changed);
+      const r = run(['verify', '--claims', d, '--baseline', join(d, 'baseline.json'), '--json'], d);
+      expect(r.code).toBe(1);
+      const out = JSON.parse(r.stdout);
+      expect(out.summary.failed).toBe(0); // still passes its own tolerance ...
+      expect(out.baseline.regressions.map((x: { key: string; kind: string }) => [x.key, x.kind])).toEqual([['G1:closed-form', 'margin']]); // ... but regressed
+      const other = run(['verify', '--claims', d, '--baseline', join(d, 'baseline.json'), '--precision', '50'], d);
+      expect(other.code).toBe(2);
+      expect(other.stderr).toMatch(/precision 40 in the baseline, 50 now/);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+
+  it('check --baseline: changing the expected formula of a claim file is caught', () => {
+    const d = mkdtempSync(join(tmpdir(), 'samcheck-baseline-'));
+    try {
+      const claim = { id: 'gd', model: { algo: 'gd' }, domain: { d: 2, x: '0.1..2', start: { alpha: '0.01..1' }, s: '0..3' }, quantity: 'beta_2(s)', expected: 'alpha^2*exp(2*x_2*s)', tolerance: { digits: 30 }, draws: 20 };
+      const f = join(d, 'claims.json');
+      writeFileSync(f, JSON.stringify(claim));
+      const b = run(['check', f, '--json']);
+      expect(b.code).toBe(0);
+      writeFileSync(join(d, 'baseline.json'), b.stdout);
+      writeFileSync(f, JSON.stringify({ ...claim, expected: 'alpha^2*exp(2*x_2*s)*(1 + 1e-34)' }));
+      const r = run(['check', f, '--baseline', join(d, 'baseline.json')]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/REGRESSION gd: margin\/tolerance grew/);
+      writeFileSync(f, JSON.stringify({ ...claim, expected: 'alpha^2*exp(2*x_2*s + 1e-20)' }));
+      const r2 = run(['check', f, '--baseline', join(d, 'baseline.json')]);
+      expect(r2.code).toBe(1);
+      expect(r2.stdout).toMatch(/REGRESSION gd: verdict pass -> fail/);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
+
