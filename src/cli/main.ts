@@ -11,6 +11,7 @@ import { registerDerive } from './commands/derive.ts';
 import { registerFlow } from './commands/flow.ts';
 import { registerVerify } from './commands/verify.ts';
 import { registerCheck } from './commands/check.ts';
+import { registerExploreSearch } from './commands/exploreSearch.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FAIL = 1;
@@ -32,11 +33,11 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerSimulate(program);
-  registerExplore(program);
+  registerExploreSearch(registerExplore(program), setExitCode);
   registerDerive(program);
   registerFlow(program);
   registerVerify(program);
-  registerCheck(program);
+  registerCheck(program, setExitCode);
   for (const c of program.commands) c.exitOverride();
   return program;
 }

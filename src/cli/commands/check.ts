@@ -19,7 +19,6 @@ import { DEFAULT_BACKEND } from '../../numeric/fieldFactory.ts';
 import { formatClaimResult } from '../../userclaims/formatResult.ts';
 import { CasSession } from '../../symbolic/cas.ts';
 import { printJson, printLine, info } from '../output.ts';
-import { setExitCode } from '../main.ts';
 
 interface CheckFlags {
   baseline?: string;
@@ -46,7 +45,8 @@ export function quoteArg(s: string): string {
   return /^[A-Za-z0-9_./:=@-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-export function registerCheck(program: Command): void {
+/** `setExit` records the command's exit code (main's setter; passed in, so commands do not import main.ts). */
+export function registerCheck(program: Command, setExit: (code: number) => void): void {
   program
     .command('check')
     .description('check your own claims (JSON/YAML claim file: model, domain, formulas) over random draws, with shrunk counterexamples and a symbolic residual for closed forms')
@@ -109,6 +109,6 @@ export function registerCheck(program: Command): void {
         printLine(`claims: ${summary.passed} passed, ${summary.failed} failed, ${summary.inconclusive} inconclusive`);
         if (vs) for (const l of formatBaselineComparison(vs)) printLine(l);
       }
-      setExitCode(code);
+      setExit(code);
     });
 }

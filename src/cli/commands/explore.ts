@@ -10,7 +10,6 @@ import { registerExploreBasin } from './exploreBasin.ts';
 import { registerExploreBasinMap } from './exploreBasinMap.ts';
 import { registerExploreCriticalScale } from './exploreCriticalScale.ts';
 import { registerExploreLeaders } from './exploreLeaders.ts';
-import { registerExploreSearch } from './exploreSearch.ts';
 
 export function registerExplore(program: Command): Command {
   const explore = program.command('explore').description('exploratory tools: basins of the l_inf-SAM plane, critical scales, leaders');
@@ -19,7 +18,6 @@ export function registerExplore(program: Command): Command {
   registerExploreBasinMap(explore);
   registerExploreCriticalScale(explore);
   registerExploreLeaders(explore);
-  registerExploreSearch(explore);
   for (const c of explore.commands) c.exitOverride();
   return explore;
 }

@@ -5,6 +5,8 @@
  * (`--edge`, see src/userclaims/draws.ts: ℓ∞ basin boundary, α_c, ties, zeros, fixed points, mixed
  * signs, depth 3 with a zero layer). Prints the draws tried per edge kind, the worst margins, and a
  * shrunk counterexample with its replay command.
+ * `--claim ID` of a catalogue claim reruns its property checks over `--runs` consecutive seeds
+ * (default 5, i.e. 5x the draws of verify) and prints the `verify --replay` command of a failure.
  * Exit codes: 1 a counterexample was found, 0 none, 2 usage / formula error, 3 nothing evaluated.
  */
 import { existsSync } from 'node:fs';
@@ -16,7 +18,6 @@ import { readClaimFile } from '../../userclaims/claimFile.ts';
 import { exitCodeOf, runClaim, type ClaimResult } from '../../userclaims/runClaim.ts';
 import { formatClaimResult, formatEdgeTable } from '../../userclaims/formatResult.ts';
 import { printJson, printLine, info } from '../output.ts';
-import { setExitCode } from '../main.ts';
 import { quoteArg, selectClaims } from './check.ts';
 
 interface SearchFlags {
@@ -29,14 +30,39 @@ interface SearchFlags {
   precision?: string;
   backend?: string;
   timeLimit?: string;
+  quick?: boolean;
   json?: boolean;
 }
 
-export function registerExploreSearch(explore: Command): void {
+/** Default digits of a catalogue-claim search: verify's default (40). */
+const CATALOGUE_SEARCH_PRECISION = 40;
+
+/** `--claim ID`: the claim's property checks of the shipped catalogue, rerun over consecutive seeds. */
+async function searchShipped(f: SearchFlags, setExit: (code: number) => void): Promise<void> {
+  if (f.edge) throw new UsageError('--edge biases the draws of claim files; a catalogue claim draws with its own arbitraries (give a claim FILE to use --edge)');
+  if (f.path !== undefined || f.only !== undefined) throw new UsageError('--path/--only apply to claim files; replay a catalogue check with `samcheck verify --replay ID:CHECK --seed S --path P`');
+  const { catalogue } = await import('../catalogue.ts');
+  const { searchCatalogueClaim, formatCatalogueSearch } = await import('../../userclaims/shippedSearch.ts');
+  const { DEFAULT_SEED, SEED_MAX, SEED_MIN } = await import('../../verify/seed.ts');
+  const r = await searchCatalogueClaim(await catalogue, f.claim, {
+    runs: f.runs === undefined ? 5 : integerIn('--runs', f.runs, 1, 100_000),
+    seed: f.seed === undefined ? DEFAULT_SEED : integerIn('--seed', f.seed, SEED_MIN, SEED_MAX),
+    precision: f.precision === undefined ? CATALOGUE_SEARCH_PRECISION : precisionOf('--precision', f.precision),
+    quick: !!f.quick,
+    backend: f.backend === undefined ? undefined : parseBackend(f.backend),
+    progress: f.json ? undefined : (m) => info(m),
+  });
+  if (f.json) printJson(r);
+  else for (const l of formatCatalogueSearch(r)) printLine(l);
+  setExit(r.status === 'fail' ? 1 : r.status === 'inconclusive' ? 3 : 0);
+}
+
+/** `setExit` records the command's exit code (main's setter; passed in, so commands do not import main.ts). */
+export function registerExploreSearch(explore: Command, setExit: (code: number) => void): void {
   explore
     .command('search')
     .description('counterexample hunt over a claim file (larger budget; --edge biases draws to basin boundaries, alpha_c, ties, zeros, fixed points, mixed signs)')
-    .requiredOption('--claim <file>', 'claim file (JSON/YAML, as for `samcheck check`)')
+    .requiredOption('--claim <file|id>', 'claim file (JSON/YAML, as for `samcheck check`), or the id of a catalogue claim (its property checks rerun over --runs seeds, default 5)')
     .option('--only <id...>', 'only these claims of the file')
     .option('--runs <n>', 'draws per claim (default 10x the claim\'s "draws")')
     .option('--seed <s>', 'seed (default: the file\'s, else 20260308)')
@@ -45,11 +71,14 @@ export function registerExploreSearch(explore: Command): void {
     .option('--precision <p>', 'working precision in digits')
     .option('--time-limit <sec>', 'time limit per claim in seconds (default 600)')
     .option(BACKEND_FLAG, BACKEND_HELP)
+    .option('--quick', 'catalogue claim ids: the checks\' quick budgets')
     .option('--json', 'JSON output')
     .action(async (f: SearchFlags) => {
       if (!existsSync(f.claim)) {
-        throw new UsageError(`--claim: no claim file ${JSON.stringify(f.claim)} (explore search takes a claim file; shipped claims are run by \`samcheck verify --only ID\`)`);
+        await searchShipped(f, setExit);
+        return;
       }
+      if (f.quick) throw new UsageError('--quick applies to catalogue claim ids; for a claim file use --runs');
       const cf = readClaimFile(f.claim);
       const claims = selectClaims(cf.claims, f.only, f.claim);
       if (f.path !== undefined && claims.length !== 1) throw new UsageError('--path replays one claim: add --only ID');
@@ -87,6 +116,7 @@ export function registerExploreSearch(explore: Command): void {
         }
         printLine(`search: ${found} of ${results.length} claims with a counterexample`);
       }
-      setExitCode(exitCodeOf(results));
-    });
+      setExit(exitCodeOf(results));
+    })
+    .exitOverride();
 }
