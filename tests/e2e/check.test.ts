@@ -78,4 +78,16 @@ describe('samcheck check (e2e)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/search: 0 of 1 claims with a counterexample/);
   });
+
+  it('explore search --claim ID reruns a catalogue claim\'s property checks over seeds', () => {
+    const r = run(['explore', 'search', '--claim', 'B9', '--runs', '2', '--quick', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.id).toBe('B9');
+    expect(out.seeds).toEqual([20260308, 20260309]);
+    expect(out.checks['basin-rule'].runs).toBe(2);
+    expect(out.counterexample).toBeNull();
+    const bad = run(['explore', 'search', '--claim', 'B9', '--edge']);
+    expect(bad.code).toBe(2);
+  });
 });
