@@ -144,6 +144,11 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
     throw new UsageError(`${spec.where}.tolerance: ${tol.text} is finer than ${P} digits of working precision can resolve (raise "precision" to at least ${Math.ceil(-new Decimal(tol.value).log(10).toNumber()) + 5})`);
   }
   const tolF = F.fromString(tolerance);
+  // integrated flows (l2-SAM, depth != 2) carry the integrator's relative tolerance 10^-(P-12) per
+  // step: print quantity/expected with fewer digits than that, and say so
+  const integrated = spec.time === 'flow' && (spec.depth !== 2 || spec.algos.includes('sam-l2'));
+  const shownDigits = Math.max(6, Math.min(30, integrated ? P - 15 : P - 5));
+  if (integrated) notes.push(`integrated flow (l2-SAM or depth != 2): step tolerance 1e-${Math.max(6, P - 12)}; quantities are shown to ${shownDigits} digits, and a tolerance near 1e-${Math.max(6, P - 12)} needs a higher precision`);
   const usedNames = new Map<string, Node>();
   for (const f of [spec.quantity, spec.expected, spec.holds, ...spec.constraints]) {
     if (!f) continue;
@@ -185,7 +190,7 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
         m = F.isZero(scale) ? F.zero : F.div(diff, scale);
       }
       const ok = F.cmp(m, tolF) <= 0;
-      return { kind: 'ok', margin: F.toString(m, 6), ok, q: shortStr(F, qn, 30), e: shortStr(F, en, 30), obs };
+      return { kind: 'ok', margin: F.toString(m, 6), ok, q: shortStr(F, qn, shownDigits), e: shortStr(F, en, shownDigits), obs };
     } catch (err) {
       if (err instanceof ObservableUndefined) return { kind: 'undefined', reason: err.message };
       if (err instanceof NumericError || (err instanceof RangeError && !(err instanceof FormulaError))) return { kind: 'numeric', reason: (err as Error).message };
