@@ -13,8 +13,9 @@
  * Shape (one claim, or {"precision", "seed", "claims": [...]}):
  *   id, statement?,
  *   model: {algo: "gd" | "sam-l2" | "sam-linf" | [list], depth: 2, examples: 1,
- *           loss: "logistic" | "exponential", time: "flow" | "discrete", eta, steps},
- *   domain: {d, x, start: {alpha} | {u0, v0} | {layers}, rho, s, constraints: [formula...]},
+ *           loss: "logistic" | "exponential", time: "flow" | "physical" | "discrete", eta, steps},
+ *   domain: {d, x, start: {alpha} | {u0, v0} | {layers}, rho, s (flow) | t (physical),
+ *            constraints: [formula...]},
  *   quantity + expected (formulas) | holds (predicate),
  *   tolerance: {abs} | {rel} | {digits}, draws, precision?
  * A real parameter is a decimal "0.5" or a range "0.1..2" (drawn uniformly on a decimal grid);
@@ -59,13 +60,15 @@ export interface ClaimSpec {
   readonly algos: AlgoName[];
   readonly depth: number;
   readonly loss: LossName;
-  readonly time: 'flow' | 'discrete';
+  /** flow: rescaled time s; physical: the physical-time flow (clock t, loss-dependent); discrete: steps */
+  readonly time: 'flow' | 'physical' | 'discrete';
   readonly eta: RangeSpec | null;
   readonly steps: number | null;
   readonly d: number;
   readonly x: RangeSpec[];
   readonly start: StartSpec;
   readonly rho: RangeSpec;
+  /** the clock range: s for flows, t for physical-time flows (null for discrete runs) */
   readonly s: RangeSpec | null;
   readonly constraints: Formula[];
   readonly quantity: Formula | null;
@@ -183,6 +186,10 @@ export function symbolTable(c: Pick<ClaimSpec, 'algos' | 'depth' | 'time' | 'd' 
     }
     if (L === 2 && c.algos.includes('sam-l2') && c.start.kind === 'balanced') idents.add('alpha_c');
     if (L === 2 && c.algos.includes('sam-linf')) for (let i = 1; i <= d; i++) idents.add(`fate_${i}`);
+  } else if (c.time === 'physical') {
+    for (const o of ['t', 'clock', 'loss']) idents.add(o);
+    calls.add('clock');
+    calls.add('loss');
   } else {
     for (const o of ['eta', 'steps', 't', 'clock', 'loss']) idents.add(o);
     calls.add('clock');
@@ -237,8 +244,8 @@ export function parseClaim(raw: unknown, where: string, defaults: { precision?: 
   if (examples !== 1) throw new UsageError(`${where}.model.examples: claim files support one example (n = 1, label y = 1), got ${examples}`);
   const loss = (m.loss === undefined ? 'logistic' : str(`${where}.model.loss`, m.loss)) as LossName;
   if (!LOSS_NAMES.includes(loss)) throw new UsageError(`${where}.model.loss: unknown loss ${JSON.stringify(loss)} (${LOSS_NAMES.join(' | ')})`);
-  const time = (m.time === undefined ? 'flow' : str(`${where}.model.time`, m.time)) as 'flow' | 'discrete';
-  if (time !== 'flow' && time !== 'discrete') throw new UsageError(`${where}.model.time: expected "flow" or "discrete", got ${JSON.stringify(time)}`);
+  const time = (m.time === undefined ? 'flow' : str(`${where}.model.time`, m.time)) as 'flow' | 'physical' | 'discrete';
+  if (time !== 'flow' && time !== 'physical' && time !== 'discrete') throw new UsageError(`${where}.model.time: expected "flow", "physical" or "discrete", got ${JSON.stringify(time)}`);
   let eta: RangeSpec | null = null;
   let steps: number | null = null;
   if (time === 'discrete') {
@@ -250,7 +257,7 @@ export function parseClaim(raw: unknown, where: string, defaults: { precision?: 
   if (depth === 1 && time === 'flow') throw new UsageError(`${where}.model.depth: flows need depth >= 2 (depth 1: use time "discrete")`);
 
   const dom = obj(`${where}.domain`, o.domain ?? {});
-  onlyKeys(`${where}.domain`, dom, ['d', 'x', 'start', 'rho', 's', 'constraints']);
+  onlyKeys(`${where}.domain`, dom, ['d', 'x', 'start', 'rho', 's', 't', 'constraints']);
   if (dom.x === undefined) throw new UsageError(`${where}.domain.x: required (a range "0.1..2" for every coordinate, or a list of d entries)`);
   const d = dom.d !== undefined ? intIn(`${where}.domain.d`, dom.d, 1, 50) : Array.isArray(dom.x) ? dom.x.length : NaN;
   if (!Number.isFinite(d)) throw new UsageError(`${where}.domain.d: required when x is one range for every coordinate`);
@@ -278,9 +285,14 @@ export function parseClaim(raw: unknown, where: string, defaults: { precision?: 
   if (new Decimal(rho.lo).lt(0)) throw new UsageError(`${where}.domain.rho must be >= 0, got ${JSON.stringify(dom.rho)}`);
   let s: RangeSpec | null = null;
   if (time === 'flow') {
+    if (dom.t !== undefined) throw new UsageError(`${where}.domain.t: a flow claim runs in rescaled time s (use model.time "physical" for t)`);
     s = dom.s === undefined ? { lo: '1', hi: '1' } : parseRange(`${where}.domain.s`, dom.s);
     if (new Decimal(s.lo).lt(0)) throw new UsageError(`${where}.domain.s must be >= 0, got ${JSON.stringify(dom.s)}`);
-  } else if (dom.s !== undefined) throw new UsageError(`${where}.domain.s: a discrete claim is indexed by model.steps, not s`);
+  } else if (time === 'physical') {
+    if (dom.s !== undefined) throw new UsageError(`${where}.domain.s: a physical-time claim draws t (its rescaled clock is the observable "clock")`);
+    s = dom.t === undefined ? { lo: '1', hi: '1' } : parseRange(`${where}.domain.t`, dom.t);
+    if (new Decimal(s.lo).lt(0)) throw new UsageError(`${where}.domain.t must be >= 0, got ${JSON.stringify(dom.t)}`);
+  } else if (dom.s !== undefined || dom.t !== undefined) throw new UsageError(`${where}.domain: a discrete claim is indexed by model.steps, not s or t`);
   const consRaw = dom.constraints === undefined ? [] : Array.isArray(dom.constraints) ? dom.constraints : [dom.constraints];
   const constraints = consRaw.map((c, i) => formula(`${where}.domain.constraints[${i}]`, c));
 

@@ -11,7 +11,8 @@
  *   At a clock (bare name = at the drawn s, or after `steps` for discrete runs; `name(c)` = at c):
  *     beta_i, u_i, v_i (depth 2), w_l_i, N (depth 2: N = sqrt(Σ x_i²(u_i²+v_i²))), leader
  *     (1-based argmax_i |beta_i|, 0 if beta = 0), tau (ℓ2-SAM, depth 2: the B3 τ reduction);
- *     discrete only: clock (s_t = Σ η g(z̃)), loss.
+ *     discrete and physical time only: clock (the rescaled clock s), loss.
+ *   Physical-time flows (model.time "physical", clock t): physicalFlow (any depth, the claim's loss).
  *   Of the whole flow: fate ('escape' | 'collapse' | 'decay' | 'saddle' | 'blowup' | 'undecided'),
  *     collapse_s (none when no collapse), fate_i (ℓ∞-SAM, depth 2: the exact planar fate),
  *     alpha_c (ℓ2-SAM balanced critical scale: midpoint of the certified bisection enclosure of
@@ -36,6 +37,9 @@ import { rescaledFlow } from '../flow/rescaledFlow.ts';
 import { l2N, xMinMax } from '../flow/l2Certificates.ts';
 import { criticalScale } from '../analysis/criticalScale.ts';
 import { simulate } from '../optim/simulate.ts';
+import { physicalFlow } from '../flow/physicalFlow.ts';
+import { lossValue } from '../model/diagonalNetwork.ts';
+import { makeLoss } from '../numeric/loss.ts';
 import { NumericError } from '../numeric/errors.ts';
 import { FormulaError } from './formula.ts';
 import type { Resolver, Value } from './evaluate.ts';
@@ -84,7 +88,7 @@ export class Observer<T> implements Resolver<T> {
   constructor(
     private readonly F: Field<T>,
     readonly input: DrawnInput,
-    private readonly model: { time: 'flow' | 'discrete'; loss: LossName },
+    private readonly model: { time: 'flow' | 'physical' | 'discrete'; loss: LossName },
     private readonly where: string,
   ) {
     this.x = input.x.map((a) => F.fromString(a));
@@ -109,7 +113,8 @@ export class Observer<T> implements Resolver<T> {
       if (inp.alpha === null) throw new FormulaError(this.where, 'alpha exists only for balanced starts', col, name);
       return this.num(F.fromString(inp.alpha));
     }
-    if (name === 's' && inp.s !== null) return this.num(F.fromString(inp.s));
+    if (name === 's' && inp.s !== null && this.model.time === 'flow') return this.num(F.fromString(inp.s));
+    if (name === 't' && inp.s !== null && this.model.time === 'physical') return this.num(F.fromString(inp.s));
     if (name === 'eta' && inp.eta !== null) return this.num(F.fromString(inp.eta));
     if (name === 'steps' && inp.steps !== null) return this.num(F.fromNumber(inp.steps));
     if (name === 't' && inp.eta !== null && inp.steps !== null) return this.num(F.mul(F.fromString(inp.eta), F.fromNumber(inp.steps)));
@@ -184,7 +189,18 @@ export class Observer<T> implements Resolver<T> {
       return stt;
     }
     const s = c ?? F.fromString(inp.s!);
-    if (F.sign(s) < 0) throw new FormulaError(this.where, `${name}(s): s must be >= 0, got ${F.toString(s, 12)}`, col, name);
+    if (F.sign(s) < 0) throw new FormulaError(this.where, `${name}(${this.model.time === 'physical' ? 't' : 's'}): the clock must be >= 0, got ${F.toString(s, 12)}`, col, name);
+    if (this.model.time === 'physical') {
+      const key = `t${F.toString(s, F.precision)}`;
+      const hit = this.states.get(key);
+      if (hit) return hit;
+      const r = physicalFlow(F, inp.algo, this.model.loss, { X: [this.x], Y: [1] }, this.rho, this.W0, [s]);
+      const p = r.points[0];
+      if (r.status === 'sliding' || !p) throw new ObservableUndefined(`the physical-time ${inp.algo} flow stopped at t = ${r.stoppedAt === null ? '?' : F.toString(r.stoppedAt, 10)} (${r.status}: ${r.status === 'sliding' ? 'sliding on a gradient surface is not implemented for physical time' : 'integration stalled'})`);
+      const stt: State<T> = { W: p.W, beta: p.beta, tau: null, clock: p.s, loss: lossValue(F, makeLoss(F, this.model.loss), { X: [this.x], Y: [1] }, p.W) };
+      this.states.set(key, stt);
+      return stt;
+    }
     const key = F.toString(s, F.precision);
     const hit = this.states.get(key);
     if (hit) return hit;

@@ -110,7 +110,7 @@ type Eval =
   | { kind: 'numeric'; reason: string }
   | { kind: 'ok'; margin: string; ok: boolean; q?: string; e?: string; holds?: boolean; obs: Observer<unknown> };
 
-function inputRecord(inp: DrawnInput, depth: number): Record<string, unknown> {
+function inputRecord(inp: DrawnInput, depth: number, time: ClaimSpec['time']): Record<string, unknown> {
   const o: Record<string, unknown> = { algo: inp.algo, x: inp.x };
   if (inp.alpha !== null) o.alpha = inp.alpha;
   else if (depth === 2) {
@@ -118,7 +118,7 @@ function inputRecord(inp: DrawnInput, depth: number): Record<string, unknown> {
     o.v0 = inp.W0[1];
   } else o.layers = inp.W0;
   o.rho = inp.rho;
-  if (inp.s !== null) o.s = inp.s;
+  if (inp.s !== null) o[time === 'physical' ? 't' : 's'] = inp.s;
   if (inp.eta !== null) o.eta = inp.eta;
   if (inp.steps !== null) o.steps = inp.steps;
   if (inp.edge) o.edge = inp.edge;
@@ -146,9 +146,9 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
   const tolF = F.fromString(tolerance);
   // integrated flows (l2-SAM, depth != 2) carry the integrator's relative tolerance 10^-(P-12) per
   // step: print quantity/expected with fewer digits than that, and say so
-  const integrated = spec.time === 'flow' && (spec.depth !== 2 || spec.algos.includes('sam-l2'));
+  const integrated = spec.time === 'physical' || (spec.time === 'flow' && (spec.depth !== 2 || spec.algos.includes('sam-l2')));
   const shownDigits = Math.max(6, Math.min(30, integrated ? P - 15 : P - 5));
-  if (integrated) notes.push(`integrated flow (l2-SAM or depth != 2): step tolerance 1e-${Math.max(6, P - 12)}; quantities are shown to ${shownDigits} digits, and a tolerance near 1e-${Math.max(6, P - 12)} needs a higher precision`);
+  if (integrated) notes.push(`integrated flow (physical time, l2-SAM or depth != 2): step tolerance 1e-${Math.max(6, P - 12)}; quantities are shown to ${shownDigits} digits, and a tolerance near 1e-${Math.max(6, P - 12)} needs a higher precision`);
   const usedNames = new Map<string, Node>();
   for (const f of [spec.quantity, spec.expected, spec.holds, ...spec.constraints]) {
     if (!f) continue;
@@ -227,7 +227,7 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
   const report = (inp: DrawnInput, r: Eval): DrawReport | null => {
     if (r.kind !== 'ok') return null;
     return {
-      input: inputRecord(inp, spec.depth),
+      input: inputRecord(inp, spec.depth, spec.time),
       margin: r.margin,
       ...(r.q !== undefined ? { quantity: r.q, expected: r.e } : {}),
       ...(r.holds !== undefined ? { holds: r.holds } : {}),
@@ -353,7 +353,7 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
         inp.W0[1]!.forEach((v, i) => out.push([`v0_${i + 1}`, v]));
       } else inp.W0.forEach((row, l) => row.forEach((v, i) => out.push([`w0_${l + 1}_${i + 1}`, v])));
       out.push(['rho', inp.rho]);
-      if (inp.s !== null) out.push(['s', inp.s]);
+      if (inp.s !== null) out.push([spec.time === 'physical' ? 't' : 's', inp.s]);
       if (inp.eta !== null) out.push(['eta', inp.eta]);
       return out;
     };

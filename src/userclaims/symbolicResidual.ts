@@ -59,7 +59,7 @@ const pretty = (s: string) => s.replace(/tauq/g, 'tau').replace(/Nq/g, 'N').repl
 export async function symbolicResidual(spec: ClaimSpec, cas: CasSession, timeoutMs = 20_000): Promise<SymbolicVerdict> {
   const na = (reason: string): SymbolicVerdict => ({ verdict: 'not-applicable', reason });
   if (!spec.quantity || !spec.expected) return na('a "holds" predicate has no closed form to substitute');
-  if (spec.time !== 'flow') return na('discrete runs have no ODE');
+  if (spec.time !== 'flow') return na(spec.time === 'discrete' ? 'discrete runs have no ODE' : 'the substitution works in rescaled time s (model.time "flow")');
   const algo = spec.algos.length === 1 ? spec.algos[0] : null;
   if (algo !== 'gd' && algo !== 'sam-l2') return na('the symbolic substitution covers the GD flow and the l2-SAM flow (balanced starts); other claims are checked numerically only');
   if (spec.depth !== 2) return na('the symbolic substitution covers depth 2');

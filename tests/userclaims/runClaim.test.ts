@@ -90,3 +90,20 @@ describe('symbolic residual of l2-SAM closed forms (B3 tau reduction)', () => {
     expect(r.status).toBe('fail');
   });
 });
+
+describe('physical time (model.time "physical", clock t)', () => {
+  it('GD: beta_1(t) = alpha^2 exp(2 x_1 s(t)) with the integrated rescaled clock', async () => {
+    const spec = parseClaimFile(
+      { id: 'phys', model: { algo: 'gd', loss: 'exponential', time: 'physical' }, domain: { d: '2', x: '0.2..1', start: { alpha: '0.1..0.5' }, t: '0..2' }, quantity: 'beta_1(t)', expected: 'alpha^2*exp(2*x_1*clock(t))', tolerance: { rel: '1e-20' }, draws: '4' },
+      'f',
+    ).claims[0]!;
+    const r = await runClaim(spec);
+    expect(r.status).toBe('pass');
+    expect(r.worst!.input.t).toBeDefined();
+    const wrong = await runClaim({ ...spec, expected: { ...spec.expected!, node: parseClaimFile({ ...{ id: 'w', model: { algo: 'gd', time: 'physical' }, domain: { d: '2', x: '0.2..1', start: { alpha: '0.1..0.5' } }, quantity: 'beta_1(t)', expected: 'alpha^2*exp(2*x_1*t)', tolerance: { rel: '1e-20' } } }, 'g').claims[0]!.expected!.node } }, { symbolic: false });
+    expect(wrong.status).toBe('fail'); // s(t) != t
+  });
+  it('s is not an input of a physical-time claim', () => {
+    expect(() => parseClaimFile({ id: 'p', model: { algo: 'gd', time: 'physical' }, domain: { d: '1', x: '1', start: { alpha: '1' } }, holds: 's > 0' }, 'f')).toThrow(/unknown symbol "s"/);
+  });
+});
