@@ -27,7 +27,7 @@ export interface CatalogueSearchResult {
 export async function searchCatalogueClaim(
   catalogue: Catalogue,
   id: string,
-  opts: { runs: number; seed: number; precision: number; quick: boolean; backend?: Backend; progress?: (m: string) => void },
+  opts: { runs: number; seed: number; precision: number; quick: boolean; backend?: Backend; claimsDir?: string; progress?: (m: string) => void },
 ): Promise<CatalogueSearchResult> {
   const claim = catalogue.claims.find((c) => c.id.toUpperCase() === id.toUpperCase());
   if (!claim) throw new UsageError(`--claim: ${JSON.stringify(id)} is neither a claim file nor a claim id (known: ${catalogue.claims.map((c) => c.id).join(' ')})`);
@@ -70,7 +70,7 @@ export async function searchCatalogueClaim(
           path,
           reason: k.reason,
           counterexample: k.counterexample ?? null,
-          replay: `samcheck verify --replay ${claim.id}:${k.check} --seed ${s}${path ? ` --path ${path}` : ''}${opts.quick ? ' --quick' : ''} --precision ${opts.precision}${opts.backend ? ` --backend ${opts.backend}` : ''}`,
+          replay: `samcheck verify${opts.claimsDir ? ` --claims ${opts.claimsDir}` : ''} --replay ${claim.id}:${k.check} --seed ${s}${path ? ` --path ${path}` : ''}${opts.quick ? ' --quick' : ''} --precision ${opts.precision}${opts.backend ? ` --backend ${opts.backend}` : ''}`,
         };
       }
     }

@@ -31,6 +31,7 @@ interface SearchFlags {
   backend?: string;
   timeLimit?: string;
   quick?: boolean;
+  claims?: string;
   json?: boolean;
 }
 
@@ -41,7 +42,7 @@ const CATALOGUE_SEARCH_PRECISION = 40;
 async function searchShipped(f: SearchFlags, setExit: (code: number) => void): Promise<void> {
   if (f.edge) throw new UsageError('--edge biases the draws of claim files; a catalogue claim draws with its own arbitraries (give a claim FILE to use --edge)');
   if (f.path !== undefined || f.only !== undefined) throw new UsageError('--path/--only apply to claim files; replay a catalogue check with `samcheck verify --replay ID:CHECK --seed S --path P`');
-  const { catalogue } = await import('../catalogue.ts');
+  const catalogue = f.claims === undefined ? (await import('../catalogue.ts')).catalogue : (await import('../../userclaims/claimModules.ts')).loadClaimsDir(f.claims);
   const { searchCatalogueClaim, formatCatalogueSearch } = await import('../../userclaims/shippedSearch.ts');
   const { DEFAULT_SEED, SEED_MAX, SEED_MIN } = await import('../../verify/seed.ts');
   const r = await searchCatalogueClaim(await catalogue, f.claim, {
@@ -49,6 +50,7 @@ async function searchShipped(f: SearchFlags, setExit: (code: number) => void): P
     seed: f.seed === undefined ? DEFAULT_SEED : integerIn('--seed', f.seed, SEED_MIN, SEED_MAX),
     precision: f.precision === undefined ? CATALOGUE_SEARCH_PRECISION : precisionOf('--precision', f.precision),
     quick: !!f.quick,
+    claimsDir: f.claims === undefined ? undefined : quoteArg(f.claims),
     backend: f.backend === undefined ? undefined : parseBackend(f.backend),
     progress: f.json ? undefined : (m) => info(m),
   });
@@ -71,6 +73,7 @@ export function registerExploreSearch(explore: Command, setExit: (code: number) 
     .option('--precision <p>', 'working precision in digits')
     .option('--time-limit <sec>', 'time limit per claim in seconds (default 600)')
     .option(BACKEND_FLAG, BACKEND_HELP)
+    .option('--claims <dir>', 'catalogue claim ids: look them up in the claim modules of DIR (as `verify --claims`)')
     .option('--quick', 'catalogue claim ids: the checks\' quick budgets')
     .option('--json', 'JSON output')
     .action(async (f: SearchFlags) => {
@@ -78,7 +81,7 @@ export function registerExploreSearch(explore: Command, setExit: (code: number) 
         await searchShipped(f, setExit);
         return;
       }
-      if (f.quick) throw new UsageError('--quick applies to catalogue claim ids; for a claim file use --runs');
+      if (f.quick || f.claims) throw new UsageError('--quick/--claims apply to catalogue claim ids; for a claim file use --runs');
       const cf = readClaimFile(f.claim);
       const claims = selectClaims(cf.claims, f.only, f.claim);
       if (f.path !== undefined && claims.length !== 1) throw new UsageError('--path replays one claim: add --only ID');
