@@ -107,3 +107,37 @@ describe('physical time (model.time "physical", clock t)', () => {
     expect(() => parseClaimFile({ id: 'p', model: { algo: 'gd', time: 'physical' }, domain: { d: '1', x: '1', start: { alpha: '1' } }, holds: 's > 0' }, 'f')).toThrow(/unknown symbol "s"/);
   });
 });
+
+describe('observables against independent closed forms', () => {
+  it('l2-SAM collapse_s, d = 1: a\' = x a - rho x/sqrt(2) collapses at log(c/(c - alpha))/x, c = rho/sqrt(2)', async () => {
+    const spec = parseClaimFile(
+      {
+        id: 'cs',
+        model: { algo: 'sam-l2' },
+        domain: { d: '1', x: '0.5..2', start: { alpha: '0.05..0.6' }, rho: '1', constraints: ['alpha < 0.99*rho/sqrt(2)'] },
+        quantity: 'collapse_s',
+        expected: 'log((rho/sqrt(2))/(rho/sqrt(2) - alpha))/x_1',
+        tolerance: { rel: '1e-15' },
+        draws: '5',
+      },
+      'f',
+    ).claims[0]!;
+    const r = await runClaim(spec, { symbolic: false });
+    expect(r.status).toBe('pass');
+    expect(r.draws.evaluated).toBe(5);
+    expect(Number(r.margin)).toBeLessThan(1e-20);
+  });
+  it('l_inf-SAM fate_1 follows the exact mixed-quadrant rule (B8)', async () => {
+    const spec = parseClaimFile(
+      {
+        id: 'b8',
+        model: { algo: 'sam-linf' },
+        domain: { d: '1', x: '0.5..2', start: { u0: '-3..3', v0: '-3..3' }, rho: '0.5..1.5' },
+        holds: "u0_1*v0_1 < 0 => (fate_1 == 'escape' <=> abs(u0_1+v0_1)*(2*rho + abs(u0_1-v0_1)) > 8*rho^2)",
+        draws: '60',
+      },
+      'f',
+    ).claims[0]!;
+    expect((await runClaim(spec, { symbolic: false })).status).toBe('pass');
+  });
+});
