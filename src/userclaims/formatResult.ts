@@ -22,7 +22,7 @@ export function formatClaimResult(r: ClaimResult): string[] {
     out.push(`${r.id}: ${verdict}  worst margin ${r.margin ?? '-'} (tolerance ${r.toleranceText})`);
   } else {
     const c = r.census;
-    out.push(`${r.id}: ${verdict}  ${dr.violated === 0 ? 'held on every evaluated draw' : c ? `violated on ${c.violated} of ${c.evaluated} evaluated draws` : `violated (${dr.evaluated} draws evaluated before the first violation)`}`);
+    out.push(`${r.id}: ${verdict}  ${dr.evaluated === 0 ? 'no draw evaluated' : dr.violated === 0 ? 'held on every evaluated draw' : c ? `violated on ${c.violated} of ${c.evaluated} evaluated draws` : `violated (${dr.evaluated} draws evaluated before the first violation)`}`);
   }
   if (r.statement) out.push(`  ${r.statement}`);
   out.push(

@@ -59,6 +59,8 @@ export interface DrawnInput {
 /** Relative width of the alpha_c enclosure (times rho). */
 export const ALPHA_C_TOL = '1e-8';
 const alphaCCache = new Map<string, unknown>();
+/** s reached before a blow-up, per (backend, precision, algo, x, rho, start) */
+const blowupCache = new Map<string, unknown>();
 
 export class ObservableUndefined extends Error {
   constructor(message: string) {
@@ -233,8 +235,15 @@ export class Observer<T> implements Resolver<T> {
       const p = r.points[0]!;
       return { W: p.W, beta: p.beta, tau: null };
     }
+    // a flow known to blow up before s (same algo, x, rho, start) is not integrated again
+    const bkey = `${F.name}:${F.precision}|${algo}|${this.input.x.join(',')}|${this.input.rho}|${this.input.W0.map((r) => r.join(',')).join(';')}`;
+    const known = blowupCache.get(bkey) as T | undefined;
+    if (known !== undefined && F.cmp(s, known) >= 0) throw new ObservableUndefined(`the ${algo} flow blows up near s = ${F.toString(known, 10)}, before s = ${F.toString(s, 10)}`);
     const r = rescaledFlow(F, algo, x, rho, W0, [s]);
-    if (r.status === 'blowup') throw new ObservableUndefined(`the ${algo} flow blows up near s = ${F.toString(r.blowupS!, 10)}, before s = ${F.toString(s, 10)}`);
+    if (r.status === 'blowup') {
+      blowupCache.set(bkey, r.blowupS!);
+      throw new ObservableUndefined(`the ${algo} flow blows up near s = ${F.toString(r.blowupS!, 10)}, before s = ${F.toString(s, 10)}`);
+    }
     const p = r.points[0]!;
     return { W: p.W, beta: p.beta, tau: null };
   }

@@ -237,7 +237,7 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
 
   // ---- the property
   const stats = { evaluated: 0, held: 0, violated: 0, skip: 0, undef: 0, numeric: 0 };
-  const undefReasons = new Map<string, number>();
+  const undefReasons = new Map<string, { example: string; n: number }>();
   const numericReasons = new Map<string, number>();
   const edgeStats: Record<string, EdgeStats> = {};
   if (opts.edge) for (const k of [...EDGE_KINDS, 'uniform']) edgeStats[k] = { tried: 0, evaluated: 0, outsideDomain: 0, inapplicable: 0, violations: 0, worstMargin: null };
@@ -266,7 +266,9 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
       if (!shrinking) {
         if (r.kind === 'undefined') {
           stats.undef++;
-          undefReasons.set(r.reason.replace(/[\d.e+-]{6,}/g, '…'), (undefReasons.get(r.reason.replace(/[\d.e+-]{6,}/g, '…')) ?? 0) + 1);
+          const key = r.reason.replace(/-?\d+(\.\d+)?(e[+-]?\d+)?/g, '#');
+          const prev = undefReasons.get(key);
+          undefReasons.set(key, { example: prev?.example ?? r.reason, n: (prev?.n ?? 0) + 1 });
         } else {
           stats.numeric++;
           numericReasons.set(r.reason, (numericReasons.get(r.reason) ?? 0) + 1);
@@ -401,7 +403,7 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
   }
   const w = worst as { m: Decimal; inp: DrawnInput; r: Eval } | null;
   const worstRep = w ? report(w.inp, w.r) : null;
-  if (stats.undef > 0) notes.push(`${stats.undef} draws had an undefined observable and were not counted: ${[...undefReasons].map(([r, n]) => `${r} (x${n})`).join('; ')}`);
+  if (stats.undef > 0) notes.push(`${stats.undef} draws had an undefined observable and were not counted: ${[...undefReasons.values()].map((u) => `${u.n > 1 ? 'e.g. ' : ''}${u.example} (x${u.n})`).join('; ')}`);
   if (stats.numeric > 0) notes.push(`${stats.numeric} draws could not be evaluated numerically: ${[...numericReasons].map(([r, n]) => `${r} (x${n})`).join('; ')}`);
   if (stats.skip > 0) notes.push(`${stats.skip} draws discarded by the domain constraints`);
   if (details.interrupted) notes.push(`time limit reached after ${stats.evaluated} evaluated draws`);

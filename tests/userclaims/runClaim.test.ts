@@ -141,3 +141,16 @@ describe('observables against independent closed forms', () => {
     expect((await runClaim(spec, { symbolic: false })).status).toBe('pass');
   });
 });
+
+describe('undefined observables', () => {
+  it('depth 3 GD beyond its blow-up time: every draw undefined, the claim is inconclusive (never pass)', async () => {
+    const spec = parseClaimFile(
+      { id: 'bu', model: { algo: 'gd', depth: '3' }, domain: { d: '1', x: '1', start: { alpha: '1' }, s: '2..3' }, holds: 'beta_1 > 0', draws: '3' },
+      'f',
+    ).claims[0]!;
+    const r = await runClaim(spec, { symbolic: false });
+    expect(r.status).toBe('inconclusive');
+    expect(r.draws.undefinedObservables).toBeGreaterThan(0);
+    expect(r.notes.join(' ')).toMatch(/blows up near s = 1/);
+  });
+});
