@@ -8,7 +8,7 @@
  * - `baseArbitrary(spec)`: uniform draws over the domain → `DrawnInput`.
  * - `EDGE_KINDS` and `edgeArbitrary(spec, F)`: draws moved onto an edge: `linf-boundary` (|u0+v0| =
  *   2ρ ± 10^-k ρ in one coordinate), `alpha-c` (balanced α = α_c(1 ± 10^-k); α_c = ρ/√2 for d = 1,
- *   else the bisection enclosure at 20 digits, width 1e-8 ρ), `tie` (|x_j| = |x_i|(1 + δ), δ ∈ {0, ±10^-k}), `zero` (one x_i, u0_i, v0_i or
+ *   else the bisection enclosure at 20 digits (bigfloat), width 1e-8 ρ), `tie` (|x_j| = |x_i|(1 + δ), δ ∈ {0, ±10^-k}), `zero` (one x_i, u0_i, v0_i or
  *   layer entry = 0), `fixed-point` (starts at or within 10^-k of (ρ, ρ) or ρ/√2), `mixed-signs`
  *   (some x_i negated), `depth3-zero-layer` (depth 3, one layer zero at one coordinate or all).
  *   k is drawn in 1..12; offsets from irrational targets (α_c, ρ/√2) are never 0, and edge values are
@@ -120,7 +120,7 @@ function alphaC<T>(_F: Field<T>, x: string[], rho: string): string | null {
     alphaCache.set(key, v);
     return v;
   }
-  const F = makeField('decimal', 20);
+  const F = makeField('bigfloat', 20);
   const r = criticalScale(
     F,
     x.map((a) => F.fromString(a)),

@@ -16,7 +16,7 @@
  *   Of the whole flow: fate ('escape' | 'collapse' | 'decay' | 'saddle' | 'blowup' | 'undecided'),
  *     collapse_s (none when no collapse), fate_i (ℓ∞-SAM, depth 2: the exact planar fate),
  *     alpha_c (ℓ2-SAM balanced critical scale: midpoint of the certified bisection enclosure of
- *     width 1e-8 ρ; costs seconds to a minute per distinct (x, ρ), cached),
+ *     width 1e-8 ρ; about 3 s per distinct (x, ρ) at 40 digits with bigfloat, 80 s with decimal; cached),
  *     limit, limit_sign (depth 2: the leading coordinate and its sign at s = S_lim = 10^4/min|x_i|).
  * - `ObservableUndefined`: the observable does not exist for this draw (e.g. the flow blew up
  *   before s); such draws are counted apart, never counted as passing.
