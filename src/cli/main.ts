@@ -15,6 +15,8 @@ import { registerExplore } from './commands/explore.ts';
 import { registerDerive } from './commands/derive.ts';
 import { registerFlow } from './commands/flow.ts';
 import { registerVerify } from './commands/verify.ts';
+import { registerCheck } from './commands/check.ts';
+import { registerExploreSearch } from './commands/exploreSearch.ts';
 import { EXIT_INTERNAL, EXIT_NUMERIC, EXIT_OK, EXIT_USAGE, type Outcome } from './outcome.ts';
 
 export { EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_NUMERIC, EXIT_INTERNAL } from './outcome.ts';
@@ -43,9 +45,14 @@ export function buildProgram(outcome: Outcome = { code: EXIT_OK }): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerSimulate(program);
   const explore = registerExplore(program);
+  const setExit = (code: number) => {
+    outcome.code = Math.max(outcome.code, code);
+  };
+  registerExploreSearch(explore, setExit);
   registerDerive(program, outcome);
   registerFlow(program);
   registerVerify(program, outcome);
+  registerCheck(program, setExit);
   for (const c of program.commands) c.exitOverride();
   requireSubcommand(program);
   requireSubcommand(explore);

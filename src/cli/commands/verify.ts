@@ -25,6 +25,8 @@ interface VerifyFlags {
   replay?: string;
   path?: string;
   backend?: string;
+  claims?: string;
+  baseline?: string;
 }
 
 export const DEFAULT_VERIFY_PRECISION = 40;
@@ -45,18 +47,21 @@ export function registerVerify(program: Command, outcome: Outcome = { code: 0 })
     .option(BACKEND_FLAG, BACKEND_HELP)
     .option('--jobs <n>', 'worker threads (default: min(2, cores)); 1 runs in-process')
     .option('--replay <claim:check>', 'rerun one check (with --seed, --path and the --quick/--precision of the run that printed them)')
+    .option('--claims <dir>', 'run the claim modules (.ts/.js, written like theorems/ + proofs-checks/, importing samcheck/claim) in DIR instead of the shipped catalogue')
+    .option('--baseline <file>', 'compare with a saved `verify --json` (same seed, precision, quick, backend): exit 1 on a worse verdict or a margin 10x closer to its tolerance')
     .option('--path <p>', 'with --replay: the fast-check path of the draw to replay, e.g. 3:0:1')
     .action(returning(outcome, async (flags: VerifyFlags) => {
       // Heavy modules load only when the command runs (keeps `samcheck --help` and other commands fast).
       const { catalogueModule } = await import('../catalogue.ts');
       const { checksOf } = await import('../../verify/Catalogue.ts');
-      const source = await catalogueModule();
+      const source = flags.claims === undefined ? await catalogueModule() : await (await import('../../userclaims/claimModules.ts')).externalCatalogueModule(flags.claims);
       const { claims: allClaims } = source.catalogue;
       const { runVerificationParallel } = await import('../../verify/parallelRunner.ts');
       const { formatAudit, formatReport, reportToJson } = await import('../../verify/formatReport.ts');
       const backend = parseBackend(flags.backend);
       const precision = flags.precision === undefined ? DEFAULT_VERIFY_PRECISION : parsePrecision('precision', flags.precision);
       const seed = flags.seed === undefined ? DEFAULT_SEED : integerIn('seed', flags.seed, SEED_MIN, SEED_MAX);
+      const baseline = flags.baseline === undefined ? undefined : (await import('../../userclaims/baseline.ts')).verifyBaseline(flags.baseline, { seed, precision, quick: !!flags.quick, backend });
       const only = flags.only?.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
       if (flags.only && only!.length === 0) throw new UsageError(`only: no claim id given (got ${JSON.stringify(flags.only.join(' '))})`);
       if (only) {
@@ -87,9 +92,11 @@ export function registerVerify(program: Command, outcome: Outcome = { code: 0 })
         progress: showProgress ? (m) => process.stderr.write(`samcheck verify: ${m}\n`) : undefined,
       });
       if (replay && flags.path !== undefined && !replayed(report)) process.stderr.write(`samcheck verify: ${flags.replay} draws no fast-check inputs: it ran in full\n`);
-      if (flags.json) printJson({ ...(reportToJson(report) as Record<string, unknown>), backend });
+      const vs = baseline?.compare(reportToJson(report));
+      if (flags.json) printJson({ ...(reportToJson(report) as Record<string, unknown>), backend, ...(vs ? { baseline: vs } : {}) });
       else if (flags.audit) printLine(formatAudit(report));
       else printLine(formatReport(report, { verbose: flags.verbose }));
-      return report.summary.failed > 0 ? EXIT_FAIL : EXIT_OK;
+      if (vs && !flags.json) for (const l of baseline!.lines(vs)) printLine(l);
+      return report.summary.failed > 0 || (vs !== undefined && vs.regressions.length > 0) ? EXIT_FAIL : EXIT_OK;
     }));
 }
