@@ -64,7 +64,7 @@ export function registerDerive(program: Command, outcome: Outcome = { code: 0 })
         const { catalogue } = await import('../catalogue.ts');
         const { DEFAULT_BACKEND } = await import('../../numeric/fieldFactory.ts');
         process.stdout.write(derivationMarkdown({ obligations, results, claims: (await catalogue).claims, seed, precision, backend: DEFAULT_BACKEND }));
-        return;
+        return failed > 0 ? EXIT_FAIL : EXIT_OK;
       }
       if (f.json) {
         printJson({
