@@ -1,0 +1,15 @@
+/**
+ * Cross-examination checks: each implementation judged through an independent path (shares no
+ * code with the implementation under test beyond Field arithmetic and input parsing).
+ */
+import type { CheckDef } from '../../src/verify/CheckDef.ts';
+import { b1GradientFd, b1LossDerivative } from './lossDerivative.ts';
+import { b3GenericVsTau } from './genericVsTau.ts';
+import { b5XStarAtSwitches } from './xStarSwitch.ts';
+import { b7FlowVsClosed } from './flowVsClosed.ts';
+import { b8BasinBoundary } from './basinBoundary.ts';
+import { b9ClosedVsDiscrete } from './closedVsDiscrete.ts';
+import { b11StepByDefinition } from './stepByDefinition.ts';
+import { b13UnequalLayers } from './unequalLayers.ts';
+
+export const crossExamChecks: readonly CheckDef[] = [b1LossDerivative, b1GradientFd, b3GenericVsTau, b5XStarAtSwitches, b7FlowVsClosed, b8BasinBoundary, b9ClosedVsDiscrete, b11StepByDefinition, b13UnequalLayers];
