@@ -29,6 +29,7 @@ import { p5MinorFirst, p5MajorFirst } from './property/sequentialAmplification.t
 import { b5NonMonotoneWitness } from './witness/nonMonotoneLeader.ts';
 import { b5SwitchesAreFullSystemTies } from './flow/leaderSwitchFullSystem.ts';
 import { p7WitnessDiscrete } from './witness/minorWinsDepth3.ts';
+import { crossExamChecks } from './crossexam/index.ts';
 
 export const allChecks: readonly CheckDef[] = [
   p1OneExample,
@@ -67,6 +68,7 @@ export const allChecks: readonly CheckDef[] = [
   b13BlowupTime,
   b13FirstBlowupWins,
   ...symbolicChecks,
+  ...crossExamChecks,
 ];
 
 export { allSearches } from './searches/leaderMonotonicity.ts';

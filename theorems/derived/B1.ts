@@ -12,6 +12,8 @@ export const B1: Claim = {
   hypotheses: [depthIs(2), singleExample],
   measured: 'max relative difference between -grad L(w~)/g(z~) from the engine (both losses) and the B1 right-hand sides',
   tolerances: {
+    'loss-derivative': { value: '1e-20', why: 'central difference at precision 40, step 1e-13: truncation ~1e-26 and rounding ~1e-27 relative; six digits of room' },
+    'gradient-fd': { value: '1e-20', why: 'central difference at precision 40, step 1e-13: truncation ~1e-26 and rounding ~1e-27 relative to max(1, |grad|); six digits of room' },
     symbolic: { value: '', belowPrecision: 10, why: 'a symbolic obligation passes only if the CAS residual is exactly 0; its numeric spot check (random rationals, P digits) must agree to P - 10 digits' },
     'engine-rhs': { value: '', belowPrecision: 10, why: 'an algebraic identity evaluated in P-digit arithmetic: 10 guard digits' },
   },

@@ -12,6 +12,7 @@ export const B5: Claim = {
   hypotheses: [depthIs(2), singleExample, positiveCoordinates, balancedStart, radiusPositive],
   measured: 'mismatches between argmax_i beta_i (integrated flow) and the x_i nearest x*(s), at sampled s',
   tolerances: {
+    'x-star-at-switches': { value: '1e-12', why: 'switch times are located by regula falsi to ~full precision at rtol 1e-18; x* = s/(2 rho tau) then matches the midpoint to > 12 digits' },
     'leader-law': { value: '0', why: 'an identity: any mismatch at a sampled s (away from switch instants) is a counterexample' },
     'switches-are-full-system-ties': { value: '1e-10', why: 'each switch located on the tau reduction (event x*(s) = (x_i + x_j)/2) must be a tie |beta_i| = |beta_j| of the separately integrated full system; both at rtol 1e-20 and 30 digits, so 1e-10 in log|beta| leaves ample room' },
     'nonmonotone-witness': { value: '1', why: 'B5 says x*(s) need not be monotone: the witness start x = (0.5, 1, 2), alpha = 0.5, rho = 1 must show at least one leader step-down (to a smaller x_i) along the flow' },
