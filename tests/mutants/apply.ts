@@ -30,6 +30,8 @@ export interface MutantRun {
   readonly failedClaims: readonly string[];
   /** Failed checks as claim/check. */
   readonly failedChecks: readonly string[];
+  /** First line of each failed check's reason (what caught the mutant). */
+  readonly reasons?: readonly string[];
   readonly detail?: string;
 }
 
@@ -82,7 +84,7 @@ export interface RunOptions {
 }
 
 interface VerifyJson {
-  claims?: { id: string; status: string; checks?: { check: string; status: string }[] }[];
+  claims?: { id: string; status: string; checks?: { check: string; status: string; reason?: string }[] }[];
 }
 
 export async function runMutant(root: string, m: Mutant, seed: number, opts: RunOptions = {}): Promise<MutantRun> {
@@ -120,10 +122,11 @@ export async function runMutant(root: string, m: Mutant, seed: number, opts: Run
     }
     const failedClaims = (parsed?.claims ?? []).filter((c) => c.status === 'fail').map((c) => c.id);
     const failedChecks = (parsed?.claims ?? []).flatMap((c) => (c.checks ?? []).filter((k) => k.status === 'fail').map((k) => `${c.id}/${k.check}`));
+    const reasons = (parsed?.claims ?? []).flatMap((c) => (c.checks ?? []).filter((k) => k.status === 'fail').map((k) => `${c.id}/${k.check}: ${(k.reason ?? '').slice(0, 200)}`));
     const lastErr = res.err.trim().split('\n').filter(Boolean).slice(-2).join(' | ');
     if (res.code === 1 && parsed) {
       const hit = m.claims.some((c) => failedClaims.includes(c));
-      return { id: m.id, seed, verdict: hit ? 'killed' : 'wrong-claim', exitCode: 1, seconds: secs(), failedClaims, failedChecks };
+      return { id: m.id, seed, verdict: hit ? 'killed' : 'wrong-claim', exitCode: 1, seconds: secs(), failedClaims, failedChecks, reasons };
     }
     if (res.code === 0 && parsed) return { id: m.id, seed, verdict: 'survived', exitCode: 0, seconds: secs(), failedClaims, failedChecks };
     return { id: m.id, seed, verdict: 'crash', exitCode: res.code, seconds: secs(), failedClaims, failedChecks, detail: res.signal ? `signal ${res.signal}` : lastErr.slice(0, 300) };
