@@ -24,6 +24,7 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   concurrency: 2,
   timeoutMS: 60000,
+  dryRunTimeoutMinutes: 60,
   timeoutFactor: 2,
   ignorePatterns: ['reports', 'stryker', '.stryker-tmp', 'out', 'dist'],
   thresholds: { high: 90, low: 80, break: null },
