@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Entry point: runs the TypeScript CLI through tsx's loader (no build step needed).
-import { register } from 'tsx/esm/api';
-register();
-const { main } = await import('../src/cli/main.ts');
+// Entry point: the compiled CLI from dist/ when it is up to date, else the TypeScript sources
+// through tsx (see bin/loader.js).
+import { importEntry } from './loader.js';
+const { main } = await importEntry('src/cli/main.ts');
 process.exitCode = await main(process.argv);

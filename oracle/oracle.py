@@ -11,9 +11,11 @@ Main entry points:
   keys as ``samcheck simulate --json`` (W, beta, loss, s, t, steps), numbers as decimal strings.
 - ``python3 oracle/oracle.py`` (= ``npm run oracle``): generate random configs (l2-SAM, linf-SAM,
   GD; depth 2 and 3; one and several examples; logistic and exponential loss), run
-  ``npx samcheck simulate --config FILE --json`` at precision 60 on each, and report the
-  significant digits on which samcheck and this oracle agree per case. Exit 1 if any case agrees
-  to fewer than --min-digits (default 40) digits.
+  ``npx samcheck simulate --config FILE --json --backend B`` at precision 60 on each, for each
+  backend B (default both: bigfloat and decimal), and report per case and per backend the
+  significant digits on which samcheck and this oracle agree, plus the digits on which the two
+  backends agree with each other. Exit 1 if any case agrees with the oracle to fewer than
+  --min-digits (default 40) digits, or the backends agree to fewer than precision - 3.
 
 Opt-in; not part of ``npm test``.
 """
@@ -209,9 +211,9 @@ def random_configs(seed, precision):
     return cases
 
 
-def run_samcheck(path):
+def run_samcheck(path, backend):
     r = subprocess.run(
-        ["npx", "samcheck", "simulate", "--config", path, "--json"],
+        ["npx", "samcheck", "simulate", "--config", path, "--json", "--backend", backend],
         cwd=REPO, capture_output=True, text=True,
     )
     if r.returncode != 0:
@@ -227,6 +229,7 @@ def main():
     ap.add_argument("--precision", type=int, default=60, help="samcheck precision for the random configs")
     ap.add_argument("--min-digits", type=float, default=40.0, help="fail below this many agreeing digits")
     ap.add_argument("--keep", help="directory to keep the generated configs in")
+    ap.add_argument("--backends", default="bigfloat,decimal", help="comma list of samcheck backends (default bigfloat,decimal)")
     a = ap.parse_args()
 
     if a.config:
@@ -235,34 +238,55 @@ def main():
         print(json.dumps(simulate(cfg, a.dps), indent=2))
         return 0
 
+    backends = [b.strip() for b in a.backends.split(",") if b.strip()]
     cases = random_configs(a.seed, a.precision)
     tmp = a.keep or tempfile.mkdtemp(prefix="samcheck-oracle-")
     os.makedirs(tmp, exist_ok=True)
-    print(f"oracle: {len(cases)} random configs, seed {a.seed}, samcheck at {a.precision} digits, "
-          f"mpmath at {a.dps} digits; configs in {tmp}")
-    worst_all = float("inf")
+    print(f"oracle: {len(cases)} random configs, seed {a.seed}, samcheck at {a.precision} digits "
+          f"({', '.join(backends)}), mpmath at {a.dps} digits; configs in {tmp}")
+    worst = {b: float("inf") for b in backends}
+    worst_cross = float("inf")
+    cross_min = a.precision - 3
     failed = 0
     for i, cfg in enumerate(cases):
         path = os.path.join(tmp, f"case{i:02d}-{cfg['name']}.json")
         with open(path, "w") as f:
             json.dump(cfg, f)
         t0 = time.time()
-        try:
-            ours = run_samcheck(path)
-        except Exception as e:  # noqa: BLE001 - report and count as a failure
-            print(f"  {cfg['name']:<28} samcheck failed: {e}")
-            failed += 1
-            worst_all = 0.0
-            continue
         ref = simulate(cfg, a.dps)
-        digits, where = compare(ref, ours)
-        worst_all = min(worst_all, digits)
-        ok = digits >= a.min_digits
+        results = {}
+        cols = []
+        ok = True
+        for b in backends:
+            try:
+                ours = run_samcheck(path, b)
+            except Exception as e:  # noqa: BLE001 - report and count as a failure
+                cols.append(f"{b}: samcheck failed: {e}")
+                ok = False
+                worst[b] = 0.0
+                continue
+            if ours.get("backend") != b:
+                cols.append(f"{b}: output says backend {ours.get('backend')!r}")
+                ok = False
+                continue
+            results[b] = ours
+            digits, where = compare(ref, ours)
+            worst[b] = min(worst[b], digits)
+            ok = ok and digits >= a.min_digits
+            cols.append(f"{b} {digits:5.1f} (at {where})")
+        if len(results) >= 2:
+            names = list(results)
+            cd, cw = compare(results[names[0]], results[names[1]])
+            worst_cross = min(worst_cross, cd)
+            ok = ok and cd >= cross_min
+            cols.append(f"{names[0]}~{names[1]} {cd:5.1f}")
         failed += not ok
-        print(f"  {cfg['name']:<28} d={len(cfg['X'][0])} steps={cfg['steps']:<4} "
-              f"agreeing digits {digits:6.1f} (worst at {where})  {'ok' if ok else 'FAIL'}  "
-              f"[{time.time() - t0:.1f}s]")
-    print(f"min digits agreed: {worst_all:.1f} over {len(cases)} cases (threshold {a.min_digits})")
+        print(f"  {cfg['name']:<28} d={len(cfg['X'][0])} steps={cfg['steps']:<4} digits vs oracle: "
+              f"{'; '.join(cols)}  {'ok' if ok else 'FAIL'}  [{time.time() - t0:.1f}s]")
+    for b in backends:
+        print(f"min digits agreed with the oracle, {b}: {worst[b]:.1f} over {len(cases)} cases (threshold {a.min_digits})")
+    if len(backends) >= 2:
+        print(f"min digits agreed between {backends[0]} and {backends[1]}: {worst_cross:.1f} (threshold {cross_min})")
     print(f"{len(cases) - failed} passed, {failed} failed")
     return 1 if failed else 0
 

@@ -35,9 +35,10 @@ export { parseFlowConfig, FLOW_METHODS, type FlowConfig, type FlowMethod } from 
 export { linfPredictedLimit } from './linf/predictedLimit.ts';
 export { l2MaxMargin, solveLinear, MAX_MAX_MARGIN_EXAMPLES, type MaxMarginResult } from './maxmargin/l2MaxMargin.ts';
 export { rescaledVelocity } from './model/rescaledVelocity.ts';
-export { unmetHypotheses, toleranceOf, toleranceValue, type Claim, type ClaimInput, type ClaimKind, type ClaimSource, type Basis, type Hypothesis, type Tolerance } from './verify/Claim.ts';
+export { unmetHypotheses, toleranceOf, resolveTolerance, type Claim, type ClaimInput, type ClaimKind, type ClaimSource, type Basis, type Hypothesis, type Tolerance } from './verify/Claim.ts';
 export { aggregateStatus, type CheckResult, type CheckMethod, type CheckStatus, type Finding, type Pass, type Fail, type Inconclusive, type Skipped } from './verify/CheckResult.ts';
-export type { CheckDef, CheckContext, Outcome } from './verify/CheckDef.ts';
+export type { CheckDef, CheckContext, RunContext, Outcome } from './verify/CheckDef.ts';
+export { makeCatalogue, checksOf, catalogueFromExports, discoverCatalogue, catalogueProblems, type Catalogue, type CatalogueModule } from './verify/Catalogue.ts';
 export type { FindingSearch, SearchOutcome, SearchReport } from './verify/FindingSearch.ts';
 export { judge, verdict, shortNumber, maxDecimal } from './verify/judge.ts';
 export { propertyOutcome, type CaseResult, type PropertyOptions } from './verify/propertyCheck.ts';

@@ -8,9 +8,7 @@
  */
 import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
-import { toleranceOf } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { leaders, balancedStart } from '../../src/analysis/leaders.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { hundredths } from '../arbitraries.ts';
@@ -21,8 +19,8 @@ export const b5SwitchesAreFullSystemTies: CheckDef = {
   method: 'property',
   quantity: 'max over located switches of |log|beta_i| - log|beta_j|| in the independently integrated full system',
   run(ctx) {
-    const tol = toleranceOf(ctx.claim, 'switches-are-full-system-ties').value;
-    const F = decimalField(30);
+    const tol = ctx.tolerance;
+    const F = ctx.field(30);
     const rtol = F.fromString('1e-20');
     const arb = fc.record({ x: fc.uniqueArray(hundredths(0.2, 2.5), { minLength: 2, maxLength: 3, selector: (s) => s }), alpha: hundredths(0.2, 1) });
     return propertyOutcome(ctx, arb, (c) => {

@@ -4,9 +4,7 @@
  */
 import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
-import { toleranceOf, toleranceValue } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { rescaledVelocity } from '../../src/model/rescaledVelocity.ts';
 import { hundredths } from '../arbitraries.ts';
 
@@ -16,8 +14,8 @@ export const b7Decoupling: CheckDef = {
   method: 'numeric',
   quantity: 'max |velocity_i(state) - velocity_i(state with other coordinates redrawn)| / (rho|x_i| + |x_i|(|u_i|+|v_i|))',
   async run(ctx) {
-    const tol = toleranceValue(toleranceOf(ctx.claim, 'decoupling'), ctx.precision);
-    const F = decimalField(ctx.precision);
+    const tol = ctx.tolerance;
+    const F = ctx.field(ctx.precision);
     const arb = fc.record({
       a: fc.array(hundredths(-2, 2), { minLength: 9, maxLength: 9 }),
       b: fc.array(hundredths(-2, 2), { minLength: 9, maxLength: 9 }),

@@ -5,9 +5,7 @@
  */
 import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
-import { toleranceOf, toleranceValue } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { makeLoss } from '../../src/numeric/loss.ts';
 import { step } from '../../src/optim/algorithms.ts';
 import { beta, margins } from '../../src/model/diagonalNetwork.ts';
@@ -19,8 +17,8 @@ export const b2DiscreteIdentity: CheckDef = {
   method: 'numeric',
   quantity: 'max_i |p_{t+1}q_{t+1} - p_t q_t (1 - eta^2 g^2 x_i^2)| / (|p_t q_t| + |p_{t+1} q_{t+1}|)',
   async run(ctx) {
-    const tol = toleranceValue(toleranceOf(ctx.claim, 'discrete-identity'), ctx.precision);
-    const F = decimalField(ctx.precision);
+    const tol = ctx.tolerance;
+    const F = ctx.field(ctx.precision);
     const arb = fc.record({
       vals: fc.array(hundredths(-2, 2), { minLength: 9, maxLength: 9 }),
       d: fc.integer({ min: 1, max: 3 }),

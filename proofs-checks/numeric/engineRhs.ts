@@ -4,9 +4,7 @@
  */
 import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
-import { toleranceOf, toleranceValue } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { rescaledVelocity } from '../../src/model/rescaledVelocity.ts';
 import type { AlgoName } from '../../src/optim/algorithms.ts';
 import { hundredths } from '../arbitraries.ts';
@@ -17,8 +15,8 @@ export const b1EngineRhs: CheckDef = {
   method: 'numeric',
   quantity: 'max relative difference |engine velocity - B1 formula| / (|B1 formula| + rho|x|^2)',
   async run(ctx) {
-    const tol = toleranceValue(toleranceOf(ctx.claim, 'engine-rhs'), ctx.precision);
-    const F = decimalField(ctx.precision);
+    const tol = ctx.tolerance;
+    const F = ctx.field(ctx.precision);
     const arb = fc.record({
       d: fc.integer({ min: 1, max: 4 }),
       seedVals: fc.array(hundredths(-2, 2), { minLength: 12, maxLength: 12 }),

@@ -4,9 +4,7 @@
  * (src/flow/etaSlope.ts), for GD and ℓ2-SAM from a fixed start, compared at s = 0.5.
  */
 import type { CheckDef, Outcome } from '../../src/verify/CheckDef.ts';
-import { toleranceOf } from '../../src/verify/Claim.ts';
 import { verdict, maxDecimal } from '../../src/verify/judge.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { etaSlope, DEFAULT_ETAS } from '../../src/analysis/etaSlope.ts';
 
 export const B11_START = { x: ['0.5', '1', '2'], u0: ['0.3', '0.2', '0.1'], v0: ['0.3', '0.1', '0.1'], rho: '0.1', s: '0.5' };
@@ -17,8 +15,8 @@ export const b11EtaSlope: CheckDef = {
   method: 'numeric',
   quantity: 'max over {GD, l2-SAM} of |slope - 1|, slope of log err vs log eta at s = 0.5',
   run(ctx): Outcome {
-    const tol = toleranceOf(ctx.claim, 'eta-slope').value;
-    const F = decimalField(Math.min(ctx.precision, 30));
+    const tol = ctx.tolerance;
+    const F = ctx.field(Math.min(ctx.precision, 30));
     const f = (s: string) => F.fromString(s);
     const margins: string[] = [];
     const runs: unknown[] = [];

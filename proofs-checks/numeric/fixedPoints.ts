@@ -5,9 +5,7 @@
  */
 import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
-import { toleranceOf, toleranceValue } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { makeLoss } from '../../src/numeric/loss.ts';
 import { step, type AlgoName } from '../../src/optim/algorithms.ts';
 import { hundredths } from '../arbitraries.ts';
@@ -18,8 +16,8 @@ export const b10DiscreteFixedPoints: CheckDef = {
   method: 'numeric',
   quantity: 'max |step(W*) - W*| / rho over the predicted fixed points',
   async run(ctx) {
-    const tol = toleranceValue(toleranceOf(ctx.claim, 'discrete-fixed-points'), ctx.precision);
-    const F = decimalField(ctx.precision);
+    const tol = ctx.tolerance;
+    const F = ctx.field(ctx.precision);
     const arb = fc.record({
       x: fc.array(hundredths(0.1, 3), { minLength: 3, maxLength: 3 }),
       rho: hundredths(0.05, 2),

@@ -6,9 +6,7 @@
  */
 import fc from 'fast-check';
 import type { CheckDef, CheckContext } from '../../src/verify/CheckDef.ts';
-import { toleranceOf, toleranceValue } from '../../src/verify/Claim.ts';
 import { propertyOutcome, type CaseResult } from '../../src/verify/propertyCheck.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { rescaledVelocity } from '../../src/model/rescaledVelocity.ts';
 import { argmax } from '../../src/verify/direction.ts';
 import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
@@ -20,7 +18,7 @@ const arb = fc.record({
 });
 
 function measure(ctx: CheckContext, c: { x: string[]; a: string[]; rho: string }): { rel: string; mismatch: number; skip: boolean } {
-  const F = decimalField(ctx.precision);
+  const F = ctx.field(ctx.precision);
   const x = c.x.map((s) => F.fromString(s));
   const a = c.a.map((s) => F.fromString(s));
   const rho = F.fromString(c.rho);
@@ -49,7 +47,7 @@ export const p6GrowthRate: CheckDef = {
   method: 'numeric',
   quantity: 'max_i |engine d log beta_i/ds - 2x_i(1 - rho x_i/N)| / (|2x_i(1 - rho x_i/N)| + 2x_i)',
   run(ctx) {
-    const tol = toleranceValue(toleranceOf(ctx.claim, 'growth-rate'), ctx.precision);
+    const tol = ctx.tolerance;
     return propertyOutcome(ctx, arb, (c): CaseResult => ({ margin: measure(ctx, c).rel }), { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: c.rho }), numRuns: ctx.quick ? 40 : 150, tolerance: tol, comparison: '<=' });
   },
 };
@@ -60,7 +58,7 @@ export const p6FastestIsNearest: CheckDef = {
   method: 'property',
   quantity: 'mismatches between argmax_i d log beta_i/ds and the x_i nearest N/(2 rho)',
   run(ctx) {
-    const tol = toleranceOf(ctx.claim, 'fastest-is-nearest').value;
+    const tol = ctx.tolerance;
     return propertyOutcome(ctx, arb, (c): CaseResult => {
       const m = measure(ctx, c);
       return m.skip ? { margin: '0', skip: true } : { margin: String(m.mismatch) };

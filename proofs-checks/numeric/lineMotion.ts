@@ -4,9 +4,7 @@
  */
 import fc from 'fast-check';
 import type { CheckContext, CheckDef, Outcome } from '../../src/verify/CheckDef.ts';
-import { toleranceOf, toleranceValue } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { simulate } from '../../src/optim/simulate.ts';
 import { ALGO_NAMES, type AlgoName } from '../../src/optim/algorithms.ts';
 import { hundredths } from '../arbitraries.ts';
@@ -19,7 +17,7 @@ interface LineMeasure {
 }
 
 function measureLine(ctx: CheckContext, c: { x: string[]; w0: string[]; eta: string; rho: string; algo: AlgoName; steps: number }): LineMeasure {
-  const F = decimalField(ctx.precision);
+  const F = ctx.field(ctx.precision);
   const x = c.x.map((s) => F.fromString(s));
   const w0 = c.w0.map((s) => F.fromString(s));
   const steps = c.steps;
@@ -54,8 +52,8 @@ const lineArb = fc.record({
   algo: fc.constantFrom(...ALGO_NAMES),
 });
 
-function lineProperty(ctx: CheckContext, tolName: string, which: 'minor' | 'increasing'): Promise<Outcome> {
-  const tol = toleranceValue(toleranceOf(ctx.claim, tolName), ctx.precision);
+function lineProperty(ctx: CheckContext, which: 'minor' | 'increasing'): Promise<Outcome> {
+  const tol = ctx.tolerance;
   const steps = ctx.quick ? 30 : 60;
   return propertyOutcome(ctx, lineArb, (c) => {
     const x = c.x.slice(0, c.d);
@@ -70,7 +68,7 @@ export const b12Parallel: CheckDef = {
   name: 'parallel',
   method: 'property',
   quantity: 'max_t max_{i<j} |(w_t - w_0)_i x_j - (w_t - w_0)_j x_i| / (|w_t - w_0| |x|)',
-  run: (ctx) => lineProperty(ctx, 'parallel', 'minor'),
+  run: (ctx) => lineProperty(ctx, 'minor'),
 };
 
 export const b12Increasing: CheckDef = {
@@ -78,7 +76,7 @@ export const b12Increasing: CheckDef = {
   name: 'increasing',
   method: 'property',
   quantity: 'number of steps with c_{t+1} <= c_t, c_t = <w_t - w_0, x>/|x|^2',
-  run: (ctx) => lineProperty(ctx, 'increasing', 'increasing'),
+  run: (ctx) => lineProperty(ctx, 'increasing'),
 };
 
 export const p1OneExample: CheckDef = {
@@ -86,5 +84,5 @@ export const p1OneExample: CheckDef = {
   name: 'one-example',
   method: 'property',
   quantity: 'max_t normalized 2x2 minor of (w_t - w_0, x) (one example: direction -> x/|x|, the l2 max-margin)',
-  run: (ctx) => lineProperty(ctx, 'one-example', 'minor'),
+  run: (ctx) => lineProperty(ctx, 'minor'),
 };

@@ -5,9 +5,7 @@
  */
 import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
-import { toleranceOf } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { rescaledFlow } from '../../src/flow/rescaledFlow.ts';
 import { hundredths } from '../arbitraries.ts';
 
@@ -17,8 +15,8 @@ export const b13BlowupTime: CheckDef = {
   method: 'property',
   quantity: '|s_blowup(integrated) - min_i 1/((L-2) x_i a_i^(L-2))| / min_i s_i*, GD, L in {3, 4}',
   run(ctx) {
-    const tol = toleranceOf(ctx.claim, 'blowup-time').value;
-    const F = decimalField(24);
+    const tol = ctx.tolerance;
+    const F = ctx.field(24);
     const arb = fc.record({ L: fc.integer({ min: 3, max: 4 }), x: fc.array(hundredths(0.2, 2), { minLength: 2, maxLength: 2 }), a: fc.array(hundredths(0.3, 1.5), { minLength: 2, maxLength: 2 }) });
     return propertyOutcome(ctx, arb, (c) => {
       const x = c.x.map((s) => F.fromString(s));

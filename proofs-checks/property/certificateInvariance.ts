@@ -10,9 +10,7 @@
  */
 import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
-import { toleranceOf } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { rescaledFlow } from '../../src/flow/rescaledFlow.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { alignedComponents, alignedEnergy, collapseCertificate, collapseTailBound, escapeCertificate, l2N, xMinMax } from '../../src/flow/l2Certificates.ts';
@@ -24,8 +22,8 @@ export const b4Certificates: CheckDef = {
   method: 'property',
   quantity: 'sampled points where a certificate holding at s = 0 is contradicted by the integrated flow',
   run(ctx) {
-    const tol = toleranceOf(ctx.claim, 'certificates').value;
-    const F = decimalField(Math.min(ctx.precision, 30));
+    const tol = ctx.tolerance;
+    const F = ctx.field(Math.min(ctx.precision, 30));
     const arb = fc.record({ d: fc.integer({ min: 1, max: 3 }), x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.05, mixedSigns: true }), uv: fc.array(hundredths(-1.5, 1.5), { minLength: 6, maxLength: 6 }), rho: hundredths(0.1, 2) });
     return propertyOutcome(ctx, arb, (c) => {
       const x = c.x.slice(0, c.d).map((s) => F.fromString(s));

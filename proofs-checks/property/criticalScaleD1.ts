@@ -5,9 +5,7 @@
  */
 import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
-import { toleranceOf } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { criticalScale } from '../../src/analysis/criticalScale.ts';
 import { hundredths } from '../arbitraries.ts';
 
@@ -17,8 +15,8 @@ export const b4CriticalScaleD1: CheckDef = {
   method: 'property',
   quantity: 'distance of rho/sqrt2 from the certified enclosure [lo, hi] of alpha_c (d = 1)',
   run(ctx) {
-    const tol = toleranceOf(ctx.claim, 'critical-scale-d1').value;
-    const F = decimalField(Math.min(ctx.precision, 30));
+    const tol = ctx.tolerance;
+    const F = ctx.field(Math.min(ctx.precision, 30));
     const arb = fc.record({ x: hundredths(-3, 3).filter((s) => Number(s) !== 0), rho: hundredths(0.05, 2) });
     return propertyOutcome(ctx, arb, (c) => {
       const rho = F.fromString(c.rho);

@@ -8,9 +8,7 @@
  */
 import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
-import { toleranceOf } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { simulate } from '../../src/optim/simulate.ts';
 import { ALGO_NAMES } from '../../src/optim/algorithms.ts';
 import { l2MaxMargin } from '../../src/maxmargin/l2MaxMargin.ts';
@@ -26,8 +24,8 @@ export const p1DirectionRate: CheckDef = {
   method: 'property',
   quantity: 'sin angle(w_T, w_hat) minus its rate-aware bound 2 max_{t<=T/10}|P_perp w_t|/|w_T| (pass when <= 0)',
   async run(ctx) {
-    const factor = toleranceOf(ctx.claim, 'direction-rate').value;
-    const F = decimalField(Math.min(ctx.precision, RUN_PRECISION));
+    const factor = ctx.tolerance;
+    const F = ctx.field(Math.min(ctx.precision, RUN_PRECISION));
     const T = ctx.quick ? 1500 : 3000;
     const checkpoints = [T / 100, T / 30, T / 10, T].map(Math.round);
     const arb = fc.record({

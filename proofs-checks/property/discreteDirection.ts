@@ -7,9 +7,7 @@
  */
 import fc from 'fast-check';
 import type { CheckContext, CheckDef, Outcome } from '../../src/verify/CheckDef.ts';
-import { toleranceOf } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { simulate } from '../../src/optim/simulate.ts';
 import { alignedComponents, escapeCertificate } from '../../src/flow/l2Certificates.ts';
 import { gdClosedForm } from '../../src/flow/gdClosedForm.ts';
@@ -21,8 +19,8 @@ const CHECKPOINTS = [100, 300, 1000];
 const RUN_PRECISION = 25;
 
 function discreteDirection(ctx: CheckContext, algo: 'gd' | 'sam-l2'): Promise<Outcome> {
-  const tol = toleranceOf(ctx.claim, 'discrete').value;
-  const F = decimalField(Math.min(ctx.precision, RUN_PRECISION));
+  const tol = ctx.tolerance;
+  const F = ctx.field(Math.min(ctx.precision, RUN_PRECISION));
   const arb = fc.record({ x: distinctMagnitudes(3, { lo: 0.3, hi: 2, gap: 0.25, mixedSigns: true }), uv: fc.array(hundredths(-1.5, 1.5), { minLength: 6, maxLength: 6 }), rho: hundredths(0.05, 0.5) });
   return propertyOutcome(ctx, arb, (c) => {
     const x = c.x.map((s) => F.fromString(s));

@@ -5,9 +5,7 @@
  */
 import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
-import { toleranceOf } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { simulate } from '../../src/optim/simulate.ts';
 import type { AlgoName } from '../../src/optim/algorithms.ts';
 import { argmax } from '../../src/verify/direction.ts';
@@ -19,7 +17,7 @@ export const b13FirstBlowupWins: CheckDef = {
   method: 'property',
   quantity: 'runs (depth 3, 1500 steps, eta 0.05) whose final leader is not argmin_i s_i*',
   run(ctx) {
-    const tol = toleranceOf(ctx.claim, 'first-blowup-wins').value;
+    const tol = ctx.tolerance;
     const L = 3;
     const arb = fc.record({
       x: fc.array(hundredths(0.3, 2), { minLength: 2, maxLength: 2 }),
@@ -28,7 +26,7 @@ export const b13FirstBlowupWins: CheckDef = {
       rho: hundredths(0.02, 0.15),
     });
     return propertyOutcome(ctx, arb, (c) => {
-      const F = decimalField(Math.min(ctx.precision, 30));
+      const F = ctx.field(Math.min(ctx.precision, 30));
       const f = (s: string) => F.fromString(s);
       const x = c.x.map(f);
       const rho = c.algo === 'gd' ? F.zero : f(c.rho);

@@ -4,9 +4,7 @@
  */
 import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
-import { toleranceOf } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { gdClosedForm } from '../../src/flow/gdClosedForm.ts';
 import { rescaledFlow } from '../../src/flow/rescaledFlow.ts';
 import { stateDistance } from '../../src/verify/direction.ts';
@@ -18,8 +16,8 @@ export const b2ClosedVsIntegrated: CheckDef = {
   method: 'property',
   quantity: 'max over s in {1, 2, 3} of |(u,v)_closed - (u,v)_integrated| / max(1, |(u,v)|)',
   run(ctx) {
-    const tol = toleranceOf(ctx.claim, 'closed-vs-integrated').value;
-    const F = decimalField(Math.max(ctx.precision, 40));
+    const tol = ctx.tolerance;
+    const F = ctx.field(Math.max(ctx.precision, 40));
     const arb = fc.record({ d: fc.integer({ min: 1, max: 3 }), vals: fc.array(hundredths(-2, 2), { minLength: 9, maxLength: 9 }) });
     return propertyOutcome(ctx, arb, (c) => {
       const x = c.vals.slice(0, c.d).map((s) => F.fromString(s));

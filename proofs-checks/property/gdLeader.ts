@@ -5,9 +5,7 @@
  */
 import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
-import { toleranceOf } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { simulate } from '../../src/optim/simulate.ts';
 import { argmax } from '../../src/verify/direction.ts';
 import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
@@ -18,11 +16,11 @@ export const b6GdLeader: CheckDef = {
   method: 'property',
   quantity: 'checkpoints (t >= 1) at which argmax_i beta_i != argmax_i x_i under discrete GD',
   run(ctx) {
-    const tol = toleranceOf(ctx.claim, 'gd-leader').value;
+    const tol = ctx.tolerance;
     const steps = ctx.quick ? 60 : 200;
     const arb = fc.record({ d: fc.integer({ min: 2, max: 4 }), x: distinctMagnitudes(4, { lo: 0.1, hi: 3, gap: 0.05 }), alpha: hundredths(0.01, 2), eta: hundredths(0.01, 0.3) });
     return propertyOutcome(ctx, arb, (c) => {
-      const F = decimalField(ctx.precision);
+      const F = ctx.field(ctx.precision);
       const x = c.x.slice(0, c.d).map((s) => F.fromString(s));
       const a = F.fromString(c.alpha);
       const W0 = [x.map(() => a), x.map(() => a)];

@@ -4,9 +4,7 @@
  */
 import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
-import { toleranceOf } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { gdClosedForm } from '../../src/flow/gdClosedForm.ts';
 import { alignedComponents } from '../../src/flow/l2Certificates.ts';
 import { argmax, basisVector, oneMinusCos } from '../../src/verify/direction.ts';
@@ -18,8 +16,8 @@ export const p2ClosedForm: CheckDef = {
   method: 'property',
   quantity: '1 - cos(beta(s = 1000), sign(x_j) e_j) on the GD closed form (B2)',
   run(ctx) {
-    const tol = toleranceOf(ctx.claim, 'closed-form').value;
-    const F = decimalField(ctx.precision);
+    const tol = ctx.tolerance;
+    const F = ctx.field(ctx.precision);
     const arb = fc.record({ d: fc.integer({ min: 2, max: 6 }), x: distinctMagnitudes(6, { lo: 0.1, hi: 3, gap: 0.1, mixedSigns: true }), uv: fc.array(hundredths(-2, 2), { minLength: 12, maxLength: 12 }) });
     return propertyOutcome(ctx, arb, (c) => {
       const x = c.x.slice(0, c.d).map((s) => F.fromString(s));

@@ -4,9 +4,7 @@
  */
 import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
-import { toleranceOf } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { argmax, basisVector, oneMinusCos } from '../../src/verify/direction.ts';
 import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
@@ -18,8 +16,8 @@ export const p4EscapingFlow: CheckDef = {
   method: 'property',
   quantity: '1 - cos(beta(200), sign(x_j) e_j), j = argmax |x_i|, over escaping l2-SAM flows',
   run(ctx) {
-    const tol = toleranceOf(ctx.claim, 'escaping-flow').value;
-    const F = decimalField(Math.min(ctx.precision, FLOW_PRECISION));
+    const tol = ctx.tolerance;
+    const F = ctx.field(Math.min(ctx.precision, FLOW_PRECISION));
     const arb = fc.record({ d: fc.integer({ min: 2, max: 4 }), x: distinctMagnitudes(4, { lo: 0.2, hi: 2.5, gap: 0.25, mixedSigns: true }), uv: fc.array(hundredths(-2, 2), { minLength: 8, maxLength: 8 }), rho: hundredths(0.05, 1) });
     let collapsed = 0;
     return propertyOutcome(ctx, arb, (c) => {

@@ -4,9 +4,7 @@
  */
 import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
-import { toleranceOf } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { l2N } from '../../src/flow/l2Certificates.ts';
 import { argmax } from '../../src/verify/direction.ts';
@@ -21,8 +19,8 @@ export const b5LeaderLaw: CheckDef = {
   method: 'property',
   quantity: 'sampled s (9 per start) where argmax_i beta_i (full flow) != the x_i nearest s/(2 rho tau(s))',
   run(ctx) {
-    const tol = toleranceOf(ctx.claim, 'leader-law').value;
-    const F = decimalField(Math.min(ctx.precision, FLOW_PRECISION));
+    const tol = ctx.tolerance;
+    const F = ctx.field(Math.min(ctx.precision, FLOW_PRECISION));
     const arb = fc.record({ x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.1 }), alpha: hundredths(0.3, 2), rho: hundredths(0.2, 1.5) });
     return propertyOutcome(ctx, arb, (c) => {
       const x = c.x.map((s) => F.fromString(s));
@@ -56,8 +54,8 @@ export const b5XStarAtZero: CheckDef = {
   method: 'property',
   quantity: '|x*(1e-25) - N(0)/(2 rho)| / (N(0)/(2 rho)) with tau from the tau reduction',
   run(ctx) {
-    const tol = toleranceOf(ctx.claim, 'x-star-at-0').value;
-    const F = decimalField(ctx.precision);
+    const tol = ctx.tolerance;
+    const F = ctx.field(ctx.precision);
     const arb = fc.record({ x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.1 }), alpha: hundredths(0.1, 2), rho: hundredths(0.2, 1.5) });
     return propertyOutcome(ctx, arb, (c) => {
       const x = c.x.map((s) => F.fromString(s));

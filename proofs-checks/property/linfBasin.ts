@@ -6,9 +6,7 @@
  */
 import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
-import { toleranceOf } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import type { Field } from '../../src/numeric/Field.ts';
 import { makeLoss } from '../../src/numeric/loss.ts';
 import { step } from '../../src/optim/algorithms.ts';
@@ -47,8 +45,8 @@ export const b8BasinVsDiscrete: CheckDef = {
   method: 'property',
   quantity: 'starts (all four quadrants, outside the 2% boundary band) whose exact-rule fate differs from discrete l_inf-SAM (eta 0.002)',
   run(ctx) {
-    const tol = toleranceOf(ctx.claim, 'basin-vs-discrete').value;
-    const F = decimalField(Math.min(ctx.precision, 30));
+    const tol = ctx.tolerance;
+    const F = ctx.field(Math.min(ctx.precision, 30));
     const rho = F.one;
     const eta = F.fromString('0.002');
     const arb = fc.record({ u: hundredths(-3, 3), v: hundredths(-3, 3) });
@@ -72,8 +70,8 @@ export const b9BasinRule: CheckDef = {
   method: 'property',
   quantity: '1 - cos(beta(300), sign(x_j) e_j) with j from the basin rule (|beta(300)|_inf when no coordinate escapes)',
   run(ctx) {
-    const tol = toleranceOf(ctx.claim, 'basin-rule').value;
-    const F = decimalField(ctx.precision);
+    const tol = ctx.tolerance;
+    const F = ctx.field(ctx.precision);
     const arb = fc.record({ d: fc.integer({ min: 2, max: 4 }), x: distinctMagnitudes(4, { lo: 0.2, hi: 3, gap: 0.25, mixedSigns: true }), uv: fc.array(hundredths(-2.5, 2.5), { minLength: 8, maxLength: 8 }), rho: hundredths(0.1, 1.5) });
     return propertyOutcome(ctx, arb, (c) => {
       const x = c.x.slice(0, c.d).map((s) => F.fromString(s));

@@ -4,9 +4,7 @@
  */
 import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
-import { toleranceOf } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { stateDistance } from '../../src/verify/direction.ts';
 import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
@@ -17,8 +15,8 @@ export const b4Scaling: CheckDef = {
   method: 'property',
   quantity: 'at s = 0.5, |lambda (u,v)(s) - (u~,v~)(s)| / max(1, |(u~,v~)|), before collapse',
   run(ctx) {
-    const tol = toleranceOf(ctx.claim, 'scaling').value;
-    const F = decimalField(36);
+    const tol = ctx.tolerance;
+    const F = ctx.field(36);
     const arb = fc.record({ d: fc.integer({ min: 1, max: 3 }), x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.05, mixedSigns: true }), uv: fc.array(hundredths(-1.5, 1.5), { minLength: 6, maxLength: 6 }), rho: hundredths(0.05, 1), lambda: hundredths(0.1, 5) });
     return propertyOutcome(ctx, arb, (c) => {
       const x = c.x.slice(0, c.d).map((s) => F.fromString(s));

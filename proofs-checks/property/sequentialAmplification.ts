@@ -9,9 +9,7 @@
 import fc from 'fast-check';
 import type { CheckContext, CheckDef, Outcome } from '../../src/verify/CheckDef.ts';
 import type { Field } from '../../src/numeric/Field.ts';
-import { toleranceOf } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { l2N } from '../../src/flow/l2Certificates.ts';
 import { argmax } from '../../src/verify/direction.ts';
@@ -42,8 +40,8 @@ export function startSize<T>(F: Field<T>, x: T[], alpha: T, rho: T): 'small' | '
 }
 
 function amplification(ctx: CheckContext, which: 'small' | 'large'): Promise<Outcome> {
-  const tol = toleranceOf(ctx.claim, which === 'small' ? 'minor-first' : 'major-first').value;
-  const F = decimalField(LEADER_PRECISION);
+  const tol = ctx.tolerance;
+  const F = ctx.field(LEADER_PRECISION);
   const grid = sGrid(which === 'small' ? 16 : 10);
   const arb = fc.record({ x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.15 }), alpha: which === 'small' ? hundredths(0.2, 1.2) : hundredths(1, 4) });
   return propertyOutcome(ctx, arb, (c) => {

@@ -3,9 +3,7 @@
  */
 import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
-import { toleranceOf } from '../../src/verify/Claim.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { stateDistance } from '../../src/verify/direction.ts';
 import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
@@ -18,8 +16,8 @@ export const b3TauVsFull: CheckDef = {
   method: 'property',
   quantity: 'max over s in {0.25, 0.5, 1} of |(u,v)_tau - (u,v)_full| / max(1, |(u,v)_full|), before collapse',
   run(ctx) {
-    const tol = toleranceOf(ctx.claim, 'tau-vs-full').value;
-    const F = decimalField(Math.min(ctx.precision, FLOW_PRECISION) + 5);
+    const tol = ctx.tolerance;
+    const F = ctx.field(Math.min(ctx.precision, FLOW_PRECISION) + 5);
     const rtol = F.fromString('1e-24');
     const arb = fc.record({ d: fc.integer({ min: 1, max: 3 }), x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.05, mixedSigns: true }), uv: fc.array(hundredths(-1.5, 1.5), { minLength: 6, maxLength: 6 }), rho: hundredths(0.05, 1) });
     return propertyOutcome(ctx, arb, (c) => {

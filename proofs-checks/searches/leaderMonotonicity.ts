@@ -6,7 +6,6 @@
 import fc from 'fast-check';
 import type { FindingSearch } from '../../src/verify/FindingSearch.ts';
 import type { Finding } from '../../src/verify/CheckResult.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
 import { LEADER_PRECISION, leaderSequence, sGrid } from '../property/sequentialAmplification.ts';
 
@@ -15,7 +14,7 @@ export const leaderStepsDownInS: FindingSearch = {
   claimId: 'P5',
   question: 'Does the l2-SAM leader ever move to a SMALLER x_i as s grows (balanced escaping starts, x > 0)?',
   run(ctx) {
-    const F = decimalField(LEADER_PRECISION);
+    const F = ctx.field(LEADER_PRECISION);
     const grid = sGrid(28, 60);
     const n = ctx.quick ? 4 : 10;
     const draws = fc.sample(fc.record({ x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.15 }), alpha: hundredths(0.3, 0.9) }), { seed: ctx.seed, numRuns: n });
@@ -39,7 +38,7 @@ export const leaderDecreasesInAlpha: FindingSearch = {
   claimId: 'P5',
   question: 'At a fixed s, can a LARGER initialization scale alpha give a leader with a SMALLER x_i?',
   run(ctx) {
-    const F = decimalField(LEADER_PRECISION);
+    const F = ctx.field(LEADER_PRECISION);
     const alphas = Array.from({ length: 16 }, (_, k) => (0.35 + (0.65 * k) / 15).toFixed(4));
     const cases = [{ x: ['0.5', '1', '2'], s: '2' }, ...fc.sample(fc.record({ x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.15 }), s: fc.constantFrom('0.5', '2', '5') }), { seed: ctx.seed, numRuns: ctx.quick ? 1 : 3 })];
     const findings: Finding[] = [];

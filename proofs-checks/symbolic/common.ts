@@ -1,8 +1,13 @@
 /**
  * Shared helpers for the symbolic obligations.
+ *
+ * Main definitions: `runNamed` (a CAS script whose outputs are read by name), `namedResidual`,
+ * `combineResiduals`, `ev`, `casSubst`.
  */
 import type { Field } from '../../src/numeric/Field.ts';
 import { evalExpr } from '../../src/symbolic/exprEval.ts';
+import type { CasEngine, CasSession } from '../../src/symbolic/cas.ts';
+import { InternalError } from '../../src/numeric/errors.ts';
 
 /** "0" if every residual printed by the CAS is exactly 0, otherwise the nonzero ones. */
 export function combineResiduals(labels: string[], outs: string[]): string {
@@ -20,4 +25,27 @@ export function casSubst(expr: string, vals: Record<string, string>): string {
   let e = expr;
   for (const [k, v] of Object.entries(vals)) e = `subst(${v},${k},${e})`;
   return e;
+}
+
+/** One line of a CAS script: a plain string is setup (its output is ignored); `[name, expr]` is an output read by name. */
+export type CasLine = string | readonly [name: string, expr: string];
+
+/**
+ * Run a CAS script and return its named outputs (trimmed), so that inserting a line never shifts
+ * a label (outputs are never read by position).
+ */
+export async function runNamed(session: CasSession, engine: CasEngine, script: readonly CasLine[]): Promise<Record<string, string>> {
+  const outs = await session.run(engine, script.map((l) => (typeof l === 'string' ? l : l[1])));
+  const named: Record<string, string> = {};
+  script.forEach((l, i) => {
+    if (typeof l === 'string') return;
+    if (l[0] in named) throw new InternalError(`CAS script names two outputs "${l[0]}"`);
+    named[l[0]] = (outs[i] ?? '').trim();
+  });
+  return named;
+}
+
+/** "0" if every named residual is exactly 0, otherwise the nonzero ones with their names. */
+export function namedResidual(residuals: Readonly<Record<string, string>>): string {
+  return combineResiduals(Object.keys(residuals), Object.values(residuals));
 }

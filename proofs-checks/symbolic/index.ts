@@ -5,23 +5,24 @@
  * - `obligations`: every Obligation (B1–B4, B7, B8 incl. mixed quadrants and sliding, B10, discrete maps).
  * - `runObligations({seed, precision, only})`: runs them in order, sharing one CAS worker.
  */
+import { DEFAULT_SEED, OBLIGATION_MIN_PRECISION } from '../../src/verify/seed.ts';
 import { closeSharedCas, type Obligation, type ObligationResult } from '../../src/symbolic/obligation.ts';
-import { b1Obligations } from './b1.ts';
-import { b2b4Obligations } from './b2b4.ts';
-import { b8Obligations } from './b8.ts';
-import { b10Obligations } from './b10.ts';
+import { flowObligations } from './rescaledFlows.ts';
+import { closedFormObligations } from './closedForms.ts';
+import { linfBasinObligations } from './linfPlanarBasin.ts';
+import { fixedPointObligations } from './fixedPoints.ts';
+import { discreteMapObligations } from './discreteMaps.ts';
 
-export const obligations: Obligation[] = [...b1Obligations, ...b2b4Obligations, ...b8Obligations, ...b10Obligations];
+/** Every obligation; `item` names the claim it backs (B1-B4, B7, B8, B10, B11 for the discrete maps). */
+export const obligations: Obligation[] = [...flowObligations, ...closedFormObligations, ...linfBasinObligations, ...fixedPointObligations, ...discreteMapObligations];
 
-/** Defaults of `samcheck derive` (kept equal to those in src/cli/commands/derive.ts). */
-export const DEFAULT_SEED = 20260308;
-export const DEFAULT_PRECISION = 50;
 
 let active = 0;
 
 export async function runObligations(opts: { seed?: number; precision?: number; only?: string[] } = {}): Promise<ObligationResult[]> {
   const seed = opts.seed ?? DEFAULT_SEED;
-  const precision = opts.precision ?? DEFAULT_PRECISION;
+  // the spot checks' tolerance is 10^-(digits - 10): they never run below OBLIGATION_MIN_PRECISION digits
+  const precision = Math.max(OBLIGATION_MIN_PRECISION, opts.precision ?? OBLIGATION_MIN_PRECISION);
   const sel = opts.only && opts.only.length > 0 ? obligations.filter((o) => opts.only!.some((p) => o.id === p || o.id.startsWith(p + '.') || o.item === p)) : obligations;
   const out: ObligationResult[] = [];
   // Concurrent callers (e.g. verify's parallel checks) share the CAS worker: close it only after the last one.

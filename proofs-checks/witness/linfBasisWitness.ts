@@ -4,9 +4,7 @@
  * start (all at 0.2ρ) whose predictor is absorbed at 0 (up to the O(ηρ|x|) chatter).
  */
 import type { CheckDef, CheckContext, Outcome } from '../../src/verify/CheckDef.ts';
-import { toleranceOf } from '../../src/verify/Claim.ts';
 import { verdict, maxDecimal } from '../../src/verify/judge.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { simulate } from '../../src/optim/simulate.ts';
 import { basisVector, oneMinusCos } from '../../src/verify/direction.ts';
 import { linfClosedForm } from '../../src/flow/linfClosedForm.ts';
@@ -25,7 +23,7 @@ export function p3Start(x: readonly string[], k: number, rho = P3_RHO): { u0: st
 }
 
 function runDiscrete(ctx: CheckContext, x: readonly string[], k: number) {
-  const F = decimalField(Math.min(ctx.precision, RUN_PRECISION));
+  const F = ctx.field(Math.min(ctx.precision, RUN_PRECISION));
   const f = (s: string) => F.fromString(s);
   const { u0, v0 } = p3Start(x, k);
   const r = simulate(F, { algo: 'sam-linf', loss: 'logistic', eta: f(ETA), rho: f(P3_RHO), steps: STEPS, data: { X: [x.map(f)], Y: [1] }, W0: [u0.map(f), v0.map(f)] });
@@ -38,7 +36,7 @@ export const p3WitnessDiscrete: CheckDef = {
   method: 'witness',
   quantity: 'max over k and two x of 1 - cos(beta_T, sign(x_k) e_k) for the k-th witness start (discrete l_inf-SAM)',
   run(ctx): Outcome {
-    const tol = toleranceOf(ctx.claim, 'witness-discrete').value;
+    const tol = ctx.tolerance;
     const margins: string[] = [];
     const witnesses: unknown[] = [];
     for (const x of P3_WITNESS_XS) {
@@ -60,7 +58,7 @@ export const p3ZeroDiscrete: CheckDef = {
   method: 'witness',
   quantity: '|beta_T|_inf for the all-below-threshold start (discrete l_inf-SAM)',
   run(ctx): Outcome {
-    const tol = toleranceOf(ctx.claim, 'zero-discrete').value;
+    const tol = ctx.tolerance;
     const margins: string[] = [];
     const witnesses: unknown[] = [];
     for (const x of P3_WITNESS_XS) {
@@ -80,8 +78,8 @@ export const p3WitnessFlow: CheckDef = {
   method: 'witness',
   quantity: 'max over k, x of 1 - cos(beta(400), sign(x_k) e_k), and |beta(400)|_inf for the zero witness (exact l_inf-SAM flow)',
   run(ctx): Outcome {
-    const tol = toleranceOf(ctx.claim, 'witness-flow').value;
-    const F = decimalField(ctx.precision);
+    const tol = ctx.tolerance;
+    const F = ctx.field(ctx.precision);
     const margins: string[] = [];
     const witnesses: unknown[] = [];
     for (const x of P3_WITNESS_XS) {

@@ -4,9 +4,7 @@
  * (ρ = 0.1, a = (0.7, 0.3): 1/(x (a − ρ)) = 1.67 < 2.5). All three layers start equal.
  */
 import type { CheckDef, Outcome } from '../../src/verify/CheckDef.ts';
-import { toleranceOf } from '../../src/verify/Claim.ts';
 import { verdict, maxDecimal } from '../../src/verify/judge.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { simulate } from '../../src/optim/simulate.ts';
 import type { AlgoName } from '../../src/optim/algorithms.ts';
 import { basisVector, oneMinusCos } from '../../src/verify/direction.ts';
@@ -23,8 +21,8 @@ export const p7WitnessDiscrete: CheckDef = {
   method: 'witness',
   quantity: 'max over {GD, l_inf-SAM} of 1 - cos(beta_T, e_0) where x_0 = 1 < x_1 = 2 (depth 3, 2000 steps, eta 0.05)',
   run(ctx): Outcome {
-    const tol = toleranceOf(ctx.claim, 'witness-discrete').value;
-    const F = decimalField(Math.min(ctx.precision, 30));
+    const tol = ctx.tolerance;
+    const F = ctx.field(Math.min(ctx.precision, 30));
     const f = (s: string) => F.fromString(s);
     const margins: string[] = [];
     const witnesses: unknown[] = [];

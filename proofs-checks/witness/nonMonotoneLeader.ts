@@ -5,9 +5,7 @@
  * attached to the finding.
  */
 import type { CheckDef, Outcome } from '../../src/verify/CheckDef.ts';
-import { toleranceOf } from '../../src/verify/Claim.ts';
 import { verdict } from '../../src/verify/judge.ts';
-import { decimalField } from '../../src/numeric/decimalField.ts';
 import { leaders, balancedStart } from '../../src/analysis/leaders.ts';
 import { LEADER_PRECISION, leaderSequence, sGrid } from '../property/sequentialAmplification.ts';
 
@@ -19,14 +17,14 @@ export const b5NonMonotoneWitness: CheckDef = {
   method: 'witness',
   quantity: 'leader step-downs (to a smaller x_i) along s for x = (0.5, 1, 2), alpha = 0.5, rho = 1',
   run(ctx): Outcome {
-    const tol = toleranceOf(ctx.claim, 'nonmonotone-witness').value;
-    const F = decimalField(LEADER_PRECISION);
+    const tol = ctx.tolerance;
+    const F = ctx.field(LEADER_PRECISION);
     const x = NON_MONOTONE_START.x.map((s) => F.fromString(s));
     const seq = leaderSequence(F, x, F.fromString(NON_MONOTONE_START.alpha), F.fromString(NON_MONOTONE_START.rho), sGrid(60, 60));
     if (seq === null) return { status: 'fail', margin: '0', tolerance: tol, comparison: '>=', reason: 'the witness start collapsed' };
     const compact = seq.filter((e, k) => k === 0 || e.leader !== seq[k - 1]!.leader);
     const downs = compact.filter((e, k) => k > 0 && F.cmp(x[e.leader]!, x[compact[k - 1]!.leader]!) < 0).length;
-    const G = decimalField(30);
+    const G = ctx.field(30);
     const lr = leaders(G, balancedStart(G, NON_MONOTONE_START.x.map((s) => G.fromString(s)), G.fromString(NON_MONOTONE_START.rho), G.fromString(NON_MONOTONE_START.alpha)));
     const switches = lr.switches.map((w) => ({ s: G.toString(w.s, 15), from: w.from, to: w.leader }));
     return verdict(String(downs), tol, '>=', {

@@ -4,15 +4,29 @@
  */
 import type { Claim } from './Claim.ts';
 import type { CheckMethod, CheckStatus, Finding } from './CheckResult.ts';
+import type { Field } from '../numeric/Field.ts';
+import type { Backend } from '../numeric/fieldFactory.ts';
 
-export interface CheckContext {
-  readonly claim: Claim;
+/** What every run (check or finding search) is handed by the runner. */
+export interface RunContext {
   readonly precision: number;
   readonly seed: number;
   /** Smaller sample sizes and shorter runs. */
   readonly quick: boolean;
+  /** The numeric backend of this run. */
+  readonly backend: Backend;
+  /** A Field of this run's backend at `precision` digits (checks never construct a backend). */
+  readonly field: (precision: number) => Field<unknown>;
   /** Progress message on stderr (never stdout). */
   readonly progress: (msg: string) => void;
+}
+
+export interface CheckContext extends RunContext {
+  readonly claim: Claim;
+  /** The claim's tolerance for this check, resolved at the run's precision (decimal string). */
+  readonly tolerance: string;
+  /** Replay: property checks evaluate only the draw at this fast-check path (with `seed`). */
+  readonly replayPath?: string;
 }
 
 export interface Outcome {
@@ -31,7 +45,7 @@ export interface Outcome {
 
 export interface CheckDef {
   readonly claimId: string;
-  /** Unique within the claim; also the key of the claim's tolerance, if it has one. */
+  /** Unique within the claim; also the key of the claim's tolerance (every check has one). */
   readonly name: string;
   readonly method: CheckMethod;
   readonly quantity: string;

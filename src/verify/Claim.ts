@@ -10,6 +10,8 @@
  *   settled by explicit examples, kept in `theorems/witnesses/`.
  */
 
+import { InternalError } from '../numeric/errors.ts';
+
 export type ClaimSource = 'paper abstract' | 'secondary summary' | 'derived in THEORY.md';
 export type ClaimKind = 'universal' | 'witness';
 export type Basis = 'derivation' | 'numerics' | 'witnesses' | 'assumption';
@@ -36,29 +38,31 @@ export interface Hypothesis {
   readonly holds: (input: ClaimInput) => boolean;
 }
 
-export interface Tolerance {
-  /**
-   * The bound as a decimal string, e.g. "1e-30"; compared with the measured margin. When
-   * `belowPrecision` is set the bound is instead 10^-(P - belowPrecision) at precision P,
-   * and when `rateFactor` is set it is a factor in a rate-aware bound the check states.
-   */
-  readonly value: string;
-  readonly belowPrecision?: number;
-  readonly rateFactor?: boolean;
-  /** Why this bound, stated before any result is seen. */
-  readonly why: string;
-}
+/**
+ * A tolerance, fixed before any result is seen. The runner resolves it at the run's precision
+ * (`resolveTolerance`) and hands the bound to the check as `ctx.tolerance`.
+ * - `fixed`: the bound is `value` (a decimal string, e.g. "1e-20", or a count such as "0").
+ * - `belowPrecision`: the bound is 10^-(P - guardDigits) at working precision P (identities
+ *   where only rounding remains).
+ */
+export type Tolerance =
+  | { readonly kind: 'fixed'; readonly value: string; /** Why this bound. */ readonly why: string }
+  | { readonly kind: 'belowPrecision'; readonly guardDigits: number; readonly why: string };
 
 /** The numeric bound of a tolerance at a given precision (decimal string). */
-export function toleranceValue(t: Tolerance, precision: number): string {
-  if (t.belowPrecision !== undefined) return `1e-${Math.max(1, precision - t.belowPrecision)}`;
-  return t.value;
+export function resolveTolerance(t: Tolerance, precision: number): string {
+  switch (t.kind) {
+    case 'fixed':
+      return t.value;
+    case 'belowPrecision':
+      return `1e-${Math.max(1, precision - t.guardDigits)}`;
+  }
 }
 
 /** The claim's tolerance for a check; a missing one is a catalogue error. */
 export function toleranceOf(claim: Claim, check: string): Tolerance {
   const t = claim.tolerances[check];
-  if (!t) throw new Error(`claim ${claim.id} states no tolerance for check "${check}"`);
+  if (!t) throw new InternalError(`claim ${claim.id} states no tolerance for check "${check}"`);
   return t;
 }
 
@@ -72,7 +76,7 @@ export interface Claim {
   readonly hypotheses: readonly Hypothesis[];
   /** The quantity the checks measure (the margin). */
   readonly measured: string;
-  /** Named tolerances, one per check that needs one (keys are check names). */
+  /** Named tolerances, one per check (keys are the check names; the order is the order the checks run in). */
   readonly tolerances: Readonly<Record<string, Tolerance>>;
   /** What the evidence does NOT show. */
   readonly scope: readonly string[];

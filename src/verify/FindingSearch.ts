@@ -4,7 +4,7 @@
  * It is NOT a check: it has no verdict, so it can neither pass nor fail a claim; its findings are
  * listed apart from pass/fail, together with how much was searched.
  */
-import type { CheckContext } from './CheckDef.ts';
+import type { RunContext } from './CheckDef.ts';
 import type { Finding } from './CheckResult.ts';
 
 export interface SearchOutcome {
@@ -18,7 +18,7 @@ export interface FindingSearch {
   /** The claim the search explores around. */
   readonly claimId: string;
   readonly question: string;
-  run(ctx: Omit<CheckContext, 'claim'>): SearchOutcome | Promise<SearchOutcome>;
+  run(ctx: RunContext): SearchOutcome | Promise<SearchOutcome>;
 }
 
 export interface SearchReport {

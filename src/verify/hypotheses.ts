@@ -2,13 +2,14 @@
  * Reusable hypothesis predicates for the claim catalogue (pure functions of a `ClaimInput`;
  * exact decimal arithmetic, never float64 comparisons of the data).
  */
-import { Decimal } from 'decimal.js';
 import type { ClaimInput, Hypothesis } from './Claim.ts';
-import { decimalField } from '../numeric/decimalField.ts';
+import { DEFAULT_BACKEND, makeField } from '../numeric/fieldFactory.ts';
 import { l2MaxMargin } from '../maxmargin/l2MaxMargin.ts';
 
-const D = Decimal.clone({ precision: 60, maxE: 9e15, minE: -9e15 });
-const abs = (s: string) => new D(s).abs();
+/** Hypotheses are exact comparisons of the drawn decimal strings (parsing keeps every digit). */
+const F = makeField(DEFAULT_BACKEND, 60);
+const num = (s: string) => F.fromString(s);
+const abs = (s: string) => F.abs(num(s));
 
 export const depthIs = (L: number): Hypothesis => ({
   name: `depth = ${L}`,
@@ -31,7 +32,7 @@ export const singleExample: Hypothesis = {
 export const allCoordinatesNonzero: Hypothesis = {
   name: 'x_i != 0',
   text: 'every coordinate of x is non-zero',
-  holds: (i) => !!i.x && i.x.every((s) => !new D(s).isZero()),
+  holds: (i) => !!i.x && i.x.every((s) => !F.isZero(num(s))),
 };
 
 export const uniqueMaxAbs: Hypothesis = {
@@ -39,30 +40,30 @@ export const uniqueMaxAbs: Hypothesis = {
   text: 'the largest |x_i| is attained at exactly one coordinate',
   holds: (i) => {
     if (!i.x || i.x.length === 0) return false;
-    const m = i.x.map(abs).reduce((a, b) => (b.gt(a) ? b : a));
-    return i.x.filter((s) => abs(s).eq(m)).length === 1;
+    const m = i.x.map(abs).reduce((a, b) => F.max(a, b));
+    return i.x.filter((s) => F.cmp(abs(s), m) === 0).length === 1;
   },
 };
 
 export const positiveCoordinates: Hypothesis = {
   name: 'x_i > 0',
   text: 'every coordinate of x is positive',
-  holds: (i) => !!i.x && i.x.every((s) => new D(s).gt(0)),
+  holds: (i) => !!i.x && i.x.every((s) => F.sign(num(s)) > 0),
 };
 
 export const balancedStart: Hypothesis = {
   name: 'balanced start',
   text: 'u(0) = v(0) = alpha * 1 with alpha > 0',
-  holds: (i) => i.alpha !== undefined && new D(i.alpha).gt(0),
+  holds: (i) => i.alpha !== undefined && F.sign(num(i.alpha)) > 0,
 };
 
 export const radiusPositive: Hypothesis = {
   name: 'rho > 0',
   text: 'the SAM radius is positive',
-  holds: (i) => i.rho !== undefined && new D(i.rho).gt(0),
+  holds: (i) => i.rho !== undefined && F.sign(num(i.rho)) > 0,
 };
 
-const SEP = decimalField(40);
+const SEP = makeField(DEFAULT_BACKEND, 40);
 
 export const separableData: Hypothesis = {
   name: 'separable data',

@@ -2,25 +2,33 @@
  * Turning a measured margin and a stated tolerance into a verdict, exactly (decimal
  * comparison, no float64 rounding of margins like 3e-412).
  */
-import { Decimal } from 'decimal.js';
 import type { CheckStatus } from './CheckResult.ts';
 import type { Outcome } from './CheckDef.ts';
+import type { Field } from '../numeric/Field.ts';
+import { DEFAULT_BACKEND, makeField } from '../numeric/fieldFactory.ts';
 
-const D = Decimal.clone({ precision: 40, maxE: 9e15, minE: -9e15 });
+/** The comparison field: parsing a decimal string keeps all its digits, so comparisons are exact. */
+const CMP: Field<unknown> = makeField(DEFAULT_BACKEND, 40);
 
 /** Compare exactly: pass when margin <= tol (or >= for '>='). */
-export function judge(margin: string, tol: string, comparison: '<=' | '>=' = '<='): CheckStatus {
-  const m = new D(margin);
-  const t = new D(tol);
-  return (comparison === '<=' ? m.lte(t) : m.gte(t)) ? 'pass' : 'fail';
+export function judge(margin: string, tol: string, comparison: '<=' | '>=' = '<=', F: Field<unknown> = CMP): CheckStatus {
+  const c = F.cmp(F.fromString(margin), F.fromString(tol));
+  return (comparison === '<=' ? c <= 0 : c >= 0) ? 'pass' : 'fail';
 }
 
-/** Short scientific form of a decimal string for tables (the JSON keeps the full string). */
+/** Short scientific form of a decimal string for tables (the JSON keeps the full string): "1.23e-30", "5.00e-1". */
 export function shortNumber(s: string | null, digits = 3): string {
   if (s === null) return '-';
-  const d = new D(s);
-  if (d.isZero()) return '0';
-  return d.toExponential(digits - 1).replace('e+', 'e');
+  const d = CMP.fromString(s);
+  if (CMP.isZero(d)) return '0';
+  const m = /^(-?)(\d*)\.?(\d*)(?:e([+-]?\d+))?$/i.exec(CMP.toString(d, digits));
+  if (!m) return s;
+  const [, sign = '', int = '', frac = '', e = '0'] = m;
+  const all = int + frac;
+  const lead = all.search(/[1-9]/);
+  const mant = (all.slice(lead) + '0'.repeat(digits)).slice(0, digits);
+  const exp = Number(e) + int.length - 1 - lead;
+  return `${sign}${mant[0]}${digits > 1 ? `.${mant.slice(1)}` : ''}e${exp}`;
 }
 
 /** An Outcome from a margin/tolerance pair, with a reason when it fails. */
@@ -43,5 +51,5 @@ export function verdict(
 
 /** Max of decimal strings (exact). */
 export function maxDecimal(xs: readonly string[]): string {
-  return xs.reduce((a, b) => (new D(b).gt(new D(a)) ? b : a));
+  return xs.reduce((a, b) => (CMP.cmp(CMP.fromString(b), CMP.fromString(a)) > 0 ? b : a));
 }

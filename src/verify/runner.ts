@@ -3,12 +3,16 @@
  * see formatReport.ts).
  *
  * Main definitions:
- * - `runVerification(claims, checks, options)`: every check of every selected claim, with
- *   per-check timing; a check that throws becomes a `fail` carrying the error message.
+ * - `runVerification(catalogue, options)`: every check of every selected claim, with per-check
+ *   timing; a check that throws becomes a `fail` carrying the error message. The runner
+ *   resolves each check's tolerance and hands it, with a Field factory of the run's backend, in
+ *   the `CheckContext`.
  * - `ClaimReport`, `VerifyReport`, `Summary`.
  */
-import type { Claim } from './Claim.ts';
-import type { CheckDef, CheckContext } from './CheckDef.ts';
+import { resolveTolerance, type Claim } from './Claim.ts';
+import type { CheckDef, CheckContext, RunContext } from './CheckDef.ts';
+import { checksOf, type Catalogue } from './Catalogue.ts';
+import { DEFAULT_BACKEND, makeField, type Backend } from '../numeric/fieldFactory.ts';
 import { aggregateStatus, type CheckResult, type CheckStatus, type Finding } from './CheckResult.ts';
 import { judge } from './judge.ts';
 import type { FindingSearch, SearchReport } from './FindingSearch.ts';
@@ -17,7 +21,11 @@ export interface VerifyOptions {
   readonly precision: number;
   readonly seed: number;
   readonly quick: boolean;
+  /** Numeric backend handed to every check as `ctx.field` (default DEFAULT_BACKEND). */
+  readonly backend?: Backend;
   readonly only?: readonly string[];
+  /** Replay one fast-check draw (`verify --replay`): handed to every check as `ctx.replayPath`. */
+  readonly replayPath?: string;
   readonly progress?: (msg: string) => void;
 }
 
@@ -72,11 +80,19 @@ function deciding(results: readonly CheckResult[]): CheckResult | undefined {
   return [...results].sort((a, b) => RANK[a.status] - RANK[b.status])[0];
 }
 
+/** The context shared by every check and search of a run. */
+export function runContext(opts: VerifyOptions): RunContext {
+  const backend = opts.backend ?? DEFAULT_BACKEND;
+  return { precision: opts.precision, seed: opts.seed, quick: opts.quick, backend, field: (p) => makeField(backend, p), progress: opts.progress ?? (() => {}) };
+}
+
 export async function runCheck(def: CheckDef, claim: Claim, opts: VerifyOptions): Promise<CheckResult> {
-  const ctx: CheckContext = { claim, precision: opts.precision, seed: opts.seed, quick: opts.quick, progress: opts.progress ?? (() => {}) };
   const t0 = performance.now();
   const base = { claimId: claim.id, check: def.name, method: def.method, quantity: def.quantity, precision: opts.precision };
   try {
+    const t = claim.tolerances[def.name];
+    if (!t) throw new Error(`catalogue error: claim ${claim.id} states no tolerance for check "${def.name}"`);
+    const ctx: CheckContext = { ...runContext(opts), claim, tolerance: resolveTolerance(t, opts.precision), ...(opts.replayPath === undefined ? {} : { replayPath: opts.replayPath }) };
     const o = await def.run(ctx);
     const seconds = (performance.now() - t0) / 1000;
     // Consistency: a pass/fail with a margin and tolerance must agree with the exact comparison.
@@ -113,12 +129,12 @@ export async function runCheck(def: CheckDef, claim: Claim, opts: VerifyOptions)
   }
 }
 
-export async function runVerification(claims: readonly Claim[], checks: readonly CheckDef[], opts: VerifyOptions, searches: readonly FindingSearch[] = []): Promise<VerifyReport> {
+export async function runVerification(catalogue: Catalogue, opts: VerifyOptions): Promise<VerifyReport> {
   const t0 = performance.now();
-  const selected = selectClaims(claims, opts.only);
+  const selected = selectClaims(catalogue.claims, opts.only);
   const reports: ClaimReport[] = [];
   for (const claim of selected) {
-    const defs = checks.filter((c) => c.claimId === claim.id);
+    const defs = checksOf(catalogue, claim);
     const results: CheckResult[] = [];
     const c0 = performance.now();
     for (const def of defs) {
@@ -147,7 +163,7 @@ export async function runVerification(claims: readonly Claim[], checks: readonly
     });
   }
   const found = [];
-  for (const search of selectSearches(searches, opts.only)) found.push(await runSearch(search, opts));
+  for (const search of selectSearches(catalogue.searches, opts.only)) found.push(await runSearch(search, opts));
   return summarize(reports, opts, (performance.now() - t0) / 1000, found);
 }
 
@@ -167,7 +183,7 @@ export async function runSearch(search: FindingSearch, opts: VerifyOptions): Pro
   const t0 = performance.now();
   opts.progress?.(`search ${search.id} ...`);
   try {
-    const r = await search.run({ precision: opts.precision, seed: opts.seed, quick: opts.quick, progress: opts.progress ?? (() => {}) });
+    const r = await search.run(runContext(opts));
     return { report: { id: search.id, claimId: search.claimId, question: search.question, searched: r.searched, found: r.findings.length, seconds: (performance.now() - t0) / 1000 }, findings: r.findings };
   } catch (e) {
     return { report: { id: search.id, claimId: search.claimId, question: search.question, searched: 'nothing (error)', found: 0, seconds: (performance.now() - t0) / 1000, error: (e as Error).message }, findings: [] };

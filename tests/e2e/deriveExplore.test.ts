@@ -35,7 +35,7 @@ beforeAll(async () => {
     ['derive', ['derive', '--json', '--only', 'B2.pq', '--only', 'D.gd']],
     ['deriveText', ['derive', '--only', 'B8.sliding']],
     ['deriveBadOnly', ['derive', '--only', 'Z9']],
-    ['deriveBadPrecision', ['derive', '--precision', '20']],
+    ['deriveBadPrecision', ['derive', '--precision', '5']],
     ['basin', ['explore', 'basin', '--rho', '1', '--points', join(dir, 'pts.json'), '--json']],
     ['basinBadRho', ['explore', 'basin', '--rho', 'abc', '--points', join(dir, 'pts.json'), '--json']],
     ['basinNegRho', ['explore', 'basin', '--rho', '-1', '--points', join(dir, 'pts.json'), '--json']],

@@ -3,8 +3,8 @@
  * symbolic residual and the numeric spot check.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeB3Residual } from '../../proofs-checks/symbolic/b2b4.ts';
-import { makeMixedThreshold } from '../../proofs-checks/symbolic/b8.ts';
+import { makeB3Residual } from '../../proofs-checks/symbolic/closedForms.ts';
+import { makeMixedThreshold } from '../../proofs-checks/symbolic/linfPlanarBasin.ts';
 import { closeSharedCas } from '../../src/symbolic/obligation.ts';
 
 describe('wrong formulas fail', () => {

@@ -12,8 +12,8 @@ export const B10: Claim = {
   hypotheses: [depthIs(2), singleExample],
   measured: 'max |step(W*) - W*| relative to rho for the discrete maps at the predicted fixed points',
   tolerances: {
-    symbolic: { value: '', belowPrecision: 10, why: 'a symbolic obligation passes only if the CAS residual is exactly 0; its numeric spot check (random rationals, P digits) must agree to P - 10 digits' },
-    'discrete-fixed-points': { value: '', belowPrecision: 10, why: 'the perturbed gradient vanishes exactly at these points: only rounding remains' },
+    'discrete-fixed-points': { kind: 'belowPrecision', guardDigits: 10, why: 'the perturbed gradient vanishes exactly at these points: only rounding remains' },
+    symbolic: { kind: 'belowPrecision', guardDigits: 10, why: 'a symbolic obligation passes only if the CAS residual is exactly 0; its numeric spot check (random rationals, P digits) must agree to P - 10 digits' },
   },
   scope: ['depth 2, one example; eigen-analysis is symbolic (see derive)'],
   basis: ['derivation', 'numerics'],

@@ -12,8 +12,8 @@ export const B12: Claim = {
   hypotheses: [depthIs(1), singleExample],
   measured: 'max normalized 2x2 minor of (w_t - w_0, x); number of steps where c_t does not increase',
   tolerances: {
-    parallel: { value: '', belowPrecision: 10, why: 'exact parallelism up to rounding' },
-    increasing: { value: '0', why: 'grad L(w~) = -g(z~) x at L = 1, so c_{t+1} - c_t = eta g(z~_t) > 0: any non-increase is a counterexample' },
+    parallel: { kind: 'belowPrecision', guardDigits: 10, why: 'exact parallelism up to rounding' },
+    increasing: { kind: 'fixed', value: '0', why: 'grad L(w~) = -g(z~) x at L = 1, so c_{t+1} - c_t = eta g(z~_t) > 0: any non-increase is a counterexample' },
   },
   scope: ['finite runs: c_t -> infinity is inferred from c_t increasing with the loss -> 0, not proven'],
   basis: ['derivation', 'numerics'],

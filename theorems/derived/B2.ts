@@ -12,9 +12,9 @@ export const B2: Claim = {
   hypotheses: [depthIs(2), singleExample],
   measured: 'relative residual of the discrete identity; relative difference closed form vs integrated flow',
   tolerances: {
-    symbolic: { value: '', belowPrecision: 10, why: 'a symbolic obligation passes only if the CAS residual is exactly 0; its numeric spot check (random rationals, P digits) must agree to P - 10 digits' },
-    'discrete-identity': { value: '', belowPrecision: 10, why: 'an exact identity of the discrete map: only rounding remains' },
-    'closed-vs-integrated': { value: '1e-20', why: 'the integrator runs at tolerance 1e-30 over s <= 3; 1e-20 allows error growth by e^{2 max|x| s}' },
+    'discrete-identity': { kind: 'belowPrecision', guardDigits: 10, why: 'an exact identity of the discrete map: only rounding remains' },
+    'closed-vs-integrated': { kind: 'fixed', value: '1e-20', why: 'the integrator runs at tolerance 1e-30 over s <= 3; 1e-20 allows error growth by e^{2 max|x| s}' },
+    symbolic: { kind: 'belowPrecision', guardDigits: 10, why: 'a symbolic obligation passes only if the CAS residual is exactly 0; its numeric spot check (random rationals, P digits) must agree to P - 10 digits' },
   },
   scope: ['depth 2, one example'],
   basis: ['derivation', 'numerics'],

@@ -12,9 +12,9 @@ export const B7: Claim = {
   hypotheses: [depthIs(2), singleExample],
   measured: 'max difference of coordinate i of the engine rescaled right-hand side when all other coordinates are changed',
   tolerances: {
-    'flow-vs-closed': { value: '1e-12', why: 'both methods resolve every piece to ~P - 10 digits at precision 30 (relative error with scale max(1, |state|)); a status disagreement counts 1' },
-    symbolic: { value: '', belowPrecision: 10, why: 'a symbolic obligation passes only if the CAS residual is exactly 0; its numeric spot check (random rationals, P digits) must agree to P - 10 digits' },
-    decoupling: { value: '', belowPrecision: 10, why: 'exact independence: only rounding may differ' },
+    decoupling: { kind: 'belowPrecision', guardDigits: 10, why: 'exact independence: only rounding may differ' },
+    symbolic: { kind: 'belowPrecision', guardDigits: 10, why: 'a symbolic obligation passes only if the CAS residual is exactly 0; its numeric spot check (random rationals, P digits) must agree to P - 10 digits' },
+    'flow-vs-closed': { kind: 'fixed', value: '1e-12', why: 'both methods resolve every piece to ~P - 10 digits at precision 30 (relative error with scale max(1, |state|)); a status disagreement counts 1' },
   },
   scope: ['depth 2, one example'],
   basis: ['derivation', 'numerics'],

@@ -15,15 +15,13 @@ export const P1: Claim = {
   hypotheses: [depthIs(1), separableData],
   measured: 'direction error e(T) = |w_T/|w_T| - w_hat/|w_hat||_2 (and, for one example, parallelism of w_T - w_0 with x)',
   tolerances: {
-    'max-margin-kkt': { value: '0', why: 'a certificate either exists (violation 0 up to 10^-(P/2)) or not; any violation beyond that is a counterexample' },
+    'max-margin-kkt': { kind: 'fixed', value: '0', why: 'a certificate either exists (violation 0 up to 10^-(P/2)) or not; any violation beyond that is a counterexample' },
     'one-example': {
-      value: '',
-      belowPrecision: 10,
+      kind: 'belowPrecision', guardDigits: 10,
       why: 'B12: w_t - w_0 is exactly parallel to x, so the normalized 2x2 minors vanish up to rounding (10 guard digits)',
     },
     'direction-rate': {
-      value: '2',
-      rateFactor: true,
+      kind: 'fixed', value: '2',
       why: 'GD on separable logistic data satisfies w_t = w_hat log t + r_t with r_t bounded (Soudry et al. 2018, JMLR, Thm 3), i.e. direction error O(1/log t). We test exactly that law: the component of w_T orthogonal to w_hat must stay within a factor 2 of its largest value over the checkpoints up to T/10 (factor 2 allows the transient of r_t), while <w_t, w_hat> keeps growing. The margin reported is e(T) = sin angle(w_T, w_hat); its tolerance is 2 max_{t<=T/10} |P_perp w_t| / |w_T|',
     },
   },

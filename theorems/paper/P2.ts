@@ -16,11 +16,11 @@ export const P2: Claim = {
   measured: '1 - cos(beta, sign(x_j) e_j)',
   tolerances: {
     'closed-form': {
-      value: '1e-30',
+      kind: 'fixed', value: '1e-30',
       why: 'by B2 the off-leader ratios decay like exp(-2(|x_j|-|x_i|) s); at s = 1000 with gaps >= 0.1 they are below 1e-80, so 1e-30 leaves room for any start drawn',
     },
     discrete: {
-      value: '0.5',
+      kind: 'fixed', value: '0.5',
       why: 'rate-aware: with the logistic loss the discrete clock s_t grows only like log log t, so no feasible run reaches a small 1 - cos; instead the discrete error e_T = 1 - cos(beta_T, sign(x_j) e_j) must track the flow prediction e_flow(s_T) (the B2 closed form at the discrete clock), |e_T - e_flow(s_T)| <= 0.5 e_flow(s_T) (B11: states within O(eta s) of the flow; eta = 0.1, s_T <= 3), and e must decrease across the checkpoints. Together with the closed-form check (e_flow -> 0 exponentially in s) this is the evidence for the discrete limit',
     },
   },

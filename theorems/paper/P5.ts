@@ -20,8 +20,8 @@ export const P5: Claim = {
   hypotheses: [depthIs(2), singleExample, positiveCoordinates, balancedStart, radiusPositive],
   measured: 'violations: a small start whose early leader is the major coordinate or whose final leader is not; a large start where a minor coordinate ever leads',
   tolerances: {
-    'minor-first': { value: '0', why: 'one small escaping start that does not begin with a minor leader, or does not end with the major one, is a counterexample' },
-    'major-first': { value: '0', why: 'one large start where a minor coordinate leads at a sampled s is a counterexample' },
+    'minor-first': { kind: 'fixed', value: '0', why: 'one small escaping start that does not begin with a minor leader, or does not end with the major one, is a counterexample' },
+    'major-first': { kind: 'fixed', value: '0', why: 'one large start where a minor coordinate leads at a sampled s is a counterexample' },
   },
   scope: [
     'balanced starts and x > 0 only; one example; the flow (tau reduction), not discrete runs',

@@ -15,8 +15,8 @@ export const P6: Claim = {
   hypotheses: [depthIs(2), singleExample, positiveCoordinates, radiusPositive],
   measured: 'relative error between the engine growth rate d log beta_i/ds (from the exact gradient at the perturbed point) and 2 x_i (1 - rho x_i / N)',
   tolerances: {
-    'growth-rate': { value: '', belowPrecision: 10, why: 'an identity: agreement to the working precision less 10 guard digits' },
-    'fastest-is-nearest': { value: '0', why: 'the argmax of the growth rate must be the x_i nearest N/(2 rho) at every sampled point: zero mismatches' },
+    'growth-rate': { kind: 'belowPrecision', guardDigits: 10, why: 'an identity: agreement to the working precision less 10 guard digits' },
+    'fastest-is-nearest': { kind: 'fixed', value: '0', why: 'the argmax of the growth rate must be the x_i nearest N/(2 rho) at every sampled point: zero mismatches' },
   },
   scope: ['balanced and random starts with x > 0, one example', 'instantaneous rates at sampled states, not whole trajectories'],
   basis: ['derivation', 'numerics'],

@@ -4,7 +4,8 @@
  * pass). Exit 1 if any obligation fails or errors.
  */
 import type { Command } from 'commander';
-import { integerIn } from '../../io/validate.ts';
+import { integerIn, precision as parsePrecision } from '../../io/validate.ts';
+import { DEFAULT_SEED, OBLIGATION_MIN_PRECISION, SEED_MAX, SEED_MIN } from '../../verify/seed.ts';
 import { UsageError } from '../../io/UsageError.ts';
 import { printJson, printLine } from '../output.ts';
 import { EXIT_FAIL, setExitCode } from '../main.ts';
@@ -17,8 +18,6 @@ interface DeriveFlags {
   precision?: string;
 }
 
-const DEFAULT_SEED = 20260308;
-const DEFAULT_PRECISION = 50;
 
 export function registerDerive(program: Command): void {
   program
@@ -28,12 +27,12 @@ export function registerDerive(program: Command): void {
     .option('--latex', 'print each statement in LaTeX')
     .option('--only <id>', 'run only this obligation id, id prefix or THEORY item (repeatable)', (v: string, acc: string[] = []) => [...acc, v])
     .option('--seed <s>', `fast-check seed for the numeric spot checks (default ${DEFAULT_SEED})`)
-    .option('--precision <p>', `decimal digits of the numeric spot checks, >= 50 (default ${DEFAULT_PRECISION})`)
+    .option('--precision <p>', `decimal digits of the numeric spot checks (10..1000; they run at no fewer than ${OBLIGATION_MIN_PRECISION}, the default)`)
     .action(async (f: DeriveFlags) => {
       // loaded lazily: the obligations (and fast-check) are not needed by the other commands
       const { runObligations, obligations } = await import('../../../proofs-checks/symbolic/index.ts');
-      const seed = f.seed === undefined ? DEFAULT_SEED : integerIn('--seed', f.seed, 0, 2 ** 31 - 1);
-      const precision = f.precision === undefined ? DEFAULT_PRECISION : integerIn('--precision', f.precision, 50, 200);
+      const seed = f.seed === undefined ? DEFAULT_SEED : integerIn('--seed', f.seed, SEED_MIN, SEED_MAX);
+      const precision = Math.max(OBLIGATION_MIN_PRECISION, f.precision === undefined ? OBLIGATION_MIN_PRECISION : parsePrecision('--precision', f.precision));
       if (f.only) {
         for (const o of f.only) {
           if (!obligations.some((ob) => ob.id === o || ob.id.startsWith(o + '.') || ob.item === o)) {

@@ -4,7 +4,8 @@
  * (src/linf/planarExact.ts). Output {"fates": [...], "absorbSigma": [...|null], "escapeRule": ...} in input order.
  */
 import type { Command } from 'commander';
-import { decimalField } from '../../numeric/decimalField.ts';
+import { makeField } from '../../numeric/fieldFactory.ts';
+import { BACKEND_FLAG, BACKEND_HELP, parseBackend } from '../backendFlag.ts';
 import { linfPlanarFate } from '../../linf/planarExact.ts';
 import { decimalString, nonNegativeDecimal, precision as precisionOf } from '../../io/validate.ts';
 import { UsageError } from '../../io/UsageError.ts';
@@ -29,18 +30,20 @@ export function registerExploreBasin(explore: Command): void {
     .requiredOption('--rho <r>', 'SAM radius rho >= 0 (decimal string)')
     .requiredOption('--points <file>', 'JSON file [["u0","v0"], ...]')
     .option('--precision <p>', 'decimal digits (default 50)')
+    .option(BACKEND_FLAG, BACKEND_HELP)
     .option('--json', 'JSON output')
-    .action((f: { rho: string; points: string; precision?: string; json?: boolean }) => {
+    .action((f: { rho: string; points: string; precision?: string; json?: boolean; backend?: string }) => {
       const rhoS = nonNegativeDecimal('--rho', f.rho);
       const P = f.precision === undefined ? 50 : precisionOf('--precision', f.precision);
       const pts = parsePoints(readJsonFile(f.points, 'points file'), 'points');
-      const F = decimalField(P);
+      const backend = parseBackend(f.backend);
+      const F = makeField(backend, P);
       const rho = F.fromString(rhoS);
       const res = pts.map(([a, b]) => linfPlanarFate(F, F.fromString(a), F.fromString(b), rho));
       const fates = res.map((r) => r.fate);
       const absorbSigma = res.map((r) => (r.absorbSigma === null ? null : F.toString(r.absorbSigma, 20)));
       if (f.json) {
-        printJson({ rho: rhoS, fates, absorbSigma, escapeRule: ESCAPE_RULE });
+        printJson({ rho: rhoS, backend, fates, absorbSigma, escapeRule: ESCAPE_RULE });
         return;
       }
       pts.forEach(([a, b], i) => printLine(`(${a}, ${b})  ${fates[i]}${absorbSigma[i] !== null ? `  absorbed at sigma = ${absorbSigma[i]}` : ''}`));

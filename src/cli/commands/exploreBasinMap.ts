@@ -3,12 +3,13 @@
  * (u0, v0)/ρ ∈ [−R, R]², classified by the exact escape rule, as JSON and optionally as an SVG.
  */
 import type { Command } from 'commander';
-import { decimalField } from '../../numeric/decimalField.ts';
+import { makeField } from '../../numeric/fieldFactory.ts';
+import { BACKEND_FLAG, BACKEND_HELP, parseBackend } from '../backendFlag.ts';
 import { linfEscapeCondition } from '../../linf/planarExact.ts';
 import { integerIn, positiveDecimal } from '../../io/validate.ts';
 import { info, printJson, printLine } from '../output.ts';
 
-interface Flags { grid?: string; range?: string; json?: boolean; plot?: string }
+interface Flags { grid?: string; range?: string; json?: boolean; plot?: string; backend?: string }
 
 export function registerExploreBasinMap(explore: Command): void {
   explore
@@ -17,11 +18,14 @@ export function registerExploreBasinMap(explore: Command): void {
     .option('--grid <n>', 'points per axis (2..400, default 61)')
     .option('--range <R>', 'half-width of the square in units of rho (default 3)')
     .option('--plot <file.svg>', 'write the map as an SVG scatter plot')
+    .option(BACKEND_FLAG, `${BACKEND_HELP.replace(/\(default \w+\)/, '(default decimal: the grid points u0/rho = -R + 2R i/(n-1) are then exact decimals, so saddles on the grid are found)')}`)
     .option('--json', 'print {"rho_units":…, "points":[{"u0","v0","fate"}], "counts"}')
     .action(async (f: Flags) => {
       const n = f.grid === undefined ? 61 : integerIn('grid', f.grid, 2, 400);
       const R = positiveDecimal('range', f.range ?? '3');
-      const F = decimalField(30);
+      // decimal by default: the grid is exact in decimal arithmetic (a saddle |u0+v0| = 2 rho stays a saddle)
+      const backend = f.backend === undefined ? 'decimal' : parseBackend(f.backend);
+      const F = makeField(backend, 30);
       const Rv = F.fromString(R);
       const points: { u0: string; v0: string; fate: string }[] = [];
       const counts: Record<string, number> = { escape: 0, absorb: 0, saddle: 0 };
@@ -42,7 +46,7 @@ export function registerExploreBasinMap(explore: Command): void {
         info(`wrote ${f.plot}`);
       }
       if (f.json) {
-        printJson({ rho_units: true, grid: n, range: R, points, counts, rule: 'uv >= 0: escape iff |u+v| > 2 rho; uv < 0: escape iff |u+v| (2 rho + |u-v|) > 8 rho^2' });
+        printJson({ rho_units: true, backend, grid: n, range: R, points, counts, rule: 'uv >= 0: escape iff |u+v| > 2 rho; uv < 0: escape iff |u+v| (2 rho + |u-v|) > 8 rho^2' });
         return;
       }
       printLine(`l_inf-SAM planar basin, x > 0, grid ${n}x${n} on [-${R}, ${R}]^2 (units of rho)`);

@@ -7,7 +7,8 @@
  *        "hi_certificate":{"kind":"escape","s"},"evaluations","precision","assumptions"}.
  */
 import type { Command } from 'commander';
-import { decimalField } from '../../numeric/decimalField.ts';
+import { makeField } from '../../numeric/fieldFactory.ts';
+import { BACKEND_FLAG, BACKEND_HELP, parseBackend } from '../backendFlag.ts';
 import * as v from '../../io/validate.ts';
 import { UsageError } from '../../io/UsageError.ts';
 import { criticalScale } from '../../analysis/criticalScale.ts';
@@ -22,13 +23,15 @@ export function registerExploreCriticalScale(explore: Command): void {
     .option('--rho <r>', 'SAM radius > 0 (default 1)', '1')
     .option('--tol <t>', 'relative width: hi - lo <= tol*rho (default 1e-8)', '1e-8')
     .option('--precision <P>', 'significant digits (default 30)', '30')
+    .option(BACKEND_FLAG, BACKEND_HELP)
     .option('--json', 'JSON output')
-    .action(async (f: { x: string; rho: string; tol: string; precision: string; json?: boolean }) => {
+    .action(async (f: { x: string; rho: string; tol: string; precision: string; json?: boolean; backend?: string }) => {
       const xs = v.decimalVector('x', commaList(f.x));
       const rho = v.positiveDecimal('rho', f.rho);
       const tol = v.positiveDecimal('tol', f.tol);
       const P = v.precision('precision', f.precision);
-      const F = decimalField(P);
+      const backend = parseBackend(f.backend);
+      const F = makeField(backend, P);
       const x = xs.map((a) => F.fromString(a));
       if (x.some((a) => F.isZero(a))) throw new UsageError(`x entries must be non-zero, got ${f.x}`);
       const tolT = F.fromString(tol);
@@ -49,6 +52,7 @@ export function registerExploreCriticalScale(explore: Command): void {
         evaluations: r.evaluations,
         undecided: r.undecided,
         precision: P,
+        backend,
         assumptions: ['balanced start u_i = alpha, v_i = sgn(x_i) alpha', 'the collapsing scales form an interval [0, alpha_c) (B4); every bisection step is certified'],
       };
       if (f.json) printJson(out);

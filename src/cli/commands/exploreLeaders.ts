@@ -7,7 +7,8 @@
  *        "balanced","precision"}.
  */
 import type { Command } from 'commander';
-import { decimalField } from '../../numeric/decimalField.ts';
+import { makeField } from '../../numeric/fieldFactory.ts';
+import { BACKEND_FLAG, BACKEND_HELP, parseBackend } from '../backendFlag.ts';
 import * as v from '../../io/validate.ts';
 import { UsageError } from '../../io/UsageError.ts';
 import { leaders, balancedStart } from '../../analysis/leaders.ts';
@@ -25,12 +26,14 @@ export function registerExploreLeaders(explore: Command): void {
     .option('--rho <r>', 'SAM radius > 0 (default 1)', '1')
     .option('--precision <P>', 'significant digits (default 30)', '30')
     .option('--plot <file.svg>', 'write log|beta_i| against s (tau reduction) with the switch times as an SVG')
+    .option(BACKEND_FLAG, BACKEND_HELP)
     .option('--json', 'JSON output')
-    .action(async (f: { x: string; alpha?: string; u0?: string; v0?: string; rho: string; precision: string; json?: boolean; plot?: string }) => {
+    .action(async (f: { x: string; alpha?: string; u0?: string; v0?: string; rho: string; precision: string; json?: boolean; plot?: string; backend?: string }) => {
       const xs = v.decimalVector('x', commaList(f.x));
       const rho = v.positiveDecimal('rho', f.rho);
       const P = v.precision('precision', f.precision);
-      const F = decimalField(P);
+      const backend = parseBackend(f.backend);
+      const F = makeField(backend, P);
       const x = xs.map((a) => F.fromString(a));
       if (x.some((a) => F.isZero(a))) throw new UsageError(`x entries must be non-zero, got ${f.x}`);
       let st;
@@ -55,6 +58,7 @@ export function registerExploreLeaders(explore: Command): void {
         x_star_turning_points: r.xStarTurningPoints.map((t) => ({ s: F.toString(t.s, D), x_star: F.toString(t.xStar, D) })),
         balanced: r.balanced,
         precision: P,
+        backend,
       };
       if (f.plot) {
         // Drawn values are JS numbers (plotting only); the data above stay decimal strings.

@@ -7,7 +7,8 @@
  *        "trajectory"?: [{s,tau,u,v,beta,status},…] (K checkpoints s·k/(K−1), k = 0..K−1)}.
  */
 import type { Command } from 'commander';
-import { decimalField } from '../../numeric/decimalField.ts';
+import { makeField } from '../../numeric/fieldFactory.ts';
+import { BACKEND_FLAG, BACKEND_HELP, parseBackend } from '../backendFlag.ts';
 import { UsageError } from '../../io/UsageError.ts';
 import { integerIn } from '../../io/validate.ts';
 import { parseFlowConfig } from '../../io/flowConfig.ts';
@@ -29,6 +30,7 @@ interface FlowFlags {
   loss?: string;
   trajectory?: string;
   json?: boolean;
+  backend?: string;
 }
 
 function configFromFlags(f: FlowFlags): unknown {
@@ -67,13 +69,15 @@ export function registerFlow(program: Command): void {
     .option('--method <m>', 'closed-form | integrate (default closed-form)')
     .option('--loss <name>', 'also report physical time t(s) for this loss (logistic | exponential)')
     .option('--trajectory <K>', 'also report K checkpoints s*k/(K-1), k = 0..K-1')
+    .option(BACKEND_FLAG, BACKEND_HELP)
     .option('--json', 'JSON output')
     .action(async (f: FlowFlags) => {
       const raw = f.config ? readJsonFile(f.config, 'config') : configFromFlags(f);
       if (f.config && (f.x || f.alpha || f.u0 || f.v0)) throw new UsageError('flow: give either --config or --x/--alpha/--u0/--v0, not both');
       const cfg = parseFlowConfig(raw);
       const K = f.trajectory === undefined ? 0 : integerIn('trajectory', f.trajectory, 1, 100000);
-      const F = decimalField(cfg.precision);
+      const backend = parseBackend(f.backend);
+      const F = makeField(backend, cfg.precision);
       const sEnd = F.fromString(cfg.s);
       const targets = K <= 1 ? [sEnd] : Array.from({ length: K }, (_, k) => F.div(F.mul(sEnd, F.fromNumber(k)), F.fromNumber(K - 1)));
       const scale = F.isZero(sEnd) ? F.one : sEnd;
@@ -94,6 +98,7 @@ export function registerFlow(program: Command): void {
         algo: rep.algo,
         method: rep.method,
         precision: rep.precision,
+        backend,
         rtol: rep.rtol,
         ...(rep.certificate !== undefined ? { certificate: rep.certificate, collapse_s_radius: rep.collapse_s_radius } : {}),
         ...(rep.blowup_s !== undefined ? { blowup_s: rep.blowup_s } : {}),
@@ -105,7 +110,7 @@ export function registerFlow(program: Command): void {
         printJson(out);
         return;
       }
-      printLine(`${rep.algo} (${rep.method}, ${rep.precision} digits) at s = ${last.s}: status ${last.status}${rep.collapse_s ? `, collapse at s = ${rep.collapse_s}` : ''}`);
+      printLine(`${rep.algo} (${rep.method}, ${rep.precision} digits, ${backend}) at s = ${last.s}: status ${last.status}${rep.collapse_s ? `, collapse at s = ${rep.collapse_s}` : ''}`);
       if (last.tau !== undefined) printLine(`  tau  = ${last.tau}`);
       if (last.u) {
         printLine(`  u    = ${last.u.join(', ')}`);

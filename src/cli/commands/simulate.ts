@@ -4,7 +4,9 @@
  * at higher precision.
  */
 import type { Command } from 'commander';
-import { decimalField, MAX_PRECISION } from '../../numeric/decimalField.ts';
+import { MAX_PRECISION } from '../../numeric/decimalField.ts';
+import { makeField } from '../../numeric/fieldFactory.ts';
+import { BACKEND_FLAG, BACKEND_HELP, parseBackend } from '../backendFlag.ts';
 import type { Field } from '../../numeric/Field.ts';
 import { minAgreeingDigits } from '../../numeric/agreement.ts';
 import { simulate, type SimulationResult } from '../../optim/simulate.ts';
@@ -30,6 +32,7 @@ interface SimulateFlags {
   trajectory?: string;
   checkDigits: boolean;
   plot?: string;
+  backend?: string;
 }
 
 export const ASSUMPTIONS = [
@@ -86,6 +89,7 @@ export function registerSimulate(program: Command): void {
     .option('--trajectory <k>', 'record about k checkpoints (dense then log-spaced)')
     .option('--no-check-digits', 'skip the rerun at higher precision that measures agreeing digits')
     .option('--plot <file.svg>', 'write |beta_i| against the clock s as an SVG (records about 60 checkpoints unless --trajectory is given)')
+    .option(BACKEND_FLAG, BACKEND_HELP)
     .option('--json', 'print one JSON object')
     .action(async (flags: SimulateFlags) => {
       const raw = flags.config ? readJsonFile(flags.config, `config ${flags.config}`) : configFromFlags(flags);
@@ -95,7 +99,8 @@ export function registerSimulate(program: Command): void {
       if (!Number.isInteger(K) || K < 0 || K > 100000) throw new UsageError(`trajectory must be an integer in 0..100000, got ${JSON.stringify(flags.trajectory)}`);
       const Kplot = K > 0 ? K : flags.plot ? 60 : 0;
       const checkpoints = Kplot > 0 ? checkpointSchedule(c.steps, Math.min(Kplot, 10), Math.max(1, Math.round(Kplot / Math.max(1, Math.log10(Math.max(c.steps, 10)))))) : [];
-      const F = decimalField(c.precision);
+      const backend = parseBackend(flags.backend);
+      const F = makeField(backend, c.precision);
       const bar = progress('simulate', c.steps * (flags.checkDigits && c.precision + 10 <= MAX_PRECISION ? 2 : 1));
       const r = run(F, c, checkpoints, (n) => bar.update(n));
       let digits: number | null = null;
@@ -105,7 +110,7 @@ export function registerSimulate(program: Command): void {
       if (flags.checkDigits && !canCheck) warn(`no digits check: a rerun above ${c.precision} digits would exceed the ${MAX_PRECISION}-digit limit`);
       if (canCheck) {
         refPrecision = Math.min(MAX_PRECISION, c.precision + Math.max(10, Math.ceil(c.precision / 2)));
-        const G = decimalField(refPrecision);
+        const G = makeField(backend, refPrecision);
         const r2 = run(G, c, [], (n) => bar.update(c.steps + n));
         const a = flatten(F, r);
         const b = flatten(G, r2);
@@ -124,6 +129,7 @@ export function registerSimulate(program: Command): void {
         algo: c.algo,
         loss_fn: c.loss,
         precision: c.precision,
+        backend,
         eta: c.eta,
         rho: c.rho,
         steps: r.steps,
@@ -163,7 +169,7 @@ export function registerSimulate(program: Command): void {
         return;
       }
       const short = (s: string) => F.toString(F.fromString(s), 12);
-      printLine(`samcheck simulate: ${c.algo}, ${c.loss} loss, depth ${c.W0.length}, d = ${c.X[0]!.length}, n = ${c.X.length}, eta = ${c.eta}, rho = ${c.rho}, ${c.precision} digits`);
+      printLine(`samcheck simulate: ${c.algo}, ${c.loss} loss, depth ${c.W0.length}, d = ${c.X[0]!.length}, n = ${c.X.length}, eta = ${c.eta}, rho = ${c.rho}, ${c.precision} digits (${backend})`);
       printLine(`steps        ${r.steps}`);
       printLine(`t = eta*steps ${short(out.t)}`);
       printLine(`s (clock)    ${short(out.s)}`);

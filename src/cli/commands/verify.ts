@@ -7,6 +7,8 @@ import { availableParallelism } from 'node:os';
 import { UsageError } from '../../io/UsageError.ts';
 import { integerIn, precision as parsePrecision } from '../../io/validate.ts';
 import { printJson, printLine } from '../output.ts';
+import { DEFAULT_SEED, SEED_MAX, SEED_MIN } from '../../verify/seed.ts';
+import { BACKEND_FLAG, BACKEND_HELP, parseBackend } from '../backendFlag.ts';
 import { EXIT_FAIL, setExitCode } from '../main.ts';
 
 interface VerifyFlags {
@@ -18,16 +20,19 @@ interface VerifyFlags {
   audit?: boolean;
   verbose?: boolean;
   list?: boolean;
+  markdown?: boolean;
   jobs?: string;
+  replay?: string;
+  path?: string;
+  backend?: string;
 }
 
 export const DEFAULT_VERIFY_PRECISION = 40;
-export const DEFAULT_SEED = 20260308;
 
 export function registerVerify(program: Command): void {
   program
     .command('verify')
-    .description('run every claim (P1-P7, B1-B13) as an executable check and report margins')
+    .description('run every claim of the catalogue (see --list) as an executable check and report margins')
     .option('--json', 'print one JSON object {claims, findings, summary}')
     .option('--only <ids...>', 'only these claim ids (e.g. --only P2 B4)')
     .option('--precision <p>', `significant digits (10..1000, default ${DEFAULT_VERIFY_PRECISION})`)
@@ -36,15 +41,22 @@ export function registerVerify(program: Command): void {
     .option('--audit', 'per claim: whether it rests on derivation, numerics, witnesses or an assumption')
     .option('--verbose', 'one table row per check')
     .option('--list', 'list the claims without running them')
+    .option('--markdown', 'with --list: the README catalogue table')
+    .option(BACKEND_FLAG, BACKEND_HELP)
     .option('--jobs <n>', 'worker threads (default: min(2, cores)); 1 runs in-process')
+    .option('--replay <claim:check>', 'rerun one check (with --seed, --path and the --quick/--precision of the run that printed them)')
+    .option('--path <p>', 'with --replay: the fast-check path of the draw to replay, e.g. 3:0:1')
     .action(async (flags: VerifyFlags) => {
       // Heavy modules load only when the command runs (keeps `samcheck --help` and other commands fast).
-      const { allClaims } = await import('../../../theorems/index.ts');
-      const { allChecks, allSearches } = await import('../../../proofs-checks/index.ts');
+      const { catalogueModule } = await import('../catalogue.ts');
+      const { checksOf } = await import('../../verify/Catalogue.ts');
+      const source = await catalogueModule();
+      const { claims: allClaims } = source.catalogue;
       const { runVerificationParallel } = await import('../../verify/parallelRunner.ts');
       const { formatAudit, formatReport, reportToJson } = await import('../../verify/formatReport.ts');
+      const backend = parseBackend(flags.backend);
       const precision = flags.precision === undefined ? DEFAULT_VERIFY_PRECISION : parsePrecision('precision', flags.precision);
-      const seed = flags.seed === undefined ? DEFAULT_SEED : integerIn('seed', flags.seed, -(2 ** 31), 2 ** 31 - 1);
+      const seed = flags.seed === undefined ? DEFAULT_SEED : integerIn('seed', flags.seed, SEED_MIN, SEED_MAX);
       const only = flags.only?.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
       if (only) {
         const known = new Set(allClaims.map((c) => c.id.toUpperCase()));
@@ -52,24 +64,34 @@ export function registerVerify(program: Command): void {
         if (bad.length > 0) throw new UsageError(`only: unknown claim id(s) ${bad.join(', ')} (known: ${allClaims.map((c) => c.id).join(' ')})`);
       }
       if (flags.list) {
-        const rows = allClaims.map((c) => ({ id: c.id, source: c.source, kind: c.kind, title: c.title, checks: allChecks.filter((k) => k.claimId === c.id).map((k) => k.name) }));
+        const rows = allClaims.map((c) => ({ id: c.id, source: c.source, kind: c.kind, title: c.title, checks: checksOf(source.catalogue, c).map((k) => k.name) }));
         if (flags.json) printJson({ claims: rows });
+        else if (flags.markdown) printLine((await import('../../verify/catalogueMarkdown.ts')).catalogueMarkdown(source.catalogue));
         else for (const r of rows) printLine(`${r.id.padEnd(4)} ${r.kind.padEnd(9)} ${r.source.padEnd(20)} ${r.title}  [${r.checks.join(', ')}]`);
         return;
       }
+      if (flags.path !== undefined && flags.replay === undefined) throw new UsageError('path: only with --replay CLAIM:CHECK');
+      const { replaySelection, replayed } = await import('../replay.ts');
+      const replay = flags.replay === undefined ? undefined : replaySelection(source.catalogue, flags.replay, flags.path);
       const showProgress = !flags.json || process.stderr.isTTY;
-      const jobs = flags.jobs === undefined ? Math.min(2, availableParallelism()) : integerIn('jobs', flags.jobs, 1, 16);
-      const report = await runVerificationParallel(allClaims, allChecks, {
+      const jobs = replay ? 1 : flags.jobs === undefined ? Math.min(2, availableParallelism()) : integerIn('jobs', flags.jobs, 1, 16);
+      const report = await runVerificationParallel(replay ? { ...source, catalogue: replay } : source, {
         jobs,
         precision,
+        backend,
         seed,
         quick: !!flags.quick,
-        only,
+        only: replay ? undefined : only,
+        ...(flags.path === undefined ? {} : { replayPath: flags.path.trim() }),
         progress: showProgress ? (m) => process.stderr.write(`samcheck verify: ${m}\n`) : undefined,
-      }, allSearches);
+      });
+      if (replay && flags.path !== undefined && !replayed(report)) process.stderr.write(`samcheck verify: ${flags.replay} draws no fast-check inputs: it ran in full\n`);
       if (report.summary.failed > 0) setExitCode(EXIT_FAIL);
-      if (flags.json) printJson(reportToJson(report));
-      else if (flags.audit) printLine(formatAudit(report));
+      if (flags.json) printJson({ ...(reportToJson(report) as Record<string, unknown>), backend });
+      else if (flags.audit) {
+        const { INDEPENDENT_PATHS } = await import('../../../proofs-checks/independentPaths.ts');
+        printLine(formatAudit(report, INDEPENDENT_PATHS));
+      }
       else printLine(formatReport(report, { verbose: flags.verbose }));
     });
 }

@@ -15,7 +15,7 @@ import type { Field } from '../../src/numeric/Field.ts';
 import { defineObligation, ratArb, sampleToField, type Obligation, type Sample } from '../../src/symbolic/obligation.ts';
 import { engineRhs, fdDerivative, maxOf, relDiff } from '../../src/symbolic/numericChecks.ts';
 import { linfEscapeMargin } from '../../src/linf/planarExact.ts';
-import { combineResiduals, ev } from './common.ts';
+import { ev, namedResidual, runNamed, type CasLine } from './common.ts';
 
 function toTwin<T, S>(F: Field<T>, G: Field<S>, e: Record<string, T>): Record<string, S> {
   const o: Record<string, S> = {};
@@ -39,19 +39,16 @@ const closedForms = defineObligation<Sample>({
   latex: "p-2c\\rho = (p_0-2c\\rho)e^{xs},\\ q = q_0e^{-xs}\\ (Q1,Q3);\\quad p = p_0e^{xs},\\ q-2\\rho = (q_0-2\\rho)e^{-xs}\\ (Q2)",
   method: 'substitution',
   async cas(s) {
-    const lines: string[] = [];
-    const labels: string[] = [];
+    const lines: CasLine[] = [];
     for (const [name, su, sv] of QUADS) {
       const cf = quadrantClosedForm(su, sv);
-      lines.push(`simplify(d(${cf.u},s)-x*((${cf.v})-rho*(${su})))`, `simplify(d(${cf.v},s)-x*((${cf.u})-rho*(${sv})))`, `simplify(subst(0,s,${cf.u})-u0)`, `simplify(subst(0,s,${cf.v})-v0)`);
-      labels.push(`${name} u'`, `${name} v'`, `${name} u(0)`, `${name} v(0)`);
+      lines.push([`${name} u'`, `simplify(d(${cf.u},s)-x*((${cf.v})-rho*(${su})))`], [`${name} v'`, `simplify(d(${cf.v},s)-x*((${cf.u})-rho*(${sv})))`], [`${name} u(0)`, `simplify(subst(0,s,${cf.u})-u0)`], [`${name} v(0)`, `simplify(subst(0,s,${cf.v})-v0)`]);
     }
     // the p, q forms
     const q1 = quadrantClosedForm(1, 1), q2 = quadrantClosedForm(-1, 1);
-    lines.push(`simplify((${q1.u})+(${q1.v})-2*rho-(u0+v0-2*rho)*exp(x*s))`, `simplify((${q1.u})-(${q1.v})-(u0-v0)*exp(-x*s))`, `simplify((${q2.u})+(${q2.v})-(u0+v0)*exp(x*s))`, `simplify((${q2.u})-(${q2.v})-2*rho-(u0-v0-2*rho)*exp(-x*s))`);
-    labels.push('Q1 p', 'Q1 q', 'Q2 p', 'Q2 q');
-    const outs = await s.run('algebrite', lines);
-    return { engine: 'algebrite', residual: combineResiduals(labels, outs), steps: ['rhs in quadrant (su, sv): u\' = x(v - rho su), v\' = x(u - rho sv) (B1, x > 0)', 'centre (u*, v*) = (rho sv, rho su), shifted system a\' = x b, b\' = x a', 'closed forms substituted: residual and initial values simplified in all four quadrants', 'p, q forms in Q1 and Q2 (Q3, Q4 by the symmetries (u,v) -> (-u,-v) and (u,v) -> (v,u))'], notes: ['method: verification by substitution (no JS CAS solves ODEs)'] };
+    lines.push(['Q1 p', `simplify((${q1.u})+(${q1.v})-2*rho-(u0+v0-2*rho)*exp(x*s))`], ['Q1 q', `simplify((${q1.u})-(${q1.v})-(u0-v0)*exp(-x*s))`], ['Q2 p', `simplify((${q2.u})+(${q2.v})-(u0+v0)*exp(x*s))`], ['Q2 q', `simplify((${q2.u})-(${q2.v})-2*rho-(u0-v0-2*rho)*exp(-x*s))`]);
+    const res = await runNamed(s, 'algebrite', lines);
+    return { engine: 'algebrite', residual: namedResidual(res), steps: ['rhs in quadrant (su, sv): u\' = x(v - rho su), v\' = x(u - rho sv) (B1, x > 0)', 'centre (u*, v*) = (rho sv, rho su), shifted system a\' = x b, b\' = x a', 'closed forms substituted: residual and initial values simplified in all four quadrants', 'p, q forms in Q1 and Q2 (Q3, Q4 by the symmetries (u,v) -> (-u,-v) and (u,v) -> (v,u))'], notes: ['method: verification by substitution (no JS CAS solves ODEs)'] };
   },
   arb: fc.tuple(quadArb, fc.integer({ min: 0, max: 3 })).map(([s, q]) => ({ ...s, q: { n: q, d: 1 } })),
   numeric<T>(F: Field<T>, smp: Sample) {
@@ -80,21 +77,21 @@ const crossing = defineObligation<Sample>({
     const uE = `subst(E,exp(x*s),subst(1/E,exp(-x*s),${cf.u}))`;
     const vE = `subst(E,exp(x*s),subst(1/E,exp(-x*s),${cf.v}))`;
     const q1 = quadrantClosedForm(1, 1);
-    const lines = [
-      `uE=${uE}`, `vE=${vE}`, 'uE', 'vE',
-      'simplify(2*E*uE-((u0+v0)*E^2+2*rho*E+(u0-v0-2*rho)))',
-      'simplify(2*E*vE-((u0+v0)*E^2-2*rho*E-(u0-v0-2*rho)))',
-      'simplify((vE+uE)-(u0+v0)*E)',
-      `simplify(2*E*subst(0,u0,subst(E,exp(x*s),subst(1/E,exp(-x*s),${q1.u})))-((v0-2*rho)*E^2+2*rho*E-v0))`,
-      'simplify((v0-2*rho)*E^2+2*rho*E-v0-(E-1)*((v0-2*rho)*E+v0))',
-      `simplify(subst(v0/(2*rho-v0),E,subst(0,u0,subst(E,exp(x*s),subst(1/E,exp(-x*s),${q1.v}))))-(2*rho-v0))`,
-    ];
-    const outs = await s.run('algebrite', lines);
+    const RES = ['u quadratic', 'v quadratic', 'p = p0 E (so v = p0 E at u = 0)', 'Q1 re-entry quadratic', 'factorization', 'return point v = 2 rho - v1'] as const;
+    const o = await runNamed(s, 'algebrite', [
+      `uE=${uE}`, `vE=${vE}`, ['uE', 'uE'], ['vE', 'vE'],
+      [RES[0], 'simplify(2*E*uE-((u0+v0)*E^2+2*rho*E+(u0-v0-2*rho)))'],
+      [RES[1], 'simplify(2*E*vE-((u0+v0)*E^2-2*rho*E-(u0-v0-2*rho)))'],
+      [RES[2], 'simplify((vE+uE)-(u0+v0)*E)'],
+      [RES[3], `simplify(2*E*subst(0,u0,subst(E,exp(x*s),subst(1/E,exp(-x*s),${q1.u})))-((v0-2*rho)*E^2+2*rho*E-v0))`],
+      [RES[4], 'simplify((v0-2*rho)*E^2+2*rho*E-v0-(E-1)*((v0-2*rho)*E+v0))'],
+      [RES[5], `simplify(subst(v0/(2*rho-v0),E,subst(0,u0,subst(E,exp(x*s),subst(1/E,exp(-x*s),${q1.v}))))-(2*rho-v0))`],
+    ]);
     return {
       engine: 'algebrite',
-      residual: combineResiduals(['u quadratic', 'v quadratic', 'p = p0 E (so v = p0 E at u = 0)', 'Q1 re-entry quadratic', 'factorization', 'return point v = 2 rho - v1'], outs.slice(4)),
-      steps: ['closed form of B8.closed-forms in Q2 with exp(x s) -> E', `u(E) = ${outs[2]!.trim()}`, `v(E) = ${outs[3]!.trim()}`, 'multiply by 2E: quadratics in E for u = 0 and v = 0', 'u + v = p0 E, hence the other coordinate equals p0 E at a crossing', 'Q2, p0 > 0: u increases (u\' = v + rho > 0) and v decreases (v\' = u - rho < 0) while in Q2; v(E_u) = p0 E_u > 0, so u = 0 is reached first; p0 < 0: u(E_v) = p0 E_v < 0, so v = 0 first; p0 = 0: both at once (origin)', 'entering Q1 at (0, v1): quadratic factorizes, other root v1/(2 rho - v1) > 1 iff v1 > rho; return point 2 rho - v1 <= rho: sliding (B8.sliding)'],
-      data: { u: cf.u, v: cf.v, uE: outs[2]!.trim(), vE: outs[3]!.trim() },
+      residual: namedResidual(Object.fromEntries(RES.map((n) => [n, o[n]!]))),
+      steps: ['closed form of B8.closed-forms in Q2 with exp(x s) -> E', `u(E) = ${o.uE}`, `v(E) = ${o.vE}`, 'multiply by 2E: quadratics in E for u = 0 and v = 0', 'u + v = p0 E, hence the other coordinate equals p0 E at a crossing', 'Q2, p0 > 0: u increases (u\' = v + rho > 0) and v decreases (v\' = u - rho < 0) while in Q2; v(E_u) = p0 E_u > 0, so u = 0 is reached first; p0 < 0: u(E_v) = p0 E_v < 0, so v = 0 first; p0 = 0: both at once (origin)', 'entering Q1 at (0, v1): quadratic factorizes, other root v1/(2 rho - v1) > 1 iff v1 > rho; return point 2 rho - v1 <= rho: sliding (B8.sliding)'],
+      data: { u: cf.u, v: cf.v, uE: o.uE!, vE: o.vE! },
     };
   },
   arb: q2Arb,
@@ -144,23 +141,23 @@ export function makeMixedThreshold(k = 8): Obligation {
   method: 'solve',
   async cas(s) {
     // f(E) = p0 E^2 + 2 rho E + (q0 - 2 rho) increasing on E > 0 when p0 > 0; escape iff p0 E_u > 2 rho iff f(2 rho/p0) < 0.
-    const lines = [
-      'f=p0*E^2+2*rho*E+(q0-2*rho)', `simplify(p0*subst(2*rho/p0,E,f)-(${k}*rho^2-p0*(2*rho-q0)))`,
-      'g=p0*E^2-2*rho*E-(q0-2*rho)', `simplify(p0*subst(-2*rho/p0,E,g)-(${k}*rho^2-p0*(q0-2*rho)))`,
-      `simplify(subst(2*rho,v0,(0+v0)*(2*rho+v0)-${k}*rho^2))`,
-      'roots(v^2+2*rho*v-8*rho^2,v)',
-    ];
-    const outs = await s.run('algebrite', lines);
-    const nd = await s.run('nerdamer-prime', [`expand(p0*(p0*(2*rho/p0)^2+2*rho*(2*rho/p0)+(q0-2*rho))-(${k}*rho^2-p0*(2*rho-q0)))`]);
+    const o = await runNamed(s, 'algebrite', [
+      'f=p0*E^2+2*rho*E+(q0-2*rho)', ['p0 f(2rho/p0) (p0 > 0)', `simplify(p0*subst(2*rho/p0,E,f)-(${k}*rho^2-p0*(2*rho-q0)))`],
+      'g=p0*E^2-2*rho*E-(q0-2*rho)', ['p0 g(-2rho/p0) (p0 < 0)', `simplify(p0*subst(-2*rho/p0,E,g)-(${k}*rho^2-p0*(q0-2*rho)))`],
+      ['continuity with Q1 at u0 = 0', `simplify(subst(2*rho,v0,(0+v0)*(2*rho+v0)-${k}*rho^2))`],
+      ['roots', 'roots(v^2+2*rho*v-8*rho^2,v)'],
+    ]);
+    const nd = await runNamed(s, 'nerdamer-prime', [['nerdamer cross-check', `expand(p0*(p0*(2*rho/p0)^2+2*rho*(2*rho/p0)+(q0-2*rho))-(${k}*rho^2-p0*(2*rho-q0)))`]]);
+    const { roots, ...residuals } = o;
     return {
       engine: 'algebrite+nerdamer-prime',
-      residual: combineResiduals(['p0 f(2rho/p0) (p0 > 0)', 'p0 g(-2rho/p0) (p0 < 0)', 'continuity with Q1 at u0 = 0', 'nerdamer cross-check'], [outs[1]!, outs[3]!, outs[4]!, nd[0]!]),
+      residual: namedResidual({ ...residuals, ...nd }),
       steps: [
         'p0 > 0: exit through u = 0 at v1 = p0 E_u (B8.mixed-crossing); v1 <= rho slides to 0, rho < v1 < 2 rho returns and slides, v1 = 2 rho saddle, v1 > 2 rho escapes (Q1 rule)',
         'f increasing for E > 0, f(E_u) = 0: p0 E_u > 2 rho <=> f(2 rho/p0) < 0 <=> 8 rho^2 < p0(2 rho - q0)',
         'p0 < 0: exit through v = 0 at u1 = p0 E_v into Q3 rule; g decreasing for E > 0: |p0| E_v > 2 rho <=> g(2 rho/|p0|) > 0 <=> |p0|(2 rho - q0) > 8 rho^2',
         'in Q2, 2 rho - q0 = 2 rho + |u0 - v0|; Q4 follows by the swap (u, v) -> (v, u) which keeps |u0 + v0| and |u0 - v0|',
-        `at u0 = 0: v0(2 rho + v0) = 8 rho^2 has roots ${outs[5]!.trim()}: the positive one is 2 rho, matching the Q1 threshold`,
+        `at u0 = 0: v0(2 rho + v0) = 8 rho^2 has roots ${roots}: the positive one is 2 rho, matching the Q1 threshold`,
       ],
     };
   },
@@ -205,13 +202,12 @@ const sliding = defineObligation<Sample>({
   latex: "\\alpha = \\tfrac{v+\\rho}{2\\rho},\\ \\alpha(1-\\alpha) = \\tfrac{\\rho^2-v^2}{4\\rho^2} \\ge 0 \\iff |v|\\le\\rho;\\ v' = -\\rho\\,\\mathrm{sgn}\\,v",
   method: 'solve',
   async cas(s) {
-    const lines = ['roots(a*(v-rho)+(1-a)*(v+rho),a)', 'A=(v+rho)/(2*rho)', 'simplify(A*(v-rho)+(1-A)*(v+rho))', 'simplify(A*(1-A)-(rho^2-v^2)/(4*rho^2))', 'simplify((v-rho)*(v+rho)-(v^2-rho^2))'];
-    const outs = await s.run('algebrite', lines);
+    const { a, ...residuals } = await runNamed(s, 'algebrite', [['a', 'roots(a*(v-rho)+(1-a)*(v+rho),a)'], 'A=(v+rho)/(2*rho)', ['u-component of the combination', 'simplify(A*(v-rho)+(1-A)*(v+rho))'], ['a(1-a)', 'simplify(A*(1-A)-(rho^2-v^2)/(4*rho^2))'], ['f+_u f-_u = v^2 - rho^2', 'simplify((v-rho)*(v+rho)-(v^2-rho^2))']]);
     return {
       engine: 'algebrite',
-      residual: combineResiduals(['u-component of the combination', 'a(1-a)', 'f+_u f-_u = v^2 - rho^2'], [outs[2]!, outs[3]!, outs[4]!]),
-      steps: [`solve a(v - rho) + (1 - a)(v + rho) = 0 for a: ${outs[0]!.trim()}`, 'a in [0, 1] iff a(1 - a) >= 0 iff |v| <= rho', 'f+_u f-_u = v^2 - rho^2 > 0 iff |v| > rho: same sign on both sides, crossing', 'v-component is -rho sgn v on both sides, so the sliding speed is rho toward 0'],
-      data: { a: outs[0]!.trim().replace(/^\[|\]$/g, '') },
+      residual: namedResidual(residuals),
+      steps: [`solve a(v - rho) + (1 - a)(v + rho) = 0 for a: ${a}`, 'a in [0, 1] iff a(1 - a) >= 0 iff |v| <= rho', 'f+_u f-_u = v^2 - rho^2 > 0 iff |v| > rho: same sign on both sides, crossing', 'v-component is -rho sgn v on both sides, so the sliding speed is rho toward 0'],
+      data: { a: a!.replace(/^\[|\]$/g, '') },
     };
   },
   arb: fc.record({ v: ratArb(1), rho: ratArb(1, { positive: true }), x: ratArb(2, { positive: true }) }).filter((r) => Math.abs(r.v.n / r.v.d) <= r.rho.n / r.rho.d),
@@ -239,19 +235,18 @@ const q1Threshold = defineObligation<Sample>({
     const cf = quadrantClosedForm(1, 1);
     const vE = `subst(E,exp(x*s),subst(1/E,exp(-x*s),${cf.v}))`;
     const uE = `subst(E,exp(x*s),subst(1/E,exp(-x*s),${cf.u}))`;
-    const lines = [
+    const res = await runNamed(s, 'algebrite', [
       `uE=${uE}`, `vE=${vE}`,
       // p - 2 rho = P E with P = p0 - 2 rho
-      'simplify(uE+vE-2*rho-(u0+v0-2*rho)*E)',
+      ['p - 2rho = P E', 'simplify(uE+vE-2*rho-(u0+v0-2*rho)*E)'],
       // u' = v - rho = rho + P E - u, which is rho + P E where u = 0
-      'simplify((vE-rho)-(rho+(u0+v0-2*rho)*E-uE))',
+      ["u' = rho + P E - u", 'simplify((vE-rho)-(rho+(u0+v0-2*rho)*E-uE))'],
       // P = 0: the state is (rho, rho) + (q0/2)(1, -1)/E -> (rho, rho)
-      'simplify(subst(2*rho-v0,u0,uE)-rho-(2*rho-2*v0)/(2*E))',
-    ];
-    const outs = await s.run('algebrite', lines);
+      ['P = 0 tends to (rho, rho)', 'simplify(subst(2*rho-v0,u0,uE)-rho-(2*rho-2*v0)/(2*E))'],
+    ]);
     return {
       engine: 'algebrite',
-      residual: combineResiduals(['p - 2rho = P E', 'u\' = rho + P E - u', 'P = 0 tends to (rho, rho)'], outs.slice(2)),
+      residual: namedResidual(res),
       steps: ['Q1 closed form (B8.closed-forms) with E = e^{x s}', 'p - 2 rho = P E, P = p0 - 2 rho', 'P > 0: at a first hit of u = 0 we would have u\' = rho + P E > 0, impossible when arriving from u > 0; same for v: the state stays in Q1 and |p| grows: escape', 'P < 0: p decreases to -infinity, so an axis is reached; arriving at u = 0 needs u\' = rho + P E <= 0, i.e. v = 2 rho + P E <= rho: sliding, absorbed', 'P = 0: stable manifold of the saddle (rho, rho)', 'Q3 by the symmetry (u, v) -> (-u, -v)'],
     };
   },
@@ -293,4 +288,4 @@ const q1Threshold = defineObligation<Sample>({
   },
 });
 
-export const b8Obligations: Obligation[] = [closedForms, q1Threshold, crossing, threshold, sliding];
+export const linfBasinObligations: Obligation[] = [closedForms, q1Threshold, crossing, threshold, sliding];

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { Field } from '../../src/numeric/Field.ts';
 import { defineObligation, ratArb, sampleToField, type Obligation, type Sample } from '../../src/symbolic/obligation.ts';
 import { engineRhs, fdDerivative, maxOf, relDiff } from '../../src/symbolic/numericChecks.ts';
-import { combineResiduals, ev } from './common.ts';
+import { ev, namedResidual, runNamed, type CasLine } from './common.ts';
 
 const SUBST_NOTE = 'method: verification by substitution (no JS CAS solves ODEs); unknown function T(s) kept symbolic by algebrite, d(T(s),s) replaced by 1/N';
 const NERD_NOTE = 'nerdamer-prime reads T(s) as the product T*s (diff gives no T\' term): not used where T(s) appears';
@@ -33,9 +33,9 @@ const b2pq = defineObligation<Sample>({
   latex: "p_i' = x_i p_i,\\quad q_i' = -x_i q_i",
   method: 'derivation',
   async cas(s) {
-    const outs = await s.run('algebrite', ['du=x*v', 'dv=x*u', 'simplify((du+dv)-x*(u+v))', 'simplify((du-dv)+x*(u-v))']);
-    const nd = await s.run('nerdamer-prime', ['expand((x*v+x*u)-x*(u+v))', 'expand((x*v-x*u)+x*(u-v))']);
-    return { engine: 'algebrite+nerdamer-prime', residual: combineResiduals(['p (algebrite)', 'q (algebrite)', 'p (nerdamer)', 'q (nerdamer)'], [outs[2]!, outs[3]!, ...nd]), steps: ['rhs from B1 (rho = 0)', 'p\' - x p and q\' + x q simplified by both CAS'] };
+    const alg = await runNamed(s, 'algebrite', ['du=x*v', 'dv=x*u', ['p (algebrite)', 'simplify((du+dv)-x*(u+v))'], ['q (algebrite)', 'simplify((du-dv)+x*(u-v))']]);
+    const nd = await runNamed(s, 'nerdamer-prime', [['p (nerdamer)', 'expand((x*v+x*u)-x*(u+v))'], ['q (nerdamer)', 'expand((x*v-x*u)+x*(u-v))']]);
+    return { engine: 'algebrite+nerdamer-prime', residual: namedResidual({ ...alg, ...nd }), steps: ['rhs from B1 (rho = 0)', 'p\' - x p and q\' + x q simplified by both CAS'] };
   },
   arb: closedArb,
   numeric<T>(F: Field<T>, s: Sample) {
@@ -57,8 +57,8 @@ const b2res = defineObligation<Sample>({
   latex: "p_i = p_i(0)e^{x_i s},\\ q_i = q_i(0)e^{-x_i s}",
   method: 'substitution',
   async cas(s) {
-    const outs = await s.run('algebrite', [`u=${GD_U(1)}`, `v=${GD_V(1)}`, 'simplify(d(u,s)-x1*v)', 'simplify(d(v,s)-x1*u)', 'simplify(subst(0,s,u)-(p1+q1)/2)', 'simplify(subst(0,s,v)-(p1-q1)/2)']);
-    return { engine: 'algebrite', residual: combineResiduals(['u\'', 'v\'', 'u(0)', 'v(0)'], outs.slice(2)), steps: ['u, v from the closed forms of p, q', 'd/ds u - x v and d/ds v - x u simplified', 'initial values at s = 0'], notes: [SUBST_NOTE] };
+    const res = await runNamed(s, 'algebrite', [`u=${GD_U(1)}`, `v=${GD_V(1)}`, ["u'", 'simplify(d(u,s)-x1*v)'], ["v'", 'simplify(d(v,s)-x1*u)'], ['u(0)', 'simplify(subst(0,s,u)-(p1+q1)/2)'], ['v(0)', 'simplify(subst(0,s,v)-(p1-q1)/2)']]);
+    return { engine: 'algebrite', residual: namedResidual(res), steps: ['u, v from the closed forms of p, q', 'd/ds u - x v and d/ds v - x u simplified', 'initial values at s = 0'], notes: [SUBST_NOTE] };
   },
   arb: closedArb,
   numeric<T>(F: Field<T>, s: Sample) {
@@ -83,8 +83,8 @@ const b2inv = defineObligation<Sample>({
   latex: "\\tfrac{d}{ds}(u_i^2 - v_i^2) = 0",
   method: 'substitution',
   async cas(s) {
-    const outs = await s.run('algebrite', [`u=${GD_U(1)}`, `v=${GD_V(1)}`, 'simplify(d(u^2-v^2,s))', 'simplify(u^2-v^2-p1*q1)']);
-    return { engine: 'algebrite', residual: combineResiduals(['d/ds', 'value'], outs.slice(2)), steps: ['closed forms of B2 substituted', 'd/ds (u^2 - v^2) simplified', 'u^2 - v^2 - p(0) q(0) simplified'] };
+    const res = await runNamed(s, 'algebrite', [`u=${GD_U(1)}`, `v=${GD_V(1)}`, ['d/ds', 'simplify(d(u^2-v^2,s))'], ['value', 'simplify(u^2-v^2-p1*q1)']]);
+    return { engine: 'algebrite', residual: namedResidual(res), steps: ['closed forms of B2 substituted', 'd/ds (u^2 - v^2) simplified', 'u^2 - v^2 - p(0) q(0) simplified'] };
   },
   arb: closedArb,
   numeric<T>(F: Field<T>, s: Sample) {
@@ -108,10 +108,9 @@ const b3pq = defineObligation<Sample>({
   latex: "p_i' = (x_i - \\rho x_i^2/N)p_i,\\ q_i' = -(x_i + \\rho x_i^2/N)q_i,\\ N^2 = \\sum_i \\tfrac{x_i^2}{2}(p_i^2+q_i^2)",
   method: 'derivation',
   async cas(s) {
-    const lines = ['du=x*v-rho*x^2*u/N', 'dv=x*u-rho*x^2*v/N', 'simplify((du+dv)-(x-rho*x^2/N)*(u+v))', 'simplify((du-dv)+(x+rho*x^2/N)*(u-v))', 'simplify(subst((p-q)/2,v,subst((p+q)/2,u,x^2*(u^2+v^2)))-x^2/2*(p^2+q^2))'];
-    const outs = await s.run('algebrite', lines);
-    const nd = await s.run('nerdamer-prime', ['simplify(((x*v-rho*x^2*u/N)+(x*u-rho*x^2*v/N))-(x-rho*x^2/N)*(u+v))', 'expand(x^2*(((p+q)/2)^2+((p-q)/2)^2)-x^2/2*(p^2+q^2))']);
-    return { engine: 'algebrite+nerdamer-prime', residual: combineResiduals(['p', 'q', 'N^2', 'p (nerdamer)', 'N^2 (nerdamer)'], [...outs.slice(2), ...nd]), steps: ['rhs of B1.l2-flow', 'p\' and q\' residuals simplified', 'x^2(u^2+v^2) = x^2(p^2+q^2)/2 checked'] };
+    const alg = await runNamed(s, 'algebrite', ['du=x*v-rho*x^2*u/N', 'dv=x*u-rho*x^2*v/N', ['p', 'simplify((du+dv)-(x-rho*x^2/N)*(u+v))'], ['q', 'simplify((du-dv)+(x+rho*x^2/N)*(u-v))'], ['N^2', 'simplify(subst((p-q)/2,v,subst((p+q)/2,u,x^2*(u^2+v^2)))-x^2/2*(p^2+q^2))']]);
+    const nd = await runNamed(s, 'nerdamer-prime', [['p (nerdamer)', 'simplify(((x*v-rho*x^2*u/N)+(x*u-rho*x^2*v/N))-(x-rho*x^2/N)*(u+v))'], ['N^2 (nerdamer)', 'expand(x^2*(((p+q)/2)^2+((p-q)/2)^2)-x^2/2*(p^2+q^2))']]);
+    return { engine: 'algebrite+nerdamer-prime', residual: namedResidual({ ...alg, ...nd }), steps: ['rhs of B1.l2-flow', 'p\' and q\' residuals simplified', 'x^2(u^2+v^2) = x^2(p^2+q^2)/2 checked'] };
   },
   arb: closedArb,
   numeric<T>(F: Field<T>, s: Sample) {
@@ -137,12 +136,11 @@ export function makeB3Residual(sg: 1 | -1 = -1): Obligation {
   latex: "p_i = p_i(0)e^{x_i s-\\rho x_i^2\\tau},\\ q_i = q_i(0)e^{-x_i s-\\rho x_i^2\\tau},\\ \\tau' = 1/N",
   method: 'substitution',
   async cas(s) {
-    const lines = [`u1=${L2_U(1, 'T(s)', sg)}`, `v1=${L2_V(1, 'T(s)', sg)}`, `u2=${L2_U(2, 'T(s)', sg)}`, `v2=${L2_V(2, 'T(s)', sg)}`,
-      'simplify(subst(1/N,d(T(s),s),d(u1,s))-(x1*v1-rho*x1^2*u1/N))', 'simplify(subst(1/N,d(T(s),s),d(v1,s))-(x1*u1-rho*x1^2*v1/N))',
-      'simplify(subst(1/N,d(T(s),s),d(u2,s))-(x2*v2-rho*x2^2*u2/N))', 'simplify(subst(1/N,d(T(s),s),d(v2,s))-(x2*u2-rho*x2^2*v2/N))',
-      'simplify(subst(0,T(0),subst(0,s,u1))-(p1+q1)/2)'];
-    const outs = await s.run('algebrite', lines);
-    return { engine: 'algebrite', residual: combineResiduals(['u1\'', 'v1\'', 'u2\'', 'v2\'', 'u1(0)'], outs.slice(4)), steps: ['closed forms with T(s) an unknown function (algebrite keeps it symbolic)', 'd/ds computed; d(T(s),s) substituted by 1/N', 'residual against B1 l2 rhs simplified, all four components', 'initial value with T(0) = 0'], notes: [SUBST_NOTE, NERD_NOTE] };
+    const res = await runNamed(s, 'algebrite', [`u1=${L2_U(1, 'T(s)', sg)}`, `v1=${L2_V(1, 'T(s)', sg)}`, `u2=${L2_U(2, 'T(s)', sg)}`, `v2=${L2_V(2, 'T(s)', sg)}`,
+      ["u1'", 'simplify(subst(1/N,d(T(s),s),d(u1,s))-(x1*v1-rho*x1^2*u1/N))'], ["v1'", 'simplify(subst(1/N,d(T(s),s),d(v1,s))-(x1*u1-rho*x1^2*v1/N))'],
+      ["u2'", 'simplify(subst(1/N,d(T(s),s),d(u2,s))-(x2*v2-rho*x2^2*u2/N))'], ["v2'", 'simplify(subst(1/N,d(T(s),s),d(v2,s))-(x2*u2-rho*x2^2*v2/N))'],
+      ['u1(0)', 'simplify(subst(0,T(0),subst(0,s,u1))-(p1+q1)/2)']]);
+    return { engine: 'algebrite', residual: namedResidual(res), steps: ['closed forms with T(s) an unknown function (algebrite keeps it symbolic)', 'd/ds computed; d(T(s),s) substituted by 1/N', 'residual against B1 l2 rhs simplified, all four components', 'initial value with T(0) = 0'], notes: [SUBST_NOTE, NERD_NOTE] };
   },
   arb: closedArb,
   numeric<T>(F: Field<T>, s: Sample) {
@@ -170,10 +168,10 @@ const b3inv = defineObligation<Sample>({
   latex: "\\tfrac{d}{ds}\\big[(u_i^2-v_i^2)e^{2\\rho x_i^2\\tau}\\big] = 0",
   method: 'substitution',
   async cas(s) {
-    const outs = await s.run('algebrite', [`u=${L2_U(1, 'T(s)')}`, `v=${L2_V(1, 'T(s)')}`, 'I=(u^2-v^2)*exp(2*rho*x1^2*T(s))', 'simplify(subst(1/N,d(T(s),s),d(I,s)))', 'simplify(I-p1*q1)',
+    const res = await runNamed(s, 'algebrite', [`u=${L2_U(1, 'T(s)')}`, `v=${L2_V(1, 'T(s)')}`, 'I=(u^2-v^2)*exp(2*rho*x1^2*T(s))', ['dI/ds (closed form)', 'simplify(subst(1/N,d(T(s),s),d(I,s)))'], ['I - p q', 'simplify(I-p1*q1)'],
       // independent of the closed form: along the B1 flow dI/ds = 2(u u' - v v') e^{..} + (u^2-v^2) 2 rho x^2/N e^{..}
-      'simplify(2*(u0*(x*v0-rho*x^2*u0/N)-v0*(x*u0-rho*x^2*v0/N))+(u0^2-v0^2)*2*rho*x^2/N)']);
-    return { engine: 'algebrite', residual: combineResiduals(['dI/ds (closed form)', 'I - p q', 'dI/ds along the flow'], outs.slice(3)), steps: ['I = (u^2 - v^2) exp(2 rho x^2 T(s)) with the B3 closed forms', 'dI/ds with T\' = 1/N simplified', 'I = p(0) q(0)', 'directly along the flow: d/ds I / e^{..} simplified'], notes: [SUBST_NOTE] };
+      ['dI/ds along the flow', 'simplify(2*(u0*(x*v0-rho*x^2*u0/N)-v0*(x*u0-rho*x^2*v0/N))+(u0^2-v0^2)*2*rho*x^2/N)']]);
+    return { engine: 'algebrite', residual: namedResidual(res), steps: ['I = (u^2 - v^2) exp(2 rho x^2 T(s)) with the B3 closed forms', 'dI/ds with T\' = 1/N simplified', 'I = p(0) q(0)', 'directly along the flow: d/ds I / e^{..} simplified'], notes: [SUBST_NOTE] };
   },
   arb: closedArb,
   numeric<T>(F: Field<T>, s: Sample) {
@@ -201,18 +199,15 @@ const b4scaling = defineObligation<Sample>({
   async cas(s) {
     const N = '(x1^2*(u1^2+v1^2)+x2^2*(u2^2+v2^2))^(1/2)';
     const f = `x1*v1-rho*x1^2*u1/${N}`;
-    const lines = [`f=${f}`, `fl=subst(lam*rho,rho,subst(lam*u1,u1,subst(lam*v1,v1,subst(lam*u2,u2,subst(lam*v2,v2,f)))))`, 'simplify(fl-lam*f)', 'fm=subst(mu*x1,x1,subst(mu*x2,x2,f))', 'simplify(fm-mu*f)'];
-    const outs = await s.run('algebrite', lines);
+    const script = (fl: string, fm: string): CasLine[] => [fl, ['lambda', 'simplify(fl-lam*f)'], fm, ['mu', 'simplify(fm-mu*f)']];
+    let res = await runNamed(s, 'algebrite', [`f=${f}`, ...script(`fl=subst(lam*rho,rho,subst(lam*u1,u1,subst(lam*v1,v1,subst(lam*u2,u2,subst(lam*v2,v2,f)))))`, 'fm=subst(mu*x1,x1,subst(mu*x2,x2,f))')]);
     const notes: string[] = [];
-    let r1 = outs[2]!.trim(), r2 = outs[4]!.trim();
-    if (r1 !== '0' || r2 !== '0') {
+    if (res.lambda !== '0' || res.mu !== '0') {
       // sqrt(lam^2 N^2) is not reduced to lam N without the sign condition lam > 0: apply it explicitly
-      notes.push(`algebrite keeps sqrt(lam^2 ...) (answers: ${r1} | ${r2}); rule applied explicitly with the sign condition lam, mu > 0: (lam^2 A)^(1/2) = lam A^(1/2)`);
-      const o2 = await s.run('algebrite', [`f=x1*v1-rho*x1^2*u1/M`, 'fl=(lam*x1*v1-lam*rho*x1^2*lam*u1/(lam*M))', 'simplify(fl-lam*f)', 'fm=(mu*x1*v1-rho*mu^2*x1^2*u1/(mu*M))', 'simplify(fm-mu*f)']);
-      r1 = o2[2]!.trim();
-      r2 = o2[4]!.trim();
+      notes.push(`algebrite keeps sqrt(lam^2 ...) (answers: ${res.lambda} | ${res.mu}); rule applied explicitly with the sign condition lam, mu > 0: (lam^2 A)^(1/2) = lam A^(1/2)`);
+      res = await runNamed(s, 'algebrite', ['f=x1*v1-rho*x1^2*u1/M', ...script('fl=(lam*x1*v1-lam*rho*x1^2*lam*u1/(lam*M))', 'fm=(mu*x1*v1-rho*mu^2*x1^2*u1/(mu*M))')]);
     }
-    return { engine: 'algebrite', residual: combineResiduals(['lambda', 'mu'], [r1, r2]), steps: ['rhs u1\' of B1.l2-flow with N written out', 'substitute (lam u, lam v, lam rho) and simplify against lam*rhs', 'substitute mu x and simplify against mu*rhs'], notes };
+    return { engine: 'algebrite', residual: namedResidual(res), steps: ['rhs u1\' of B1.l2-flow with N written out', 'substitute (lam u, lam v, lam rho) and simplify against lam*rhs', 'substitute mu x and simplify against mu*rhs'], notes };
   },
   arb: scaleArb,
   numeric<T>(F: Field<T>, s: Sample) {
@@ -235,24 +230,20 @@ const b4aligned = defineObligation<Sample>({
   latex: "a_i' = a_i(|x_i| - \\rho x_i^2/N),\\ N^2 - \\tfrac12\\sum x_i^2 a_i^2 = \\tfrac12\\sum x_i^2(u_i-\\mathrm{sgn}(x_i)v_i)^2",
   method: 'derivation',
   async cas(s) {
-    const lines: string[] = [];
-    const labels: string[] = [];
+    const lines: CasLine[] = [];
     for (const s1 of [-1, 1]) for (const s2 of [-1, 1]) {
       const x1 = `(${s1})*a1x`, x2 = `(${s2})*a2x`;
       const du = (i: number, x: string) => `(${x}*v${i}-rho*(${x})^2*u${i}/N)`;
       const dv = (i: number, x: string) => `(${x}*u${i}-rho*(${x})^2*v${i}/N)`;
-      lines.push(`simplify(${du(1, x1)}+(${s1})*${dv(1, x1)}-(u1+(${s1})*v1)*(a1x-rho*a1x^2/N))`);
-      labels.push(`a1'[${s1}]`);
+      lines.push([`a1'[${s1},${s2}]`, `simplify(${du(1, x1)}+(${s1})*${dv(1, x1)}-(u1+(${s1})*v1)*(a1x-rho*a1x^2/N))`]);
       const N2s = `(${x1})^2*(u1^2+v1^2)+(${x2})^2*(u2^2+v2^2)`;
-      lines.push(`simplify(${N2s}-((${x1})^2*(u1+(${s1})*v1)^2+(${x2})^2*(u2+(${s2})*v2)^2)/2-((${x1})^2*(u1-(${s1})*v1)^2+(${x2})^2*(u2-(${s2})*v2)^2)/2)`);
-      labels.push(`escape identity[${s1},${s2}]`);
+      lines.push([`escape identity[${s1},${s2}]`, `simplify(${N2s}-((${x1})^2*(u1+(${s1})*v1)^2+(${x2})^2*(u2+(${s2})*v2)^2)/2-((${x1})^2*(u1-(${s1})*v1)^2+(${x2})^2*(u2-(${s2})*v2)^2)/2)`]);
       const dN2 = `2*((${x1})^2*(u1*${du(1, x1)}+v1*${dv(1, x1)})+(${x2})^2*(u2*${du(2, x2)}+v2*${dv(2, x2)}))`;
       const bound = `2*((${x1})^2*(u1^2+v1^2)*(a1x-rho*a1x^2/N)+(${x2})^2*(u2^2+v2^2)*(a2x-rho*a2x^2/N))`;
-      lines.push(`simplify(${bound}-${dN2}-2*(a1x^3*(u1-(${s1})*v1)^2+a2x^3*(u2-(${s2})*v2)^2))`);
-      labels.push(`collapse identity[${s1},${s2}]`);
+      lines.push([`collapse identity[${s1},${s2}]`, `simplify(${bound}-${dN2}-2*(a1x^3*(u1-(${s1})*v1)^2+a2x^3*(u2-(${s2})*v2)^2))`]);
     }
-    const outs = await s.run('algebrite', lines);
-    return { engine: 'algebrite', residual: combineResiduals(labels, outs), steps: ['x_i = sgn(x_i)|x_i|, case split over sgn(x_1), sgn(x_2)', 'a_i\' from B1 l2 rhs', 'escape: N^2 >= sum x^2 a^2/2, so sum x^2 a^2/2 > (rho max|x|)^2 gives N > rho max|x|, every a_i\' a_i >= 0 and the bound persists', 'collapse: d(N^2)/ds <= 2 sum x^2(u^2+v^2)(|x| - rho x^2/N) < 0 when N < rho min|x| (each |x_i| > N/rho > N/(2 rho))'] };
+    const res = await runNamed(s, 'algebrite', lines);
+    return { engine: 'algebrite', residual: namedResidual(res), steps: ['x_i = sgn(x_i)|x_i|, case split over sgn(x_1), sgn(x_2)', 'a_i\' from B1 l2 rhs', 'escape: N^2 >= sum x^2 a^2/2, so sum x^2 a^2/2 > (rho max|x|)^2 gives N > rho max|x|, every a_i\' a_i >= 0 and the bound persists', 'collapse: d(N^2)/ds <= 2 sum x^2(u^2+v^2)(|x| - rho x^2/N) < 0 when N < rho min|x| (each |x_i| > N/rho > N/(2 rho))'] };
   },
   arb: scaleArb,
   numeric<T>(F: Field<T>, s: Sample) {
@@ -278,8 +269,8 @@ const b4d1 = defineObligation<Sample>({
   latex: "\\alpha_c = \\rho/\\sqrt2\\quad(d=1)",
   method: 'solve',
   async cas(s) {
-    const outs = await s.run('algebrite', ['N=x*alpha*2^(1/2)', 'g=x-rho*x^2/N', 'simplify(g-x*(alpha-rho/2^(1/2))/alpha)', 'simplify(subst(rho/2^(1/2),alpha,g))']);
-    return { engine: 'algebrite', residual: combineResiduals(['factored rate', 'rate at alpha_c'], [outs[2]!, outs[3]!]), steps: ['N = |x| sqrt(u^2+v^2) = x alpha sqrt 2 on the balanced line (u = v stays balanced: q = 0)', 'a\'/a = x - rho x^2/N = x(alpha - rho/sqrt 2)/alpha', 'sign change exactly at alpha = rho/sqrt 2'] };
+    const res = await runNamed(s, 'algebrite', ['N=x*alpha*2^(1/2)', 'g=x-rho*x^2/N', ['factored rate', 'simplify(g-x*(alpha-rho/2^(1/2))/alpha)'], ['rate at alpha_c', 'simplify(subst(rho/2^(1/2),alpha,g))']]);
+    return { engine: 'algebrite', residual: namedResidual(res), steps: ['N = |x| sqrt(u^2+v^2) = x alpha sqrt 2 on the balanced line (u = v stays balanced: q = 0)', 'a\'/a = x - rho x^2/N = x(alpha - rho/sqrt 2)/alpha', 'sign change exactly at alpha = rho/sqrt 2'] };
   },
   arb: fc.record({ x1: ratArb(3, { positive: true }), rho: ratArb(2, { positive: true }) }),
   numeric<T>(F: Field<T>, s: Sample) {
@@ -290,4 +281,4 @@ const b4d1 = defineObligation<Sample>({
   },
 });
 
-export const b2b4Obligations: Obligation[] = [b2pq, b2res, b2inv, b3pq, b3res, b3inv, b4scaling, b4aligned, b4d1];
+export const closedFormObligations: Obligation[] = [b2pq, b2res, b2inv, b3pq, b3res, b3inv, b4scaling, b4aligned, b4d1];

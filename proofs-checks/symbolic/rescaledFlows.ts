@@ -9,7 +9,7 @@ import { gradient } from '../../src/model/diagonalNetwork.ts';
 import { perturbation } from '../../src/optim/algorithms.ts';
 import { defineObligation, ratArb, sampleToField, type Obligation, type Sample } from '../../src/symbolic/obligation.ts';
 import { engineRhs, maxOf, relDiff } from '../../src/symbolic/numericChecks.ts';
-import { combineResiduals, ev } from './common.ts';
+import { ev, namedResidual, runNamed, type CasLine } from './common.ts';
 
 const Z = 'x1*u1*v1+x2*u2*v2';
 const W = ['u1', 'u2', 'v1', 'v2'];
@@ -22,11 +22,9 @@ const pointArb: fc.Arbitrary<Sample> = fc.record({
 });
 
 /** Symbolic gradient: the CAS differentiates z; the chain rule ∂ℓ(z)/∂w = ℓ'(z)·∂z/∂w with ℓ' = −g is applied explicitly. */
-async function derivedGradient(run: (lines: string[]) => Promise<string[]>): Promise<{ raw: string; grad: Record<string, string> }> {
-  const outs = await run([`d(l(${Z}),u1)`, ...W.map((w) => `-g*d(${Z},${w})`)]);
-  const grad: Record<string, string> = {};
-  W.forEach((w, i) => (grad[w] = outs[i + 1]!.trim()));
-  return { raw: outs[0]!.trim(), grad };
+async function derivedGradient(run: (script: CasLine[]) => Promise<Record<string, string>>): Promise<{ raw: string; grad: Record<string, string> }> {
+  const o = await run([['raw', `d(l(${Z}),u1)`], ...W.map((w): CasLine => [w, `-g*d(${Z},${w})`])]);
+  return { raw: o.raw!, grad: Object.fromEntries(W.map((w) => [w, o[w]!])) };
 }
 
 const gradientOb = defineObligation<Sample>({
@@ -36,12 +34,12 @@ const gradientOb = defineObligation<Sample>({
   latex: '\\partial_{u_i}\\ell(\\langle u\\odot v,x\\rangle) = -g(z)\\,x_i v_i,\\quad \\partial_{v_i}\\ell = -g(z)\\,x_i u_i',
   method: 'derivation',
   async cas(s) {
-    const run = (lines: string[]) => s.run('algebrite', lines);
+    const run = (script: CasLine[]) => runNamed(s, 'algebrite', script);
     const { raw, grad } = await derivedGradient(run);
-    const res = await run(W.map((w) => `simplify((${grad[w]})-(${CLAIM_GRAD[w]}))`));
+    const res = await run(W.map((w): CasLine => [w, `simplify((${grad[w]})-(${CLAIM_GRAD[w]}))`]));
     return {
       engine: 'algebrite',
-      residual: combineResiduals(W, res),
+      residual: namedResidual(res),
       steps: ['z = x1 u1 v1 + x2 u2 v2 (d = 2)', `algebrite d(l(z),u1) -> ${raw}`, 'chain rule applied explicitly: dL/dw = l\'(z) dz/dw, l\' = -g', ...W.map((w) => `dL/d${w} = ${grad[w]}`), 'residual against the claim simplified'],
       notes: raw.startsWith('d(') ? ['algebrite leaves the derivative of an unknown function of a compound argument unevaluated (no chain rule); samcheck applies the chain rule as an explicit step'] : [],
       data: grad,
@@ -62,19 +60,25 @@ const gradientOb = defineObligation<Sample>({
 const L2_CLAIM: Record<string, string> = { u1: 'x1*v1-rho*x1^2*u1/N', u2: 'x2*v2-rho*x2^2*u2/N', v1: 'x1*u1-rho*x1^2*v1/N', v2: 'x2*u2-rho*x2^2*v2/N' };
 const LINF_PERT_NOTE = 'sign rule (applied by samcheck, not the CAS): sign(-g x v) = -sgn(x) sgn(v) because g > 0; verified case by case over sgn(x) in {-1,1}, sgn(u), sgn(v) in {-1,0,1}';
 
-async function l2Flow(run: (lines: string[]) => Promise<string[]>) {
+const NORM_CHECK = '|grad|^2 - g^2 N^2';
+
+async function l2Flow(run: (script: CasLine[]) => Promise<Record<string, string>>) {
   const G = CLAIM_GRAD;
-  const lines = [
-    `simplify((${G.u1})^2+(${G.u2})^2+(${G.v1})^2+(${G.v2})^2 - g^2*(${N2}))`,
+  const o = await run([
+    [NORM_CHECK, `simplify((${G.u1})^2+(${G.u2})^2+(${G.v1})^2+(${G.v2})^2 - g^2*(${N2}))`],
     ...W.map((w) => `${w}t=${w}+rho*(${G[w]})/(g*N)`),
     ...W.map((w) => `r${w}=-(${G[w]!.replace(/\bg\b/g, 'gt').replace(/([uv])([12])/g, '$1$2t')})/gt`),
-    ...W.map((w) => `simplify(r${w})`),
-    ...W.map((w) => `simplify(r${w}-(${L2_CLAIM[w]}))`),
-    ...W.map((w) => `d(r${w},g)+d(r${w},gt)`),
-  ];
-  const outs = await run(lines);
-  const k = 1 + 2 * W.length;
-  return { normCheck: outs[0]!.trim(), rhs: Object.fromEntries(W.map((w, i) => [w, outs[k + i]!.trim()])), residuals: outs.slice(k + W.length, k + 2 * W.length), gDeps: outs.slice(k + 2 * W.length) };
+    ...W.map((w): CasLine => [`${w}'`, `simplify(r${w})`]),
+    ...W.map((w): CasLine => [`rhs_${w}`, `simplify(r${w}-(${L2_CLAIM[w]}))`]),
+    ...W.map((w): CasLine => [`d/dg,d/dgt rhs_${w}`, `d(r${w},g)+d(r${w},gt)`]),
+  ]);
+  const pick = (name: (w: string) => string) => Object.fromEntries(W.map((w) => [name(w), o[name(w)]!]));
+  return {
+    normCheck: o[NORM_CHECK]!,
+    rhs: Object.fromEntries(W.map((w) => [w, o[`${w}'`]!])),
+    residuals: { [NORM_CHECK]: o[NORM_CHECK]!, ...pick((w) => `rhs_${w}`) },
+    gDeps: pick((w) => `d/dg,d/dgt rhs_${w}`),
+  };
 }
 
 const l2FlowOb = defineObligation<Sample>({
@@ -84,10 +88,10 @@ const l2FlowOb = defineObligation<Sample>({
   latex: "u_i' = x_i v_i - \\rho x_i^2 u_i/N,\\ v_i' = x_i u_i - \\rho x_i^2 v_i/N,\\ N = \\big(\\sum_i x_i^2(u_i^2+v_i^2)\\big)^{1/2}",
   method: 'derivation',
   async cas(s) {
-    const r = await l2Flow((l) => s.run('algebrite', l));
+    const r = await l2Flow((l) => runNamed(s, 'algebrite', l));
     return {
       engine: 'algebrite',
-      residual: combineResiduals(['|grad|^2 - g^2 N^2', ...W.map((w) => `rhs_${w}`)], [r.normCheck, ...r.residuals]),
+      residual: namedResidual(r.residuals),
       steps: ['gradient from B1.gradient', `|grad|^2 - g^2 N^2 -> ${r.normCheck}; with g > 0 and N >= 0: |grad| = g N (sign rule, explicit)`, 'w~ = w + rho grad/(g N)', 'gradient at w~ with g~ = g(z~) (symbol gt)', 'rescaled rhs = -grad(w~)/g~', ...W.map((w) => `${w}' = ${r.rhs[w]}`), 'residual against the claim simplified'],
       data: r.rhs,
     };
@@ -116,19 +120,20 @@ const linfFlowOb = defineObligation<Sample>({
   latex: "u_i' = x_i v_i - \\rho|x_i|\\,\\mathrm{sgn}(u_i),\\quad v_i' = x_i u_i - \\rho|x_i|\\,\\mathrm{sgn}(v_i)",
   method: 'derivation',
   async cas(s) {
-    const lines: string[] = [];
+    const lines: CasLine[] = [];
     for (const c of linfCases) {
       // x = sx*ax with ax = |x| > 0; eps_u = rho*sign(-g x v) = -rho*sx*sv (sign rule), eps_v = -rho*sx*su.
       const x = `(${c.sx})*ax`;
       const ut = `(u-rho*(${c.sx})*(${c.sv}))`;
       const vt = `(v-rho*(${c.sx})*(${c.su}))`;
-      lines.push(`simplify(-(-gt*${x}*${vt})/gt - (${x}*v-rho*ax*(${c.su})))`);
-      lines.push(`simplify(-(-gt*${x}*${ut})/gt - (${x}*u-rho*ax*(${c.sv})))`);
+      const tag = `[sx=${c.sx},su=${c.su},sv=${c.sv}]`;
+      lines.push([`u'${tag}`, `simplify(-(-gt*${x}*${vt})/gt - (${x}*v-rho*ax*(${c.su})))`]);
+      lines.push([`v'${tag}`, `simplify(-(-gt*${x}*${ut})/gt - (${x}*u-rho*ax*(${c.sv})))`]);
     }
-    const outs = await s.run('algebrite', lines);
+    const res = await runNamed(s, 'algebrite', lines);
     return {
       engine: 'algebrite',
-      residual: combineResiduals(linfCases.flatMap((c) => [`u'[sx=${c.sx},su=${c.su},sv=${c.sv}]`, `v'[sx=${c.sx},su=${c.su},sv=${c.sv}]`]), outs),
+      residual: namedResidual(res),
       steps: ['grad_u = -g x v, grad_v = -g x u (B1.gradient)', LINF_PERT_NOTE, 'u~ = u - rho sgn(x) sgn(v), v~ = v - rho sgn(x) sgn(u) (sign(0) = 0)', 'rescaled rhs = -grad(w~)/g~ = (x v~, x u~)', `${linfCases.length} sign cases, each residual simplified`],
       data: { u: 'x*v-rho*abs(x)*sgn(u)', v: 'x*u-rho*abs(x)*sgn(v)' },
     };
@@ -153,10 +158,10 @@ const lossIndependenceOb = defineObligation<Sample>({
   latex: "\\partial_g\\,\\mathrm{rhs} = \\partial_{\\tilde g}\\,\\mathrm{rhs} = 0",
   method: 'derivation',
   async cas(s) {
-    const r = await l2Flow((l) => s.run('algebrite', l));
+    const r = await l2Flow((l) => runNamed(s, 'algebrite', l));
     return {
       engine: 'algebrite',
-      residual: combineResiduals(W.map((w) => `d/dg,d/dgt rhs_${w}`), r.gDeps),
+      residual: namedResidual(r.gDeps),
       steps: ['rhs of B1.l2-flow derived with g = g(z) and gt = g(z~) as free symbols', 'd(rhs, g) + d(rhs, gt) simplified for every component'],
       data: r.rhs,
     };
@@ -181,22 +186,21 @@ const decouplingOb = defineObligation<Sample>({
   latex: "\\partial_{u_2} u_1' = \\partial_{v_2} u_1' = 0,\\quad (u, \\mathrm{sgn}(x)v)' = |x|\\,(\\cdot)",
   method: 'derivation',
   async cas(s) {
-    const lines: string[] = [];
+    const lines: CasLine[] = [];
     // gradient at the perturbed point keeps g(z~) with z~ depending on all coordinates: gt = G(zt) as an unknown function
     const zt = '(x1*(u1-rho*s1)*(v1-rho*t1)+x2*(u2-rho*s2)*(v2-rho*t2))';
     lines.push(`r1=-(-G(${zt})*x1*(v1-rho*t1))/G(${zt})`);
-    lines.push('d(r1,u2)', 'd(r1,v2)');
+    lines.push(['d r1/du2', 'd(r1,u2)'], ['d r1/dv2', 'd(r1,v2)']);
     // time rescaling: with x = sx*ax, w = sx*v: (u, w)' = ax*(w - rho*sgn(u), u - rho*sgn(w)), per sign case
-    const resc: string[] = [];
     for (const sx of [-1, 1]) for (const su of [-1, 0, 1]) for (const sv of [-1, 0, 1]) {
       const x = `(${sx})*ax`;
-      resc.push(`simplify((${x}*v-rho*ax*(${su})) - ax*((${sx})*v-rho*(${su})))`);
-      resc.push(`simplify((${sx})*(${x}*u-rho*ax*(${sv})) - ax*(u-rho*(${sx})*(${sv})))`);
+      lines.push([`rescale u'[sx=${sx},su=${su},sv=${sv}]`, `simplify((${x}*v-rho*ax*(${su})) - ax*((${sx})*v-rho*(${su})))`]);
+      lines.push([`rescale w'[sx=${sx},su=${su},sv=${sv}]`, `simplify((${sx})*(${x}*u-rho*ax*(${sv})) - ax*(u-rho*(${sx})*(${sv})))`]);
     }
-    const outs = await s.run('algebrite', [...lines, ...resc]);
+    const res = await runNamed(s, 'algebrite', lines);
     return {
       engine: 'algebrite',
-      residual: combineResiduals(['d r1/du2', 'd r1/dv2', ...resc.map((_, i) => `rescale#${i}`)], outs.slice(1)),
+      residual: namedResidual(res),
       steps: ['u1\' = -grad_u1(w~)/g(z~) with g(z~) = G(z~) unknown function of the perturbed margin (s_i, t_i: the sign symbols of the perturbation)', 'd/du2 and d/dv2 simplified', 'time rescaling: with w = sgn(x) v, (u, w)\' = |x| (w - rho sgn(u), u - rho sgn(w)) checked in 18 sign cases (sgn(w) = sgn(x) sgn(v))'],
     };
   },
@@ -223,22 +227,19 @@ const perturbationsOb = defineObligation<Sample>({
   latex: "\\varepsilon^{(2)} = -\\tfrac{\\rho}{N}(x\\odot v, x\\odot u),\\quad \\varepsilon^{(\\infty)} = -\\rho\\,(\\mathrm{sgn}(x)\\mathrm{sgn}(v), \\mathrm{sgn}(x)\\mathrm{sgn}(u))",
   method: 'derivation',
   async cas(s) {
-    const lines: string[] = [];
-    const labels: string[] = [];
+    const lines: CasLine[] = [];
     const Z3 = D3.map((i) => `x${i}*u${i}*v${i}`).join('+');
     const grad: Record<string, string> = {};
     for (const i of D3) { grad[`u${i}`] = `(-g*d(${Z3},u${i}))`; grad[`v${i}`] = `(-g*d(${Z3},v${i}))`; }
     const nrm2 = Object.values(grad).map((g) => `${g}^2`).join('+');
-    lines.push(`simplify(${nrm2}-g^2*(${N2_3}))`); labels.push('|grad|^2 - g^2 N^2');
+    lines.push([NORM_CHECK, `simplify(${nrm2}-g^2*(${N2_3}))`]);
     for (const i of D3) {
-      lines.push(`simplify(rho*${grad[`u${i}`]}/(g*N)-(-rho*x${i}*v${i}/N))`, `simplify(rho*${grad[`v${i}`]}/(g*N)-(-rho*x${i}*u${i}/N))`);
-      labels.push(`eps_u${i}`, `eps_v${i}`);
+      lines.push([`eps_u${i}`, `simplify(rho*${grad[`u${i}`]}/(g*N)-(-rho*x${i}*v${i}/N))`], [`eps_v${i}`, `simplify(rho*${grad[`v${i}`]}/(g*N)-(-rho*x${i}*u${i}/N))`]);
       const ut = `(u${i}-rho*x${i}*v${i}/N)`, vt = `(v${i}-rho*x${i}*u${i}/N)`;
-      lines.push(`simplify(-(-gt*x${i}*${vt})/gt-(x${i}*v${i}-rho*x${i}^2*u${i}/N))`, `simplify(-(-gt*x${i}*${ut})/gt-(x${i}*u${i}-rho*x${i}^2*v${i}/N))`);
-      labels.push(`u${i}'`, `v${i}'`);
+      lines.push([`u${i}'`, `simplify(-(-gt*x${i}*${vt})/gt-(x${i}*v${i}-rho*x${i}^2*u${i}/N))`], [`v${i}'`, `simplify(-(-gt*x${i}*${ut})/gt-(x${i}*u${i}-rho*x${i}^2*v${i}/N))`]);
     }
-    const outs = await s.run('algebrite', lines);
-    return { engine: 'algebrite', residual: combineResiduals(labels, outs), steps: ['z = sum_i x_i u_i v_i (d = 3); grad = -g dz/dw (chain rule explicit, see B1.gradient)', '|grad|^2 = g^2 N^2, g > 0 => |grad| = g N (sign rule)', 'eps = rho grad/(g N) simplified per component', LINF_PERT_NOTE, 'gradient at w + eps divided by g~: rescaled rhs for i = 1..3'] };
+    const res = await runNamed(s, 'algebrite', lines);
+    return { engine: 'algebrite', residual: namedResidual(res), steps: ['z = sum_i x_i u_i v_i (d = 3); grad = -g dz/dw (chain rule explicit, see B1.gradient)', '|grad|^2 = g^2 N^2, g > 0 => |grad| = g N (sign rule)', 'eps = rho grad/(g N) simplified per component', LINF_PERT_NOTE, 'gradient at w + eps divided by g~: rescaled rhs for i = 1..3'] };
   },
   arb: pert3Arb,
   numeric<T>(F: Field<T>, s: Sample) {
@@ -270,4 +271,4 @@ const perturbationsOb = defineObligation<Sample>({
   },
 });
 
-export const b1Obligations: Obligation[] = [gradientOb, perturbationsOb, l2FlowOb, linfFlowOb, lossIndependenceOb, decouplingOb];
+export const flowObligations: Obligation[] = [gradientOb, perturbationsOb, l2FlowOb, linfFlowOb, lossIndependenceOb, decouplingOb];

@@ -1,0 +1,676 @@
+/**
+ * bigfloat backend for `Field`: binary floating point on BigInt.
+ *
+ * Main definitions:
+ * - `BigFloat`: an immutable value s·m·2^e (sign s ∈ {−1, 0, 1}, magnitude m ≥ 0 a BigInt,
+ *   exponent e a JS integer, n = bit length of m kept alongside so that no operation has to
+ *   measure a BigInt with toString).
+ * - `bigfloatField(P)`: a `Field<BigFloat>` carrying p = ⌈P·log2 10⌉ + GUARD_BITS mantissa bits.
+ *   add, sub, mul, div, sqrt, fromString are correctly rounded (round half to even) to p bits;
+ *   exp, log, log1p, powInt are computed in fixed point with extra guard bits and rounded once
+ *   (error well below one unit in the last of the P decimal digits); toString rounds the exact
+ *   binary value half-to-even to the asked number of significant decimal digits.
+ * - Exponent range: |binary exponent| < 2^53 − 2^32 (about 10^±2.7e15); beyond it an operation
+ *   throws `NumericError` (never NaN, Infinity or a silent 0). Domain errors (log of a
+ *   non-positive number, division by zero, ...) throw `DomainError`.
+ *
+ * Design for speed: magnitudes with few bits stay small (1, 2, 0.5 are one-bit BigInts and
+ * multiply exactly), powers of two, masks and BigInt shift counts are cached, ln 2 is cached per
+ * precision, exp uses argument reduction x = k·ln2 + r, r/2^j by a Taylor series and j squarings.
+ */
+import type { Field } from './Field.ts';
+import { isDecimalString, MAX_PRECISION, MIN_PRECISION } from './decimalField.ts';
+import { DomainError, NumericError } from './errors.ts';
+
+/** Extra mantissa bits beyond ⌈P·log2 10⌉. */
+export const GUARD_BITS = 8;
+/** Largest |top| (exponent of the leading bit + 1) a value may have: keeps exponent sums exact. */
+const EMAX = 2 ** 53 - 2 ** 32;
+
+export class BigFloat {
+  constructor(
+    /** −1, 0 or 1 */
+    readonly s: number,
+    /** magnitude mantissa, ≥ 0 (0n iff s = 0) */
+    readonly m: bigint,
+    /** binary exponent: |value| = m·2^e */
+    readonly e: number,
+    /** bit length of m (0 for zero) */
+    readonly n: number,
+  ) {}
+}
+
+const ZERO = new BigFloat(0, 0n, 0, 0);
+const ONE = new BigFloat(1, 1n, 0, 1);
+
+// ---- caches: BigInt shift counts, powers of two, masks -------------------------------------
+
+const SH: bigint[] = [];
+const P2: bigint[] = [];
+const MASK: bigint[] = [];
+const CACHE_LIMIT = 1 << 15;
+function growTo(k: number): void {
+  for (let i = SH.length; i <= k; i++) {
+    const b = BigInt(i);
+    SH.push(b);
+    const p = 1n << b;
+    P2.push(p);
+    MASK.push(p - 1n);
+  }
+}
+growTo(256);
+/** BigInt(k) for a shift count k ≥ 0. */
+function sh(k: number): bigint {
+  const v = SH[k];
+  if (v !== undefined) return v;
+  if (k < CACHE_LIMIT) {
+    growTo(k);
+    return SH[k]!;
+  }
+  return BigInt(k);
+}
+/** 2^k */
+function p2(k: number): bigint {
+  const v = P2[k];
+  if (v !== undefined) return v;
+  if (k < CACHE_LIMIT) {
+    growTo(k);
+    return P2[k]!;
+  }
+  return 1n << BigInt(k);
+}
+/** 2^k − 1 */
+function mask(k: number): bigint {
+  const v = MASK[k];
+  if (v !== undefined) return v;
+  if (k < CACHE_LIMIT) {
+    growTo(k);
+    return MASK[k]!;
+  }
+  return (1n << BigInt(k)) - 1n;
+}
+
+/** Bit length of x > 0. */
+export function bitLength(x: bigint): number {
+  if (x < 4294967296n) return 32 - Math.clz32(Number(x));
+  if (x < 9007199254740992n) return 32 + bitLength(x >> 32n);
+  const s = x.toString(16);
+  return s.length * 4 - (Math.clz32(parseInt(s[0]!, 16)) - 28);
+}
+
+/** Bit length of 0 < x < 2^hi, searching down from hi (cheap when a few bits cancelled). */
+function bitLenBelow(x: bigint, hi: number): number {
+  let k = hi;
+  for (let i = 0; i < 6; i++) {
+    if (k <= 0 || x >= p2(k - 1)) return k;
+    k--;
+  }
+  return bitLength(x);
+}
+
+function rangeCheck(top: number, op: string): void {
+  if (top > EMAX) throw new NumericError(`bigfloat ${op} overflowed (binary exponent ${top} beyond ${EMAX})`, op);
+  if (top < -EMAX) throw new NumericError(`bigfloat ${op} underflowed (binary exponent ${top} below -${EMAX}); refusing to round to 0`, op);
+}
+
+/**
+ * Round s·M·2^e (M > 0 with bit length bl) to `prec` bits, half to even. Every result goes
+ * through here, so every value is range-checked.
+ */
+function finish(s: number, M: bigint, e: number, bl: number, prec: number, op: string): BigFloat {
+  if (bl <= prec) {
+    const top = e + bl;
+    if (top > EMAX || top < -EMAX) rangeCheck(top, op);
+    return new BigFloat(s, M, e, bl);
+  }
+  const k = bl - prec;
+  let q = M >> sh(k);
+  const rem = M & mask(k);
+  const half = p2(k - 1);
+  let ee = e + k;
+  if (rem > half || (rem === half && (q & 1n) === 1n)) {
+    q += 1n;
+    if (q === p2(prec)) {
+      q = p2(prec - 1);
+      ee += 1;
+    }
+  }
+  const top = ee + prec;
+  if (top > EMAX || top < -EMAX) rangeCheck(top, op);
+  return new BigFloat(s, q, ee, prec);
+}
+
+// ---- exact-ish kernels parameterised by the precision in bits --------------------------------
+
+function addP(a: BigFloat, b: BigFloat, bs: number, prec: number): BigFloat {
+  // a + (bs·|b|): bs is b's sign (or its negation, for subtraction)
+  if (bs === 0) return a.n <= prec ? a : finish(a.s, a.m, a.e, a.n, prec, 'add');
+  if (a.s === 0) return b.n <= prec && bs === b.s ? b : finish(bs, b.m, b.e, b.n, prec, 'add');
+  let as = a.s;
+  let x = a;
+  let y = b;
+  let ys = bs;
+  let tx = a.e + a.n;
+  let ty = b.e + b.n;
+  if (tx < ty) {
+    x = b;
+    y = a;
+    ys = as;
+    as = bs;
+    const t = tx;
+    tx = ty;
+    ty = t;
+  }
+  // now |x| has the higher (or equal) top; signs as (x) and ys (y)
+  if (tx - ty > prec + 3) {
+    // y lies below every rounding decision of x: replace it by a sticky unit
+    const k = prec + 4 - x.n;
+    const base = x.m << sh(k);
+    const M = as === ys ? base + 1n : base - 1n;
+    const bl = M >= p2(prec + 3) ? prec + 4 : prec + 3;
+    return finish(as, M, x.e - k, bl, prec, 'add');
+  }
+  const e = x.e < y.e ? x.e : y.e;
+  const X = x.e > e ? x.m << sh(x.e - e) : x.m;
+  const Y = y.e > e ? y.m << sh(y.e - e) : y.m;
+  const hi = tx - e; // X < 2^hi
+  if (as === ys) {
+    const M = X + Y;
+    const bl = M >= p2(hi) ? hi + 1 : hi;
+    return finish(as, M, e, bl, prec, 'add');
+  }
+  let M = X - Y;
+  let s = as;
+  if (M <= 0n) {
+    if (M === 0n) return ZERO;
+    M = -M;
+    s = ys;
+  }
+  return finish(s, M, e, bitLenBelow(M, hi), prec, 'sub');
+}
+
+/** s·|x|·2^k, x already within precision (range-checked). */
+function scaled(s: number, x: BigFloat, k: number): BigFloat {
+  const e = x.e + k;
+  const top = e + x.n;
+  if (top > EMAX || top < -EMAX) rangeCheck(top, 'mul');
+  return new BigFloat(s, x.m, e, x.n);
+}
+
+function mulP(a: BigFloat, b: BigFloat, prec: number): BigFloat {
+  if (a.s === 0 || b.s === 0) return ZERO;
+  // a power of two (±1, ±2, ±0.5, ...) only shifts the exponent: no BigInt work
+  if (a.n === 1) return b.n <= prec ? scaled(a.s * b.s, b, a.e) : finish(a.s * b.s, b.m, b.e + a.e, b.n, prec, 'mul');
+  if (b.n === 1) return a.n <= prec ? scaled(a.s * b.s, a, b.e) : finish(a.s * b.s, a.m, a.e + b.e, a.n, prec, 'mul');
+  const M = a.m * b.m;
+  const k = a.n + b.n;
+  const bl = M >= p2(k - 1) ? k : k - 1;
+  return finish(a.s * b.s, M, a.e + b.e, bl, prec, 'mul');
+}
+
+function divP(a: BigFloat, b: BigFloat, prec: number): BigFloat {
+  if (b.s === 0) throw new DomainError('bigfloat: division by zero');
+  if (a.s === 0) return ZERO;
+  if (b.n === 1) return a.n <= prec ? scaled(a.s * b.s, a, -b.e) : finish(a.s * b.s, a.m, a.e - b.e, a.n, prec, 'div'); // b = ±2^k: exact
+  const k = prec + 2 + b.n - a.n;
+  const num = k > 0 ? a.m << sh(k) : a.m;
+  const kk = k > 0 ? k : 0;
+  const q = num / b.m;
+  const sticky = num - q * b.m === 0n ? 0n : 1n;
+  const Q = (q << 1n) | sticky;
+  // num has a.n + kk bits, so q has (a.n + kk − b.n) or one more bits
+  const lo = a.n + kk - b.n;
+  const qb = q >= p2(lo) ? lo + 1 : lo;
+  return finish(a.s * b.s, Q, a.e - kk - b.e - 1, qb + 1, prec, 'div');
+}
+
+/** floor(sqrt(N)) for N ≥ 0. */
+function isqrt(N: bigint): bigint {
+  if (N < 4503599627370496n) return BigInt(Math.floor(Math.sqrt(Number(N))));
+  const bl = bitLength(N);
+  // start from a float estimate of the top bits, then Newton from above
+  const shift = (bl - 52) & ~1;
+  const top = Number(N >> BigInt(shift));
+  let x = (BigInt(Math.floor(Math.sqrt(top))) + 1n) << BigInt(shift / 2);
+  for (;;) {
+    const y = (x + N / x) >> 1n;
+    if (y >= x) break;
+    x = y;
+  }
+  // x is floor(sqrt(N)) or one above: fix up exactly
+  while (x * x > N) x -= 1n;
+  while ((x + 1n) * (x + 1n) <= N) x += 1n;
+  return x;
+}
+
+function sqrtP(a: BigFloat, prec: number): BigFloat {
+  if (a.s === 0) return ZERO;
+  if (a.s < 0) throw new DomainError('bigfloat: sqrt of a negative number');
+  // M·2^E with E even and M of at least 2·prec + 4 bits
+  let k = 2 * prec + 4 - a.n;
+  if (k < 0) k = 0;
+  if (((a.e - k) & 1) !== 0) k += 1;
+  const M = a.m << sh(k);
+  const r = isqrt(M);
+  const sticky = r * r === M ? 0n : 1n;
+  const R = (r << 1n) | sticky;
+  return finish(1, R, (a.e - k) / 2 - 1, bitLength(R), prec, 'sqrt');
+}
+
+function powIntP(a: BigFloat, n: number, prec: number): BigFloat {
+  if (n === 0) return ONE;
+  if (a.s === 0) {
+    if (n < 0) throw new DomainError('bigfloat: 0 to a negative power');
+    return ZERO;
+  }
+  let N = Math.abs(n);
+  const wp = prec + 2 * Math.ceil(Math.log2(N + 1)) + 8;
+  let base = a;
+  let acc = ONE;
+  while (N > 0) {
+    if (N % 2 === 1) acc = mulP(acc, base, wp);
+    N = Math.floor(N / 2);
+    if (N > 0) base = mulP(base, base, wp);
+  }
+  if (n < 0) acc = divP(ONE, acc, wp);
+  return finish(acc.s, acc.m, acc.e, acc.n, prec, 'powInt');
+}
+
+// ---- transcendental kernels in fixed point ----------------------------------------------------
+
+const LN2_CACHE = new Map<number, bigint>();
+/** floor(ln 2 · 2^W), cached per W. ln 2 = 2·atanh(1/3). */
+function ln2Fixed(W: number): bigint {
+  let v = LN2_CACHE.get(W);
+  if (v !== undefined) return v;
+  const WW = W + 16;
+  const one = 1n << BigInt(WW);
+  let term = one / 3n;
+  let sum = term;
+  for (let k = 3n; term !== 0n; k += 2n) {
+    term /= 9n;
+    sum += term / k;
+  }
+  v = (2n * sum) >> 16n;
+  LN2_CACHE.set(W, v);
+  return v;
+}
+
+/** BigInt to a signed fixed-point integer X with X ≈ x·2^W (truncated toward 0). */
+function toFixed(x: BigFloat, W: number): bigint {
+  const k = x.e + W;
+  const M = k >= 0 ? x.m << sh(k) : x.m >> sh(-k);
+  return x.s < 0 ? -M : M;
+}
+
+/** Signed fixed point Y/2^W to a BigFloat rounded to prec bits. */
+function fromFixed(Y: bigint, W: number, prec: number, op: string): BigFloat {
+  if (Y === 0n) return ZERO;
+  const s = Y < 0n ? -1 : 1;
+  const M = Y < 0n ? -Y : Y;
+  return finish(s, M, -W, bitLength(M), prec, op);
+}
+
+interface ExpTable {
+  /** argument halvings: e^r = (e^(r/2^j))^(2^j) */
+  readonly j: number;
+  /** floor(2^(W+j)/i!) for i = 0..N, N the last term that matters for |r/2^j| ≤ 0.35·2^-j */
+  readonly coef: bigint[];
+}
+const EXP_TABLES = new Map<number, ExpTable>();
+function expTable(W: number): ExpTable {
+  let t = EXP_TABLES.get(W);
+  if (t) return t;
+  const j = Math.max(2, Math.round(0.45 * Math.sqrt(W)));
+  const Wj = W + j;
+  // terms: (0.35·2^-j)^i / i! < 2^-(Wj + 4) decides N
+  let N = 1;
+  let lg = 0; // log2 of the i-th term bound
+  for (;;) {
+    lg += Math.log2(0.35) - j - Math.log2(N + 1);
+    if (lg < -(Wj + 4)) break;
+    N++;
+  }
+  const coef: bigint[] = [];
+  let f = 1n << BigInt(Wj);
+  for (let i = 0; i <= N; i++) {
+    if (i > 0) f /= BigInt(i);
+    coef.push(f);
+  }
+  t = { j, coef };
+  EXP_TABLES.set(W, t);
+  return t;
+}
+
+function expP(x: BigFloat, prec: number): BigFloat {
+  if (x.s === 0) return ONE;
+  const top = x.e + x.n;
+  if (top < -(prec + 4)) return ONE; // 1 + x rounds to 1 (|x| below a quarter ulp of 1)
+  if (top > 54) {
+    throw new NumericError(`bigfloat exp ${x.s > 0 ? 'overflowed' : 'underflowed'} (argument of magnitude 2^${top - 1} or more)`, 'exp');
+  }
+  const W = prec + 12;
+  const WL = W + 64; // ln 2 with 64 more bits: k·ln2 stays exact to 2^-W for |k| < 2^60
+  const LN2 = ln2Fixed(WL);
+  const X = toFixed(x, WL);
+  const xn = Number(X >> sh(WL - 60)) / 2 ** 60; // x to ~53 bits
+  let k = Math.round(xn / Math.LN2);
+  let R = X - BigInt(k) * LN2;
+  const kc = Math.round(Number(R >> sh(WL - 60)) / 2 ** 60 / Math.LN2);
+  if (kc !== 0) {
+    k += kc;
+    R -= BigInt(kc) * LN2;
+  }
+  // r = R/2^WL, |r| ≤ ln2/2 (+ rounding); evaluate e^(r/2^j) by Horner with cached 2^Wj/i!,
+  // then square j times
+  const T = expTable(W);
+  const j = T.j;
+  const Wj = W + j;
+  const Rj = R >> sh(WL - W); // r·2^W, read as (r/2^j)·2^Wj
+  const wj = sh(Wj);
+  const c = T.coef;
+  let sum = c[c.length - 1]!;
+  for (let i = c.length - 2; i >= 0; i--) sum = c[i]! + ((sum * Rj) >> wj);
+  for (let i = 0; i < j; i++) sum = (sum * sum) >> wj;
+  // e^r ∈ [0.7, 1.42]: sum has Wj or Wj + 1 bits
+  return finish(1, sum, k - Wj, sum >= p2(Wj) ? Wj + 1 : bitLenBelow(sum, Wj), prec, 'exp');
+}
+
+/**
+ * log of M·2^e (M > 0, exact, any bit length) to prec bits: write it as f·2^E with
+ * f ∈ [1/√2, √2), then log = E·ln2 + 2·atanh(t), t = (f−1)/(f+1), |t| ≤ 0.172.
+ */
+function logExact(M: bigint, e: number, prec: number, op: string): BigFloat {
+  const bl = bitLength(M);
+  // f = M·2^(e−E): choose E = e + bl (f ∈ [1/2,1)) or E = e + bl − 1 (f ∈ [1,2))
+  const topBits = Number(M >> sh(Math.max(0, bl - 53))) / 2 ** Math.min(bl, 53); // ∈ [1/2, 1)
+  const E = topBits < Math.SQRT1_2 ? e + bl - 1 : e + bl;
+  // f − 1 = (M − 2^(E−e))·2^(e−E), exactly
+  const ex = e - E; // ≤ 0 ... f = M·2^ex
+  const unit = p2(-ex);
+  const D = M - unit; // f − 1 = D·2^ex
+  if (D === 0n && E === 0) return ZERO;
+  const W0 = prec + 12;
+  // relative accuracy for a tiny log when E = 0: more fraction bits
+  let W = W0;
+  if (E === 0) {
+    const Dm = D < 0n ? -D : D;
+    const tD = bitLength(Dm) + ex; // |f−1| < 2^tD
+    if (tD < 0) W += -tD;
+  }
+  const w = sh(W);
+  let Y = 0n;
+  if (D !== 0n) {
+    // t = (f − 1)/(f + 1) = D / (2·unit + D), as T = t·2^W
+    const neg = D < 0n;
+    const T = ((neg ? -D : D) << w) / (2n * unit + D); // |t|·2^W (the series is odd in t)
+    const T2 = (T * T) >> w;
+    let term = T;
+    let acc = T;
+    for (let k = 3n; ; k += 2n) {
+      term = (term * T2) >> w;
+      if (term === 0n) break;
+      acc += term / k;
+    }
+    Y = neg ? -2n * acc : 2n * acc;
+  }
+  if (E !== 0) {
+    const LN2 = ln2Fixed(W0 + 64);
+    const Z = BigInt(E) * LN2; // at W0 + 64 fraction bits
+    Y += W >= W0 + 64 ? Z << sh(W - W0 - 64) : Z >> sh(W0 + 64 - W);
+  }
+  return fromFixed(Y, W, prec, op);
+}
+
+// ---- decimal conversion ----------------------------------------------------------------------
+
+const LOG2_10 = Math.log2(10);
+const LOG10_2 = Math.log10(2);
+/** Beyond this many decimal exponent digits parsing/printing switch to extended-precision arithmetic. */
+const EXACT_DEC_EXP = 20000;
+
+function pow10(k: number): bigint {
+  return 10n ** BigInt(k);
+}
+
+/** Nearest prec-bit value to sign·D·10^E10 (D > 0), half to even. */
+function fromDecimalParts(s: number, D: bigint, E10: number, prec: number): BigFloat {
+  if (E10 >= 0 && E10 <= EXACT_DEC_EXP) {
+    const N = D * pow10(E10);
+    return finish(s, N, 0, bitLength(N), prec, 'fromString');
+  }
+  if (E10 < 0 && -E10 <= EXACT_DEC_EXP) {
+    const den = pow10(-E10);
+    const bD = bitLength(D);
+    const bden = bitLength(den);
+    const k = prec + 3 + bden - bD;
+    let q: bigint;
+    let r: bigint;
+    if (k >= 0) {
+      const num = D << sh(k);
+      q = num / den;
+      r = num - q * den;
+    } else {
+      const d2 = den << sh(-k);
+      q = D / d2;
+      r = D - q * d2;
+    }
+    const Q = (q << 1n) | (r === 0n ? 0n : 1n);
+    return finish(s, Q, -k - 1, bitLength(Q), prec, 'fromString');
+  }
+  // astronomically large exponents: extended precision (error < 2^-60 ulp before the final rounding)
+  const binTop = (E10 + bitLength(D) * LOG10_2) * LOG2_10;
+  if (Math.abs(binTop) > EMAX) rangeCheck(binTop > 0 ? EMAX + 1 : -EMAX - 1, 'fromString');
+  const wp = prec + 64 + Math.ceil(Math.log2(Math.abs(E10) + 1)) * 2;
+  const Dv = finish(1, D, 0, bitLength(D), wp, 'fromString');
+  const ten = new BigFloat(1, 5n, 1, 3);
+  const v = E10 >= 0 ? mulP(Dv, powIntP(ten, E10, wp), wp) : divP(Dv, powIntP(ten, -E10, wp), wp);
+  return finish(s, v.m, v.e, v.n, prec, 'fromString');
+}
+
+/** Parse a decimal string exactly (nearest binary value). */
+function parseDecimal(str: string, prec: number): BigFloat {
+  if (!isDecimalString(str)) throw new TypeError(`not a finite decimal number: ${JSON.stringify(str)}`);
+  let t = str.trim();
+  let s = 1;
+  if (t[0] === '-' || t[0] === '+') {
+    if (t[0] === '-') s = -1;
+    t = t.slice(1);
+  }
+  let E10 = 0;
+  const ie = t.search(/[eE]/);
+  if (ie >= 0) {
+    E10 = Number(t.slice(ie + 1));
+    t = t.slice(0, ie);
+  }
+  const dot = t.indexOf('.');
+  let digits = t;
+  if (dot >= 0) {
+    digits = t.slice(0, dot) + t.slice(dot + 1);
+    E10 -= t.length - dot - 1;
+  }
+  digits = digits.replace(/^0+/, '');
+  if (digits === '') return ZERO;
+  // strip trailing zeros into the exponent (keeps the BigInt small)
+  const z = digits.length - digits.replace(/0+$/, '').length;
+  if (z > 0) {
+    digits = digits.slice(0, digits.length - z);
+    E10 += z;
+  }
+  if (!Number.isFinite(E10) || Math.abs(E10) > 1e17) {
+    throw new NumericError(`bigfloat: ${JSON.stringify(str)} is beyond the exponent range`, 'fromString');
+  }
+  return fromDecimalParts(s, BigInt(digits), E10, prec);
+}
+
+/** round(num/den) half to even, num, den > 0 */
+function divRoundEven(num: bigint, den: bigint): bigint {
+  const q = num / den;
+  const r2 = (num - q * den) * 2n;
+  if (r2 > den || (r2 === den && (q & 1n) === 1n)) return q + 1n;
+  return q;
+}
+
+/**
+ * Digits R (exactly `digits` of them) and exponent q with |a| ≈ R·10^q, R correctly rounded
+ * half to even from the exact binary value.
+ */
+function toDecimalParts(a: BigFloat, digits: number): { R: bigint; q: number } {
+  const top = a.e + a.n;
+  let q = Math.floor((top - 1) * LOG10_2) - digits + 1;
+  const lo = pow10(digits - 1);
+  const hi = lo * 10n;
+  const exact = Math.abs(a.e) <= EXACT_DEC_EXP * 4 && Math.abs(q) <= EXACT_DEC_EXP;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    let R: bigint;
+    if (exact) {
+      let num = a.m;
+      let den = 1n;
+      if (a.e >= 0) num <<= BigInt(a.e);
+      else den <<= BigInt(-a.e);
+      if (q >= 0) den *= pow10(q);
+      else num *= pow10(-q);
+      R = divRoundEven(num, den);
+    } else {
+      const wp = Math.ceil(digits * LOG2_10) + 64 + Math.ceil(Math.log2(Math.abs(q) + 1)) * 2;
+      const ten = new BigFloat(1, 5n, 1, 3);
+      const A = new BigFloat(1, a.m, a.e, a.n);
+      const v = q >= 0 ? divP(A, powIntP(ten, q, wp), wp) : mulP(A, powIntP(ten, -q, wp), wp);
+      // round v to an integer, half to even
+      if (v.e >= 0) R = v.m << BigInt(v.e);
+      else R = divRoundEven(v.m, 1n << BigInt(-v.e));
+    }
+    if (R >= hi) q += 1;
+    else if (R < lo) q -= 1;
+    else return { R, q };
+  }
+  throw new NumericError('bigfloat: decimal conversion did not settle', 'toString');
+}
+
+/** Format like decimal.js's toString (exponential below 1e-7 and from 1e21 on, no trailing zeros). */
+function formatDecimal(neg: boolean, R: bigint, q: number): string {
+  let ds = R.toString().replace(/0+$/, '');
+  if (ds === '') ds = '0';
+  const x = q + R.toString().length - 1; // scientific exponent
+  let body: string;
+  if (x <= -7 || x >= 21) {
+    body = ds.length > 1 ? `${ds[0]}.${ds.slice(1)}` : ds;
+    body += `e${x < 0 ? '-' : '+'}${Math.abs(x)}`;
+  } else if (x < 0) {
+    body = `0.${'0'.repeat(-x - 1)}${ds}`;
+  } else if (x >= ds.length - 1) {
+    body = ds + '0'.repeat(x - ds.length + 1);
+  } else {
+    body = `${ds.slice(0, x + 1)}.${ds.slice(x + 1)}`;
+  }
+  return neg ? `-${body}` : body;
+}
+
+// ---- the Field ----------------------------------------------------------------------------------
+
+/** Mantissa bits used for P significant decimal digits. */
+export function bigfloatBits(P: number): number {
+  return Math.ceil(P * LOG2_10) + GUARD_BITS;
+}
+
+export function bigfloatField(precision: number): Field<BigFloat> {
+  if (!Number.isInteger(precision) || precision < MIN_PRECISION || precision > MAX_PRECISION) {
+    throw new DomainError(`precision must be an integer in ${MIN_PRECISION}..${MAX_PRECISION}, got ${precision}`);
+  }
+  const p = bigfloatBits(precision);
+  growTo(Math.min(CACHE_LIMIT - 1, 2 * p + 80));
+  const small: BigFloat[] = [];
+  for (let i = 0; i <= 64; i++) small.push(i === 0 ? ZERO : finish(1, BigInt(i), 0, bitLength(BigInt(i)), p, 'fromNumber'));
+  const field: Field<BigFloat> = {
+    name: 'bigfloat',
+    precision,
+    zero: ZERO,
+    one: ONE,
+    fromString: (s) => parseDecimal(s, p),
+    fromNumber(x: number): BigFloat {
+      if (!Number.isFinite(x)) throw new TypeError(`not a finite number: ${x}`);
+      if (Number.isSafeInteger(x)) {
+        if (x >= 0 && x <= 64) return small[x]!;
+        const M = BigInt(Math.abs(x));
+        return finish(x < 0 ? -1 : 1, M, 0, bitLength(M), p, 'fromNumber');
+      }
+      return parseDecimal(String(x), p);
+    },
+    toString(a: BigFloat, digits = precision): string {
+      if (!Number.isInteger(digits) || digits < 1) throw new DomainError(`toString: digits must be a positive integer, got ${digits}`);
+      if (a.s === 0) return '0';
+      const { R, q } = toDecimalParts(a, digits);
+      return formatDecimal(a.s < 0, R, q);
+    },
+    toNumber(a: BigFloat): number {
+      if (a.s === 0) return 0;
+      let M = a.m;
+      let e = a.e;
+      if (a.n > 64) {
+        M = a.m >> BigInt(a.n - 64);
+        e += a.n - 64;
+      }
+      const top = e + 64;
+      if (top > 1100) return a.s * Infinity;
+      if (top < -1200) return a.s * 0;
+      const h = Math.trunc(e / 2);
+      return a.s * Number(M) * 2 ** h * 2 ** (e - h);
+    },
+    add: (a, b) => addP(a, b, b.s, p),
+    sub: (a, b) => addP(a, b, -b.s, p),
+    mul: (a, b) => mulP(a, b, p),
+    div: (a, b) => divP(a, b, p),
+    neg: (a) => (a.s === 0 ? a : new BigFloat(-a.s, a.m, a.e, a.n)),
+    abs: (a) => (a.s >= 0 ? a : new BigFloat(1, a.m, a.e, a.n)),
+    sqrt: (a) => sqrtP(a, p),
+    exp: (a) => expP(a, p),
+    log(a: BigFloat): BigFloat {
+      if (a.s <= 0) throw new DomainError(`log of non-positive ${field.toString(a, 20)}`);
+      return logExact(a.m, a.e, p, 'log');
+    },
+    log1p(a: BigFloat): BigFloat {
+      if (a.s === 0) return ZERO;
+      if (a.s < 0 && cmpMag(a, ONE) >= 0) throw new DomainError(`log1p argument must be > -1, got ${field.toString(a, 20)}`);
+      // |a| < 2^-(p+8): log1p(a) = a(1 − a/2 + …) rounds to a
+      if (a.e + a.n < -(p + 8)) return a;
+      // 1 + a exactly (no rounding), then the log kernel (which is relative-accurate near 1)
+      if (a.e >= 0) {
+        const M = (a.m << sh(a.e)) + BigInt(a.s);
+        return logExact(M, 0, p, 'log1p');
+      }
+      const unit = p2(-a.e);
+      const M = a.s > 0 ? unit + a.m : unit - a.m;
+      return logExact(M, a.e, p, 'log1p');
+    },
+    powInt(a: BigFloat, n: number): BigFloat {
+      if (!Number.isInteger(n)) throw new DomainError(`powInt needs an integer exponent, got ${n}`);
+      return powIntP(a, n, p);
+    },
+    cmp: (a, b) => cmp(a, b),
+    sign: (a) => a.s as -1 | 0 | 1,
+    isZero: (a) => a.s === 0,
+    isFinite: (a) => a instanceof BigFloat,
+    max: (a, b) => (cmp(a, b) >= 0 ? a : b),
+    min: (a, b) => (cmp(a, b) <= 0 ? a : b),
+  };
+  return field;
+}
+
+function cmpMag(a: BigFloat, b: BigFloat): -1 | 0 | 1 {
+  if (a.s === 0) return b.s === 0 ? 0 : -1;
+  if (b.s === 0) return 1;
+  const ta = a.e + a.n;
+  const tb = b.e + b.n;
+  if (ta !== tb) return ta > tb ? 1 : -1;
+  const e = a.e < b.e ? a.e : b.e;
+  const A = a.e > e ? a.m << sh(a.e - e) : a.m;
+  const B = b.e > e ? b.m << sh(b.e - e) : b.m;
+  return A > B ? 1 : A < B ? -1 : 0;
+}
+
+function cmp(a: BigFloat, b: BigFloat): -1 | 0 | 1 {
+  if (a.s !== b.s) return a.s > b.s ? 1 : -1;
+  if (a.s === 0) return 0;
+  const c = cmpMag(a, b);
+  return (c === 0 ? 0 : a.s > 0 ? c : -c) as -1 | 0 | 1;
+}
