@@ -41,6 +41,7 @@ export const INDEPENDENT_PATHS: Readonly<Record<string, IndependentPath | null>>
   'B4/certificates': { judges: 'the B4 certificates', against: 'the plain integrated full system (never looks at certificates)' },
   'B4/critical-scale-d1': { judges: 'the critical-scale bisection', against: 'alpha_c = rho/sqrt2 (the B10 fixed point)' },
   'B4/scaling': { judges: 'the tau reduction', against: 'the scaling symmetry (u, v, rho) -> lambda (u, v, rho)' },
+  'B4/certificates-sharp-d1': { judges: 'the collapse and escape certificates', against: 'the fixed point alpha_c = rho/sqrt2 where both are sharp (d = 1)' },
   'B4/symbolic': { judges: 'the B4 derivation', against: 'CAS residuals plus a numeric spot check' },
   'B5/leader-law': { judges: 'the leader law x*(s) = s/(2 rho tau)', against: 'argmax beta_i of the integrated full system' },
   'B5/x-star-at-0': { judges: 'x*(0+) = N(0)/(2 rho)', against: 'the tau reduction at s = 1e-25' },
