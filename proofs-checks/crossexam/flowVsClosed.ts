@@ -15,6 +15,9 @@ import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { linfFlow } from '../../src/flow/linfFlow.ts';
 import { linfClosedForm } from '../../src/flow/linfClosedForm.ts';
 import { hundredths } from '../arbitraries.ts';
+
+/** A start component in units of ρ: often inside the sliding band |·| ≤ ρ or exactly on an axis. */
+export const startComponent = fc.oneof({ arbitrary: hundredths(-2.5, 2.5), weight: 3 }, { arbitrary: hundredths(-1, 1), weight: 2 }, { arbitrary: fc.constant('0.00'), weight: 1 });
 import { fieldFor, toleranceFor } from './context.ts';
 
 export const FLOW_VS_CLOSED_PRECISION = 30;
@@ -65,8 +68,8 @@ export function flowVsClosed<T>(F: Field<T>, c: FlowVsClosedInput): { diff: T; s
 export const flowVsClosedInput = fc.record({
   d: fc.integer({ min: 1, max: 3 }),
   x: fc.array(hundredths(-2, 2).filter((s) => Math.abs(Number(s)) >= 0.5), { minLength: 3, maxLength: 3 }),
-  u0: fc.array(hundredths(-2.5, 2.5), { minLength: 3, maxLength: 3 }),
-  v0: fc.array(hundredths(-2.5, 2.5), { minLength: 3, maxLength: 3 }),
+  u0: fc.array(startComponent, { minLength: 3, maxLength: 3 }),
+  v0: fc.array(startComponent, { minLength: 3, maxLength: 3 }),
   rho: hundredths(0.2, 1.5),
 });
 
