@@ -23,6 +23,8 @@ import { hundredths } from '../arbitraries.ts';
 export const startComponent = fc.oneof({ arbitrary: hundredths(-2.5, 2.5), weight: 3 }, { arbitrary: hundredths(-1, 1), weight: 2 }, { arbitrary: fc.constant('0.00'), weight: 1 });
 import { linfEulerAt } from './linfEuler.ts';
 import { fieldFor, toleranceFor } from './context.ts';
+import { judge } from '../../src/verify/judge.ts';
+import { LINF_PROBES } from './linfProbes.ts';
 
 export const CLOSED_VS_DISCRETE_STEP = '0.0005';
 
@@ -78,10 +80,15 @@ export const b9ClosedVsDiscrete: CheckDef = {
   run(ctx) {
     const tol = toleranceFor(ctx, 'closed-vs-discrete');
     const F = fieldFor(ctx, 20);
+    for (const pr of LINF_PROBES) {
+      const r = closedVsDiscrete(F, pr);
+      const margin = F.toString(r.ratio, 6);
+      if (judge(margin, tol, '<=') !== 'pass') return { status: 'fail', margin, tolerance: tol, comparison: '<=', counterexample: pr, inputs: { probe: pr, error: F.toString(r.err, 4), bound: F.toString(r.bound, 4) }, reason: `fixed probe (${pr.why}): error ${F.toString(r.err, 4)} exceeds the first-order bound ${F.toString(r.bound, 4)}` };
+    }
     return propertyOutcome(ctx, closedVsDiscreteInput, (c) => {
       const inp = { x: c.x.slice(0, c.d), u0: c.u0.slice(0, c.d), v0: c.v0.slice(0, c.d), rho: c.rho };
       const r = closedVsDiscrete(F, inp);
       return { margin: F.toString(r.ratio, 6), detail: { error: F.toString(r.err, 4), bound: F.toString(r.bound, 4) } };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), numRuns: ctx.quick ? 16 : 60, tolerance: tol, comparison: '<=', notes: ['u0, v0 in units of rho; independent path: discrete l_inf-SAM written from the algorithm (proofs-checks/crossexam/linfEuler.ts)'] });
+    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), numRuns: ctx.quick ? 16 : 60, tolerance: tol, comparison: '<=', notes: [`${LINF_PROBES.length} fixed probes passed (proofs-checks/crossexam/linfProbes.ts)`, 'u0, v0 in units of rho; independent path: discrete l_inf-SAM written from the algorithm (proofs-checks/crossexam/linfEuler.ts)'] });
   },
 };

@@ -19,6 +19,8 @@ import { hundredths } from '../arbitraries.ts';
 /** A start component in units of ρ: often inside the sliding band |·| ≤ ρ or exactly on an axis. */
 export const startComponent = fc.oneof({ arbitrary: hundredths(-2.5, 2.5), weight: 3 }, { arbitrary: hundredths(-1, 1), weight: 2 }, { arbitrary: fc.constant('0.00'), weight: 1 });
 import { fieldFor, toleranceFor } from './context.ts';
+import { judge } from '../../src/verify/judge.ts';
+import { LINF_PROBES } from './linfProbes.ts';
 
 export const FLOW_VS_CLOSED_PRECISION = 30;
 
@@ -81,11 +83,17 @@ export const b7FlowVsClosed: CheckDef = {
   run(ctx) {
     const tol = toleranceFor(ctx, 'flow-vs-closed');
     const F = fieldFor(ctx, FLOW_VS_CLOSED_PRECISION);
+    // fixed probes first (every region of the phase portrait at every seed), then random draws
+    for (const pr of LINF_PROBES) {
+      const r = flowVsClosed(F, pr);
+      const margin = r.statusErrors.length > 0 ? '1' : F.toString(r.diff, 6);
+      if (judge(margin, tol, '<=') !== 'pass') return { status: 'fail', margin, tolerance: tol, comparison: '<=', counterexample: pr, inputs: { probe: pr, statusErrors: r.statusErrors }, reason: `fixed probe (${pr.why}): margin ${margin} > ${tol}${r.statusErrors.length ? `; ${r.statusErrors[0]}` : ''}` };
+    }
     return propertyOutcome(ctx, flowVsClosedInput, (c) => {
       const inp = { x: c.x.slice(0, c.d), u0: c.u0.slice(0, c.d), v0: c.v0.slice(0, c.d), rho: c.rho };
       const r = flowVsClosed(F, inp);
       const margin = r.statusErrors.length > 0 ? '1' : F.toString(r.diff, 6);
       return { margin, detail: r.statusErrors.length ? { statusErrors: r.statusErrors } : undefined };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), numRuns: ctx.quick ? 8 : 40, tolerance: tol, comparison: '<=', notes: [`precision ${FLOW_VS_CLOSED_PRECISION}; u0, v0 in units of rho; independent path: integrated Filippov flow vs exact planar pieces (no shared code)`] });
+    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), numRuns: ctx.quick ? 8 : 40, tolerance: tol, comparison: '<=', notes: [`${LINF_PROBES.length} fixed probes passed (proofs-checks/crossexam/linfProbes.ts)`, `precision ${FLOW_VS_CLOSED_PRECISION}; u0, v0 in units of rho; independent path: integrated Filippov flow vs exact planar pieces (no shared code)`] });
   },
 };
