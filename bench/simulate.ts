@@ -167,6 +167,10 @@ export async function benchWholeProcess(opts: { steps?: number; digits?: number[
   const repeats = opts.repeats ?? 1;
   const py = mpmathAvailable();
   const rows: Row[] = [];
+  // @ts-expect-error bin/loader.js is plain JavaScript without type declarations
+  const { distIsFresh } = (await import('../bin/loader.js')) as { distIsFresh: () => boolean };
+  const loader = distIsFresh() ? 'dist' : 'tsx';
+  if (loader === 'tsx') process.stderr.write('bench: dist/ is missing or older than the sources (run `npm run build`): samcheck runs through tsx\n');
   const best = (cmd: string[]) => {
     let b: ReturnType<typeof timeProcess> | null = null;
     for (let i = 0; i < repeats; i++) {
@@ -179,7 +183,7 @@ export async function benchWholeProcess(opts: { steps?: number; digits?: number[
   for (const digits of opts.digits ?? [50, 100]) {
     process.stderr.write(`bench: whole-process simulate, ${steps} steps, ${digits} digits …\n`);
     const ours = best(['node', 'bin/samcheck.js', 'simulate', '--x', '0.5,1,2', '--alpha', '0.6', '--eta', '0.05', '--rho', '1', '--steps', String(steps), '--precision', String(digits), '--no-check-digits', '--json']);
-    const row: Row = { command: `samcheck simulate (bigfloat, ${steps} l2-SAM steps, n=1 L=2 d=3)`, digits, 'wall s': ours.wall.toFixed(2), 'cpu s': ours.cpu === null ? 'n/a' : ours.cpu.toFixed(2) };
+    const row: Row = { command: `samcheck simulate (bigfloat, ${steps} l2-SAM steps, n=1 L=2 d=3; ${loader === 'dist' ? 'compiled' : 'via tsx'})`, digits, 'wall s': ours.wall.toFixed(2), 'cpu s': ours.cpu === null ? 'n/a' : ours.cpu.toFixed(2) };
     rows.push(row);
     if (py.ok) {
       const theirs = best(['python3', 'bench/mpmath_sam.py', '--dps', String(digits), '--steps', String(steps)]);

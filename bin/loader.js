@@ -58,10 +58,21 @@ export function loaderMode() {
   return mode;
 }
 
+/** Node ≥ 22.1 keeps compiled bytecode of dist/ between runs (a no-op on older Node). */
+async function enableCompileCache() {
+  try {
+    const mod = await import('node:module');
+    if (typeof mod.enableCompileCache === 'function') mod.enableCompileCache(join(DIST, '.compile-cache'));
+  } catch {
+    // not available: start-up just compiles as usual
+  }
+}
+
 let tsxRegistered = false;
 /** Import a module of this repository given its TypeScript path relative to the root. */
 export async function importEntry(tsPath) {
   if (loaderMode() === 'dist') {
+    await enableCompileCache();
     return import(pathToFileURL(join(DIST, tsPath.replace(/\.ts$/, '.js'))).href);
   }
   if (!tsxRegistered) {

@@ -4,6 +4,8 @@
 export type { Field } from './numeric/Field.ts';
 export { sum } from './numeric/Field.ts';
 export { decimalField, isDecimalString, MIN_PRECISION, MAX_PRECISION } from './numeric/decimalField.ts';
+export { bigfloatField, BigFloat } from './numeric/bigfloatField.ts';
+export { makeField, BACKENDS, DEFAULT_BACKEND, type Backend } from './numeric/fieldFactory.ts';
 export { float64Field } from './numeric/float64Field.ts';
 export { makeLoss, LOSS_NAMES, type Loss, type LossName } from './numeric/loss.ts';
 export { agreeingDigits, minAgreeingDigits } from './numeric/agreement.ts';

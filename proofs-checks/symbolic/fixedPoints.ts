@@ -7,7 +7,7 @@ import { makeLoss } from '../../src/numeric/loss.ts';
 import { step } from '../../src/optim/algorithms.ts';
 import { defineObligation, ratArb, sampleToField, type Obligation, type Sample } from '../../src/symbolic/obligation.ts';
 import { engineRhs, fdDerivative, maxOf, relDiff } from '../../src/symbolic/numericChecks.ts';
-import { ev, namedResidual, runNamed, type CasLine } from './common.ts';
+import { namedResidual, runNamed, type CasLine } from './common.ts';
 
 /** Jacobian of the engine rhs (coordinate i block) by finite differences in the twin field. */
 function engineJacobian<T>(F: Field<T>, algo: 'gd' | 'sam-l2' | 'sam-linf', x: T[], u: T[], v: T[], rho: T, i: number): T[][] {

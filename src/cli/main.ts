@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../io/UsageError.ts';
+import { InternalError, SamcheckError } from '../numeric/errors.ts';
 import { registerSimulate } from './commands/simulate.ts';
 import { registerExplore } from './commands/explore.ts';
 import { registerDerive } from './commands/derive.ts';
@@ -48,6 +49,10 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
       return EXIT_USAGE;
+    }
+    if (e instanceof SamcheckError && !(e instanceof InternalError)) {
+      process.stderr.write(`samcheck: error: ${e.message.split('\n')[0]}\n`);
+      return e.exitCode;
     }
     if (e instanceof UsageError || e instanceof RangeError || e instanceof TypeError) {
       const msg = e instanceof UsageError ? e.message : `${e.message}`;

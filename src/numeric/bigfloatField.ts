@@ -15,8 +15,12 @@
  *   non-positive number, division by zero, ...) throw `DomainError`.
  *
  * Design for speed: magnitudes with few bits stay small (1, 2, 0.5 are one-bit BigInts and
- * multiply exactly), powers of two, masks and BigInt shift counts are cached, ln 2 is cached per
- * precision, exp uses argument reduction x = k·ln2 + r, r/2^j by a Taylor series and j squarings.
+ * multiply exactly; a power of two only shifts the exponent), powers of two, masks and BigInt shift
+ * counts are cached, ln 2 is cached per precision, exp reduces x = k·ln2 + i1/64 + i2/4096 + r2
+ * with the two table factors cached per precision and a short Taylor series for |r2| ≤ 2^-12.9;
+ * log is E·ln2 + 2·atanh((f−1)/(f+1)) with f ∈ [1/√2, √2), computed on the exact 1 + a for log1p.
+ * Known limit: the exponent range is about 10^±2.7e15, a third of decimal.js's 10^±9e15 (an exponent
+ * is a JS number and must stay an exact integer).
  */
 import type { Field } from './Field.ts';
 import { isDecimalString, MAX_PRECISION, MIN_PRECISION } from './decimalField.ts';
@@ -28,16 +32,22 @@ export const GUARD_BITS = 8;
 const EMAX = 2 ** 53 - 2 ** 32;
 
 export class BigFloat {
-  constructor(
-    /** −1, 0 or 1 */
-    readonly s: number,
-    /** magnitude mantissa, ≥ 0 (0n iff s = 0) */
-    readonly m: bigint,
-    /** binary exponent: |value| = m·2^e */
-    readonly e: number,
-    /** bit length of m (0 for zero) */
-    readonly n: number,
-  ) {}
+  // `declare`: no class-field initialisers are emitted, so the constructor's four stores build one
+  // hidden class directly (the value type is allocated on every operation)
+  /** −1, 0 or 1 */
+  declare readonly s: number;
+  /** magnitude mantissa, ≥ 0 (0n iff s = 0) */
+  declare readonly m: bigint;
+  /** binary exponent: |value| = m·2^e */
+  declare readonly e: number;
+  /** bit length of m (0 for zero) */
+  declare readonly n: number;
+  constructor(s: number, m: bigint, e: number, n: number) {
+    this.s = s;
+    this.m = m;
+    this.e = e;
+    this.n = n;
+  }
 }
 
 const ZERO = new BigFloat(0, 0n, 0, 0);
@@ -224,23 +234,19 @@ function divP(a: BigFloat, b: BigFloat, prec: number): BigFloat {
   return finish(a.s * b.s, Q, a.e - kk - b.e - 1, qb + 1, prec, 'div');
 }
 
-/** floor(sqrt(N)) for N ≥ 0. */
-function isqrt(N: bigint): bigint {
-  if (N < 4503599627370496n) return BigInt(Math.floor(Math.sqrt(Number(N))));
-  const bl = bitLength(N);
-  // start from a float estimate of the top bits, then Newton from above
+/** floor(sqrt(N)) for N ≥ 0 of bit length bl. */
+function isqrt(N: bigint, bl: number): bigint {
+  if (bl <= 52) return BigInt(Math.floor(Math.sqrt(Number(N))));
+  // start above sqrt(N) from a float estimate of the top bits; Newton from above with floor
+  // division decreases monotonically to floor(sqrt(N)) and stops there
   const shift = (bl - 52) & ~1;
-  const top = Number(N >> BigInt(shift));
-  let x = (BigInt(Math.floor(Math.sqrt(top))) + 1n) << BigInt(shift / 2);
+  const top = Number(N >> sh(shift));
+  let x = (BigInt(Math.floor(Math.sqrt(top))) + 1n) << sh(shift / 2);
   for (;;) {
     const y = (x + N / x) >> 1n;
-    if (y >= x) break;
+    if (y >= x) return x;
     x = y;
   }
-  // x is floor(sqrt(N)) or one above: fix up exactly
-  while (x * x > N) x -= 1n;
-  while ((x + 1n) * (x + 1n) <= N) x += 1n;
-  return x;
 }
 
 function sqrtP(a: BigFloat, prec: number): BigFloat {
@@ -251,10 +257,11 @@ function sqrtP(a: BigFloat, prec: number): BigFloat {
   if (k < 0) k = 0;
   if (((a.e - k) & 1) !== 0) k += 1;
   const M = a.m << sh(k);
-  const r = isqrt(M);
+  const r = isqrt(M, a.n + k);
   const sticky = r * r === M ? 0n : 1n;
   const R = (r << 1n) | sticky;
-  return finish(1, R, (a.e - k) / 2 - 1, bitLength(R), prec, 'sqrt');
+  // r has ceil((a.n + k)/2) bits
+  return finish(1, R, (a.e - k) / 2 - 1, ((a.n + k + 1) >> 1) + 1, prec, 'sqrt');
 }
 
 function powIntP(a: BigFloat, n: number, prec: number): BigFloat {
@@ -311,35 +318,94 @@ function fromFixed(Y: bigint, W: number, prec: number, op: string): BigFloat {
   return finish(s, M, -W, bitLength(M), prec, op);
 }
 
-interface ExpTable {
+interface ExpSeries {
   /** argument halvings: e^r = (e^(r/2^j))^(2^j) */
   readonly j: number;
   /** floor(2^(W+j)/i!) for i = 0..N, N the last term that matters for |r/2^j| ≤ 0.35·2^-j */
   readonly coef: bigint[];
 }
-const EXP_TABLES = new Map<number, ExpTable>();
-function expTable(W: number): ExpTable {
-  let t = EXP_TABLES.get(W);
+const EXP_SERIES = new Map<number, ExpSeries>();
+function expSeries(W: number): ExpSeries {
+  let t = EXP_SERIES.get(W);
   if (t) return t;
   const j = Math.max(2, Math.round(0.45 * Math.sqrt(W)));
-  const Wj = W + j;
-  // terms: (0.35·2^-j)^i / i! < 2^-(Wj + 4) decides N
+  t = { j, coef: taylorCoefficients(W + j, 0.35 * 2 ** -j) };
+  EXP_SERIES.set(W, t);
+  return t;
+}
+
+/** floor(2^B/i!) for i = 0..N, N the last i with rmax^i/i! ≥ 2^-(B + 4). */
+function taylorCoefficients(B: number, rmax: number): bigint[] {
   let N = 1;
-  let lg = 0; // log2 of the i-th term bound
+  let lg = 0; // log2 of rmax^N/N!
   for (;;) {
-    lg += Math.log2(0.35) - j - Math.log2(N + 1);
-    if (lg < -(Wj + 4)) break;
+    lg += Math.log2(rmax) - Math.log2(N + 1);
+    if (lg < -(B + 4)) break;
     N++;
   }
   const coef: bigint[] = [];
-  let f = 1n << BigInt(Wj);
+  let f = 1n << BigInt(B);
   for (let i = 0; i <= N; i++) {
     if (i > 0) f /= BigInt(i);
     coef.push(f);
   }
-  t = { j, coef };
-  EXP_TABLES.set(W, t);
+  return coef;
+}
+
+/**
+ * e^r·2^W for r = R/2^W, |r| ≤ 0.35 (fixed point, error a few units of 2^-W): Taylor series of
+ * e^(r/2^j) by Horner, then j squarings. Builds the tables of the fast path below.
+ */
+function expFixedSeries(R: bigint, W: number): bigint {
+  const T = expSeries(W);
+  const j = T.j;
+  const wj = sh(W + j);
+  const c = T.coef;
+  let sum = c[c.length - 1]!;
+  for (let i = c.length - 2; i >= 0; i--) sum = c[i]! + ((sum * R) >> wj); // R read as (r/2^j)·2^(W+j)
+  for (let i = 0; i < j; i++) sum = (sum * sum) >> wj;
+  return sum >> sh(j);
+}
+
+/**
+ * Per working precision W: r = i1/64 + i2/4096 + r2 with |r2| ≤ 2^-12.9, e^(i1/64) and e^(i2/4096)
+ * from tables (filled on first use), e^(r2) by a short Taylor series without squarings.
+ */
+interface ExpTables {
+  readonly e1: Array<bigint | undefined>;
+  readonly e2: Array<bigint | undefined>;
+  readonly off1: Array<bigint | undefined>;
+  readonly off2: Array<bigint | undefined>;
+  readonly coef: bigint[];
+}
+const EXP_TABLES = new Map<number, ExpTables>();
+const T1 = 6; // first table step 2^-6, |i1| ≤ 23
+const T2 = 12; // second table step 2^-12, |i2| ≤ 33
+function expTables(W: number): ExpTables {
+  let t = EXP_TABLES.get(W);
+  if (!t) {
+    t = { e1: [], e2: [], off1: [], off2: [], coef: taylorCoefficients(W, 2 ** -12.9) };
+    EXP_TABLES.set(W, t);
+  }
   return t;
+}
+/** floor(e^(i/2^b)·2^W), cached in `tab` at index i + 64. */
+function expEntry(tab: Array<bigint | undefined>, i: number, b: number, W: number): bigint {
+  let v = tab[i + 64];
+  if (v === undefined) {
+    const G = W + 10;
+    v = expFixedSeries(BigInt(i) << sh(G - b), G) >> 10n;
+    tab[i + 64] = v;
+  }
+  return v;
+}
+function offset(tab: Array<bigint | undefined>, i: number, b: number, W: number): bigint {
+  let v = tab[i + 64];
+  if (v === undefined) {
+    v = BigInt(i) << sh(W - b);
+    tab[i + 64] = v;
+  }
+  return v;
 }
 
 function expP(x: BigFloat, prec: number): BigFloat {
@@ -361,19 +427,20 @@ function expP(x: BigFloat, prec: number): BigFloat {
     k += kc;
     R -= BigInt(kc) * LN2;
   }
-  // r = R/2^WL, |r| ≤ ln2/2 (+ rounding); evaluate e^(r/2^j) by Horner with cached 2^Wj/i!,
-  // then square j times
-  const T = expTable(W);
-  const j = T.j;
-  const Wj = W + j;
-  const Rj = R >> sh(WL - W); // r·2^W, read as (r/2^j)·2^Wj
-  const wj = sh(Wj);
+  // r = R/2^WL, |r| ≤ ln2/2 (+ rounding) = i1/64 + i2/4096 + r2
+  const T = expTables(W);
+  let Rw = R >> sh(WL - W);
+  const rn = Number(Rw >> sh(W - 40)) / 2 ** 40;
+  const i1 = Math.round(rn * 2 ** T1);
+  const i2 = Math.round((rn - i1 / 2 ** T1) * 2 ** T2);
+  Rw = Rw - offset(T.off1, i1, T1, W) - offset(T.off2, i2, T2, W);
+  const w = sh(W);
   const c = T.coef;
   let sum = c[c.length - 1]!;
-  for (let i = c.length - 2; i >= 0; i--) sum = c[i]! + ((sum * Rj) >> wj);
-  for (let i = 0; i < j; i++) sum = (sum * sum) >> wj;
-  // e^r ∈ [0.7, 1.42]: sum has Wj or Wj + 1 bits
-  return finish(1, sum, k - Wj, sum >= p2(Wj) ? Wj + 1 : bitLenBelow(sum, Wj), prec, 'exp');
+  for (let i = c.length - 2; i >= 0; i--) sum = c[i]! + ((sum * Rw) >> w);
+  sum = (((sum * expEntry(T.e1, i1, T1, W)) >> w) * expEntry(T.e2, i2, T2, W)) >> w;
+  // e^r ∈ [0.7, 1.42]: sum has W or W + 1 bits
+  return finish(1, sum, k - W, sum >= p2(W) ? W + 1 : bitLenBelow(sum, W), prec, 'exp');
 }
 
 /**
@@ -500,7 +567,12 @@ function parseDecimal(str: string, prec: number): BigFloat {
   if (!Number.isFinite(E10) || Math.abs(E10) > 1e17) {
     throw new NumericError(`bigfloat: ${JSON.stringify(str)} is beyond the exponent range`, 'fromString');
   }
-  return fromDecimalParts(s, BigInt(digits), E10, prec);
+  try {
+    return fromDecimalParts(s, BigInt(digits), E10, prec);
+  } catch (e) {
+    if (e instanceof NumericError) throw new NumericError(`bigfloat: ${JSON.stringify(str)} is beyond the exponent range (|value| between 2^-${EMAX} and 2^${EMAX}, about 10^±2.7e15)`, 'fromString');
+    throw e;
+  }
 }
 
 /** round(num/den) half to even, num, den > 0 */

@@ -9,7 +9,7 @@
  * - `countingRhs(sys, stats)`: f(s, y) that counts evaluations and turns a domain/numeric
  *   failure of the system into `StepRejected`.
  */
-import { DomainError, NumericError } from '../numeric/errors.ts';
+import { isArithmeticFailure } from '../numeric/arithmeticFailure.ts';
 import type { OdeSystem } from './OdeSystem.ts';
 
 export class StepRejected extends Error {
@@ -21,18 +21,13 @@ export class StepRejected extends Error {
 
 export type Rhs<T> = (s: T, y: readonly T[]) => T[];
 
-/** A Field or system refusing a point: RangeError (decimal.js backend today), DomainError, NumericError. */
-function isUndefinedAtPoint(e: unknown): boolean {
-  return e instanceof RangeError || e instanceof DomainError || e instanceof NumericError;
-}
-
 export function countingRhs<T>(sys: OdeSystem<T>, stats: { fevals: number }): Rhs<T> {
   return (s, y) => {
     stats.fevals++;
     try {
       return sys.rhs(s, y);
     } catch (e) {
-      if (isUndefinedAtPoint(e)) throw new StepRejected(e);
+      if (isArithmeticFailure(e)) throw new StepRejected(e);
       throw e;
     }
   };

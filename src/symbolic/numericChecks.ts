@@ -12,7 +12,7 @@
  *   10^{-(P-10)}.
  */
 import type { Field } from '../numeric/Field.ts';
-import { decimalField } from '../numeric/decimalField.ts';
+import { makeField } from '../numeric/fieldFactory.ts';
 import { makeLoss, type LossName } from '../numeric/loss.ts';
 import { step, type AlgoName } from '../optim/algorithms.ts';
 
@@ -29,7 +29,7 @@ export function maxOf<T>(F: Field<T>, xs: T[]): T {
 
 export function engineRhs<T>(F: Field<T>, algo: AlgoName, x: T[], u: T[], v: T[], rho: T, lossName: LossName = 'logistic'): { du: T[]; dv: T[]; gTilde: T } {
   // Computed in the 2P+10-digit twin: (w+ - w) cancels about log10(|w|/(eta g~)) digits.
-  const G = twin(F.precision);
+  const G = twin(F.precision, F.name);
   const to = (a: T) => G.fromString(F.toString(a));
   const back = (a: unknown) => F.fromString(G.toString(a));
   const loss = makeLoss(G, lossName);
@@ -42,13 +42,14 @@ export function engineRhs<T>(F: Field<T>, algo: AlgoName, x: T[], u: T[], v: T[]
   return { du: r.W[0]!.map((w, j) => back(G.div(G.sub(w, uu[j]!), k))), dv: r.W[1]!.map((w, j) => back(G.div(G.sub(w, vv[j]!), k))), gTilde: back(g) };
 }
 
-const twins = new Map<number, Field<unknown>>();
-function twin(P: number): Field<unknown> {
+const twins = new Map<string, Field<unknown>>();
+function twin(P: number, backend: string): Field<unknown> {
   const W = Math.min(1000, 2 * P + 10);
-  let f = twins.get(W);
+  const key = `${backend}:${W}`;
+  let f = twins.get(key);
   if (!f) {
-    f = decimalField(W) as Field<unknown>;
-    twins.set(W, f);
+    f = makeField(backend === 'bigfloat' ? 'bigfloat' : 'decimal', W);
+    twins.set(key, f);
   }
   return f;
 }
@@ -58,7 +59,7 @@ function twin(P: number): Field<unknown> {
  * generic over the Field; the result is converted back into F.
  */
 export function fdDerivative<T>(F: Field<T>, f: <S>(G: Field<S>, t: S) => S, at: T): T {
-  const G = twin(F.precision);
+  const G = twin(F.precision, F.name);
   const a = G.fromString(F.toString(at));
   const h = G.fromString(`1e-${Math.ceil(F.precision / 4)}`);
   const c = [-1, 9, -45, 45, -9, 1];

@@ -4,14 +4,14 @@
  * Main definitions:
  * - `Obligation`, `ObligationResult`: the interface used by `samcheck derive` and `samcheck verify`.
  * - `defineObligation(spec)`: builds an Obligation from a CAS part (returns the residual string, which must
- *   be exactly "0") and a numeric part (a scaled residual per random rational sample, evaluated in a
- *   decimalField at the requested precision). Status is 'pass' only if the CAS residual is exactly 0 AND
+ *   be exactly "0") and a numeric part (a scaled residual per random rational sample, evaluated in
+ *   the default backend (makeField) at the requested precision). Status is 'pass' only if the CAS residual is exactly 0 AND
  *   the numeric maximum residual is ≤ the tolerance 10^{-(precision-10)}, fixed before any sample is drawn.
  * - `sharedCas()`, `closeSharedCas()`: the CAS session (one worker) shared by the obligations of one run.
  */
 import fc from 'fast-check';
 import type { Field } from '../numeric/Field.ts';
-import { decimalField } from '../numeric/decimalField.ts';
+import { DEFAULT_BACKEND, makeField } from '../numeric/fieldFactory.ts';
 import { CasError, CasSession } from './cas.ts';
 
 export type ObligationMethod = 'substitution' | 'derivation' | 'solve' | 'numeric-identity';
@@ -142,7 +142,7 @@ export function defineObligation<S>(spec: ObligationSpec<S>): Obligation {
         symbolic = { engine: 'n/a', residual: '', status: 'error' };
       }
       const n = Math.min(spec.samples ?? 50, opts.maxSamples ?? Infinity);
-      const F = decimalField(opts.precision);
+      const F = makeField(DEFAULT_BACKEND, opts.precision);
       const tol = F.fromString(tolerance);
       const pts = fc.sample(spec.arb, { seed: opts.seed, numRuns: n });
       let maxR = F.zero;

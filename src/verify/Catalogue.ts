@@ -92,13 +92,13 @@ export function catalogueFromExports(modules: readonly Record<string, unknown>[]
   return makeCatalogue({ claims: [...claims], checks: [...checks], searches: [...searches] });
 }
 
-/** Every .ts module below `dir` (sorted, so discovery is deterministic). */
+/** Every .ts (sources) or .js (compiled dist/) module below `dir`, sorted so discovery is deterministic. */
 export function moduleFiles(dir: string): string[] {
   const out: string[] = [];
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const p = join(dir, e.name);
     if (e.isDirectory()) out.push(...moduleFiles(p));
-    else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) out.push(p);
+    else if (/\.(ts|js)$/.test(e.name) && !e.name.endsWith('.d.ts')) out.push(p);
   }
   return out;
 }

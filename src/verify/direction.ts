@@ -6,6 +6,7 @@
  * - `basisVector`, `norm2`, `dot`.
  */
 import type { Field } from '../numeric/Field.ts';
+import { DomainError } from '../numeric/errors.ts';
 
 export function dot<T>(F: Field<T>, a: readonly T[], b: readonly T[]): T {
   let acc = F.zero;
@@ -19,7 +20,7 @@ export function norm2<T>(F: Field<T>, a: readonly T[]): T {
 
 export function normalize<T>(F: Field<T>, a: readonly T[]): T[] {
   const n = norm2(F, a);
-  if (F.isZero(n)) throw new RangeError('cannot normalize the zero vector');
+  if (F.isZero(n)) throw new DomainError('cannot normalize the zero vector');
   return a.map((x) => F.div(x, n));
 }
 

@@ -3,11 +3,14 @@
  * exact decimal arithmetic, never float64 comparisons of the data).
  */
 import type { ClaimInput, Hypothesis } from './Claim.ts';
-import { DEFAULT_BACKEND, makeField } from '../numeric/fieldFactory.ts';
+import { makeField } from '../numeric/fieldFactory.ts';
 import { l2MaxMargin } from '../maxmargin/l2MaxMargin.ts';
 
-/** Hypotheses are exact comparisons of the drawn decimal strings (parsing keeps every digit). */
-const F = makeField(DEFAULT_BACKEND, 60);
+/**
+ * Hypotheses are exact comparisons of the drawn decimal strings: the decimal backend, whose
+ * parsing keeps every digit (a binary backend would round the data before comparing it).
+ */
+const F = makeField('decimal', 60);
 const num = (s: string) => F.fromString(s);
 const abs = (s: string) => F.abs(num(s));
 
@@ -63,7 +66,7 @@ export const radiusPositive: Hypothesis = {
   holds: (i) => i.rho !== undefined && F.sign(num(i.rho)) > 0,
 };
 
-const SEP = makeField(DEFAULT_BACKEND, 40);
+const SEP = makeField('decimal', 40);
 
 export const separableData: Hypothesis = {
   name: 'separable data',

@@ -5,14 +5,22 @@
 import type { CheckStatus } from './CheckResult.ts';
 import type { Outcome } from './CheckDef.ts';
 import type { Field } from '../numeric/Field.ts';
-import { DEFAULT_BACKEND, makeField } from '../numeric/fieldFactory.ts';
+import { makeField } from '../numeric/fieldFactory.ts';
 
-/** The comparison field: parsing a decimal string keeps all its digits, so comparisons are exact. */
-const CMP: Field<unknown> = makeField(DEFAULT_BACKEND, 40);
+/**
+ * The comparison field: the decimal backend whatever the run's backend, because verdicts compare
+ * decimal STRINGS and decimal parsing keeps every digit (a binary backend would round "0.1").
+ */
+const CMP: Field<unknown> = makeField('decimal', 40);
+
+/** Exact comparison of two decimal strings: -1, 0 or 1. */
+export function compareDecimal(a: string, b: string): -1 | 0 | 1 {
+  return CMP.cmp(CMP.fromString(a), CMP.fromString(b));
+}
 
 /** Compare exactly: pass when margin <= tol (or >= for '>='). */
-export function judge(margin: string, tol: string, comparison: '<=' | '>=' = '<=', F: Field<unknown> = CMP): CheckStatus {
-  const c = F.cmp(F.fromString(margin), F.fromString(tol));
+export function judge(margin: string, tol: string, comparison: '<=' | '>=' = '<='): CheckStatus {
+  const c = compareDecimal(margin, tol);
   return (comparison === '<=' ? c <= 0 : c >= 0) ? 'pass' : 'fail';
 }
 
@@ -51,5 +59,5 @@ export function verdict(
 
 /** Max of decimal strings (exact). */
 export function maxDecimal(xs: readonly string[]): string {
-  return xs.reduce((a, b) => (CMP.cmp(CMP.fromString(b), CMP.fromString(a)) > 0 ? b : a));
+  return xs.reduce((a, b) => (compareDecimal(b, a) > 0 ? b : a));
 }

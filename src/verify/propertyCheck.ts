@@ -12,7 +12,7 @@
 import fc from 'fast-check';
 import type { CheckContext, Outcome } from './CheckDef.ts';
 import type { Finding } from './CheckResult.ts';
-import { judge } from './judge.ts';
+import { compareDecimal, judge } from './judge.ts';
 import { unmetHypotheses, type ClaimInput } from './Claim.ts';
 
 export interface CaseResult {
@@ -43,8 +43,7 @@ export async function propertyOutcome<I>(
   opts: PropertyOptions<I>,
 ): Promise<Outcome> {
   const tolerance = opts.tolerance ?? ctx.tolerance;
-  const F = ctx.field(40);
-  const cmp = (a: string, b: string) => F.cmp(F.fromString(a), F.fromString(b));
+  const cmp = compareDecimal;
   let worst: string | null = null;
   let worstInput: unknown = null;
   let evaluated = 0;
@@ -81,7 +80,7 @@ export async function propertyOutcome<I>(
       }
       for (const f of r.findings ?? []) if (findings.length < 5) findings.push(f);
     }
-    const ok = judge(r.margin, tolerance, opts.comparison, F) === 'pass';
+    const ok = judge(r.margin, tolerance, opts.comparison) === 'pass';
     if (!ok) shrinking = true;
     return ok;
   });

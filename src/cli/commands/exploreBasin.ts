@@ -30,13 +30,15 @@ export function registerExploreBasin(explore: Command): void {
     .requiredOption('--rho <r>', 'SAM radius rho >= 0 (decimal string)')
     .requiredOption('--points <file>', 'JSON file [["u0","v0"], ...]')
     .option('--precision <p>', 'decimal digits (default 50)')
-    .option(BACKEND_FLAG, BACKEND_HELP)
+    .option(BACKEND_FLAG, `${BACKEND_HELP.replace(/\(default \w+\)/, '(default decimal: saddles are exact equalities of the decimal inputs)')}`)
     .option('--json', 'JSON output')
     .action((f: { rho: string; points: string; precision?: string; json?: boolean; backend?: string }) => {
       const rhoS = nonNegativeDecimal('--rho', f.rho);
       const P = f.precision === undefined ? 50 : precisionOf('--precision', f.precision);
       const pts = parsePoints(readJsonFile(f.points, 'points file'), 'points');
-      const backend = parseBackend(f.backend);
+      // decimal by default: the saddle test |u0+v0| = 2 rho is an exact equality of the decimal inputs,
+      // which binary rounding breaks (0.1 + 0.2 vs 2*0.15) until the decision is made on exact rationals
+      const backend = f.backend === undefined ? 'decimal' : parseBackend(f.backend);
       const F = makeField(backend, P);
       const rho = F.fromString(rhoS);
       const res = pts.map(([a, b]) => linfPlanarFate(F, F.fromString(a), F.fromString(b), rho));
