@@ -14,7 +14,7 @@ function verify(seed: number): Promise<{ code: number | null; failed: string[] }
     let out = '';
     child.stdout.on('data', (b: Buffer) => (out += b.toString()));
     child.on('close', (code) => {
-      let failed: string[] = [];
+      let failed: string[];
       try {
         failed = (JSON.parse(out) as { claims: { id: string; status: string }[] }).claims.filter((c) => c.status !== 'pass').map((c) => `${c.id}:${c.status}`);
       } catch {
