@@ -4,7 +4,7 @@
  * Main definitions:
  * - `checkAnchors(root, m)`: the edits whose search text does not occur exactly once (empty = ok).
  * - `mutatedSource(text, m)`: the patched text (throws when an anchor is missing or ambiguous).
- * - `makeMutantCopy(root, m)`: copies the tree (no node_modules, no .git, no Stryker scratch) into
+ * - `makeMutantCopy(root, m)`: copies the tree (no node_modules, .git, dist/, Stryker scratch) into
  *   a temporary directory, symlinks node_modules, applies the mutant; returns the directory.
  * - `runMutant(root, m, seed, opts)`: runs `node bin/samcheck.js verify --quick --json --seed S
  *   --jobs 1 [--only <claims>]` in the copy (CLI, own process, timeout) and classifies the result:
@@ -35,7 +35,8 @@ export interface MutantRun {
   readonly detail?: string;
 }
 
-const SKIP = new Set(['node_modules', '.git', '.stryker-tmp', 'reports', 'coverage']);
+// dist/ is never copied and the CLI is forced onto the sources: a compiled build would not contain the mutant
+const SKIP = new Set(['node_modules', '.git', '.stryker-tmp', 'reports', 'coverage', 'dist']);
 
 function occurrences(text: string, needle: string): number {
   let n = 0;
@@ -98,7 +99,7 @@ export async function runMutant(root: string, m: Mutant, seed: number, opts: Run
   const timeout = (opts.timeoutSeconds ?? 300) * 1000;
   try {
     const res = await new Promise<{ code: number | null; signal: string | null; out: string; err: string; timedOut: boolean }>((resolve) => {
-      const child = spawn(process.execPath, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+      const child = spawn(process.execPath, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', SAMCHECK_LOADER: 'tsx' } });
       let out = '';
       let err = '';
       let timedOut = false;
