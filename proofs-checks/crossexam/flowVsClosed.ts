@@ -32,7 +32,7 @@ export interface FlowVsClosedInput {
 }
 
 /** Largest |Δ|/max(1, |closed|) over the states at the targets, and status findings. */
-export function flowVsClosed<T>(F: Field<T>, c: FlowVsClosedInput): { diff: T; statusErrors: string[] } {
+export function flowVsClosed<T>(F: Field<T>, c: FlowVsClosedInput): { diff: T; statusErrors: string[]; saddle: boolean } {
   const x = c.x.map((s) => F.fromString(s));
   const rho = F.fromString(c.rho);
   const u0 = c.u0.map((s) => F.mul(F.fromString(s), rho));
@@ -40,6 +40,10 @@ export function flowVsClosed<T>(F: Field<T>, c: FlowVsClosedInput): { diff: T; s
   let xmin: T | null = null;
   for (const xi of x) if (!F.isZero(xi) && (xmin === null || F.cmp(F.abs(xi), xmin) < 0)) xmin = F.abs(xi);
   const sEnd = F.div(F.fromNumber(6), xmin ?? F.one);
+  // a start exactly on a saddle's stable manifold (exact fate 'saddle', e.g. u = 2 rho, v = 0) is
+  // unstable: any integration error leaves it, so it is excluded (as in B9)
+  const fates0 = linfClosedForm(F, x, u0, v0, rho, F.zero).fates;
+  if (fates0.includes('saddle')) return { diff: F.zero, statusErrors: [], saddle: true };
   const targets = [F.zero, F.div(sEnd, F.fromNumber(40)), F.div(sEnd, F.fromNumber(12)), F.div(sEnd, F.fromNumber(4)), sEnd];
   const flow = linfFlow(F, x, rho, [u0, v0], targets);
   let diff = F.zero;
@@ -64,7 +68,7 @@ export function flowVsClosed<T>(F: Field<T>, c: FlowVsClosedInput): { diff: T; s
   const cfEnd = linfClosedForm(F, x, u0, v0, rho, sEnd);
   if ((flow.collapseS === null) !== (cfEnd.collapseS === null)) statusErrors.push(`collapse time: flow ${flow.collapseS === null ? 'none' : F.toString(flow.collapseS, 10)}, closed form ${cfEnd.collapseS === null ? 'none' : F.toString(cfEnd.collapseS, 10)}`);
   else if (flow.collapseS !== null && cfEnd.collapseS !== null) diff = F.max(diff, F.abs(F.sub(flow.collapseS, cfEnd.collapseS)));
-  return { diff, statusErrors };
+  return { diff, statusErrors, saddle: false };
 }
 
 export const flowVsClosedInput = fc.record({
@@ -92,6 +96,7 @@ export const b7FlowVsClosed: CheckDef = {
     return propertyOutcome(ctx, flowVsClosedInput, (c) => {
       const inp = { x: c.x.slice(0, c.d), u0: c.u0.slice(0, c.d), v0: c.v0.slice(0, c.d), rho: c.rho };
       const r = flowVsClosed(F, inp);
+      if (r.saddle) return { margin: '0', skip: true };
       const margin = r.statusErrors.length > 0 ? '1' : F.toString(r.diff, 6);
       return { margin, detail: r.statusErrors.length ? { statusErrors: r.statusErrors } : undefined };
     }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), numRuns: ctx.quick ? 8 : 40, tolerance: tol, comparison: '<=', notes: [`${LINF_PROBES.length} fixed probes passed (proofs-checks/crossexam/linfProbes.ts)`, `precision ${FLOW_VS_CLOSED_PRECISION}; u0, v0 in units of rho; independent path: integrated Filippov flow vs exact planar pieces (no shared code)`] });
