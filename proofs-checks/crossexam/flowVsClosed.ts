@@ -57,6 +57,9 @@ export function flowVsClosed<T>(F: Field<T>, c: FlowVsClosedInput): { diff: T; s
         diff = F.max(diff, F.div(F.abs(F.sub(a, b)), scale));
       }
     }
+    // statuses at s = 0 are not compared: a start on an axis enters a quadrant at s = 0+, and whether
+    // s = 0 itself counts as inside is decided by rounding (the states are compared there all the same)
+    if (k === 0) return;
     const where = `s = ${F.toString(targets[k]!, 6)}`;
     if (pt.status !== cf.status) statusErrors.push(`${where}: flow status ${pt.status}, closed form ${cf.status}`);
     const anyEscape = cf.fates.includes('escape');
