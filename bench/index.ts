@@ -26,15 +26,17 @@ function parseArgs(argv: string[]): { budgetMs: number; json: boolean; verify: b
     if (argv[i] === '--json') json = true;
     else if (argv[i] === '--verify') verify = true;
     else if (argv[i] === '--only') {
-      const v = (argv[++i] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      const v = (argv[++i] ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const bad = v.filter((g) => !GROUPS.includes(g));
       if (v.length === 0 || bad.length > 0) {
         process.stderr.write(`bench: --only takes a comma list of ${GROUPS.join(', ')}, got ${JSON.stringify(argv[i])}\n`);
         process.exit(2);
       }
       only = new Set(v);
-    }
-    else if (argv[i] === '--budget') {
+    } else if (argv[i] === '--budget') {
       const v = Number(argv[++i]);
       if (!Number.isInteger(v) || v <= 0) {
         process.stderr.write(`bench: --budget must be a positive integer (ms), got ${JSON.stringify(argv[i])}\n`);
@@ -70,7 +72,12 @@ if (verify) {
   for (const args of [['verify', '--quick'], ['verify']]) {
     process.stderr.write(`bench: samcheck ${args.join(' ')} …\n`);
     const t = timeProcess(['node', 'bin/samcheck.js', ...args, '--json']);
-    rows.push({ command: `samcheck ${args.join(' ')}`, 'wall s': t.wall.toFixed(1), 'cpu s': t.cpu === null ? 'n/a' : t.cpu.toFixed(1), exit: t.ok ? 0 : 'non-zero' });
+    rows.push({
+      command: `samcheck ${args.join(' ')}`,
+      'wall s': t.wall.toFixed(1),
+      'cpu s': t.cpu === null ? 'n/a' : t.cpu.toFixed(1),
+      exit: t.ok ? 0 : 'non-zero',
+    });
   }
   groups.push(['verify wall time', rows]);
 }

@@ -48,7 +48,10 @@ function spec<T>(F: Field<T>, p: Problem, steps: number): SimulationSpec<T> {
     eta: f(small ? '0.05' : '0.01'),
     rho: f(small ? '1' : '0.1'),
     steps,
-    data: { X: Array.from({ length: p.n }, (_, k) => Array.from({ length: p.d }, (_, j) => f(base[(j + k) % 3]!))), Y: Array.from({ length: p.n }, () => 1 as const) },
+    data: {
+      X: Array.from({ length: p.n }, (_, k) => Array.from({ length: p.d }, (_, j) => f(base[(j + k) % 3]!))),
+      Y: Array.from({ length: p.n }, () => 1 as const),
+    },
     W0: Array.from({ length: p.L }, () => Array.from({ length: p.d }, () => f('0.6'))),
   };
 }
@@ -87,7 +90,24 @@ export function mpmathAvailable(): { ok: boolean; backend?: string } {
 }
 
 function measureMpmath(p: Problem, digits: number, budgetMs: number): { steps: number; seconds: number; cpu: number; backend: string } | null {
-  const r = spawnSync('python3', [join(ROOT, 'bench', 'mpmath_sam.py'), '--rate', '--dps', String(digits), '--budget', String(budgetMs / 1000), '--n', String(p.n), '--L', String(p.L), '--d', String(p.d)], { encoding: 'utf8' });
+  const r = spawnSync(
+    'python3',
+    [
+      join(ROOT, 'bench', 'mpmath_sam.py'),
+      '--rate',
+      '--dps',
+      String(digits),
+      '--budget',
+      String(budgetMs / 1000),
+      '--n',
+      String(p.n),
+      '--L',
+      String(p.L),
+      '--d',
+      String(p.d),
+    ],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) {
     process.stderr.write(`bench: mpmath run failed: ${r.stderr.trim().split('\n').pop()}\n`);
     return null;
@@ -134,7 +154,16 @@ export async function benchSimulate(opts: { budgetMs?: number; digits?: number[]
       if (mp) add(`mpmath (${mp.backend})`, mp);
     }
     const f64 = measure(float64Field(), p, b);
-    rows.push({ problem: p.name, backend: 'float64', digits: 16, steps: f64.steps, 'wall s': f64.seconds.toFixed(2), 'cpu s': f64.cpu.toFixed(2), 'steps/s (wall)': fmtRate(rate(f64.steps, f64.seconds)), 'steps/cpu-s': fmtRate(rate(f64.steps, f64.cpu)) });
+    rows.push({
+      problem: p.name,
+      backend: 'float64',
+      digits: 16,
+      steps: f64.steps,
+      'wall s': f64.seconds.toFixed(2),
+      'cpu s': f64.cpu.toFixed(2),
+      'steps/s (wall)': fmtRate(rate(f64.steps, f64.seconds)),
+      'steps/cpu-s': fmtRate(rate(f64.steps, f64.cpu)),
+    });
   }
   return rows;
 }
@@ -182,12 +211,40 @@ export async function benchWholeProcess(opts: { steps?: number; digits?: number[
   };
   for (const digits of opts.digits ?? [50, 100]) {
     process.stderr.write(`bench: whole-process simulate, ${steps} steps, ${digits} digits …\n`);
-    const ours = best(['node', 'bin/samcheck.js', 'simulate', '--x', '0.5,1,2', '--alpha', '0.6', '--eta', '0.05', '--rho', '1', '--steps', String(steps), '--precision', String(digits), '--no-check-digits', '--json']);
-    const row: Row = { command: `samcheck simulate (bigfloat, ${steps} l2-SAM steps, n=1 L=2 d=3; ${loader === 'dist' ? 'compiled' : 'via tsx'})`, digits, 'wall s': ours.wall.toFixed(2), 'cpu s': ours.cpu === null ? 'n/a' : ours.cpu.toFixed(2) };
+    const ours = best([
+      'node',
+      'bin/samcheck.js',
+      'simulate',
+      '--x',
+      '0.5,1,2',
+      '--alpha',
+      '0.6',
+      '--eta',
+      '0.05',
+      '--rho',
+      '1',
+      '--steps',
+      String(steps),
+      '--precision',
+      String(digits),
+      '--no-check-digits',
+      '--json',
+    ]);
+    const row: Row = {
+      command: `samcheck simulate (bigfloat, ${steps} l2-SAM steps, n=1 L=2 d=3; ${loader === 'dist' ? 'compiled' : 'via tsx'})`,
+      digits,
+      'wall s': ours.wall.toFixed(2),
+      'cpu s': ours.cpu === null ? 'n/a' : ours.cpu.toFixed(2),
+    };
     rows.push(row);
     if (py.ok) {
       const theirs = best(['python3', 'bench/mpmath_sam.py', '--dps', String(digits), '--steps', String(steps)]);
-      rows.push({ command: `python3 bench/mpmath_sam.py (mpmath ${py.backend}, same loop)`, digits, 'wall s': theirs.wall.toFixed(2), 'cpu s': theirs.cpu === null ? 'n/a' : theirs.cpu.toFixed(2) });
+      rows.push({
+        command: `python3 bench/mpmath_sam.py (mpmath ${py.backend}, same loop)`,
+        digits,
+        'wall s': theirs.wall.toFixed(2),
+        'cpu s': theirs.cpu === null ? 'n/a' : theirs.cpu.toFixed(2),
+      });
       row['mpmath/samcheck (cpu)'] = ours.cpu && theirs.cpu ? (theirs.cpu / ours.cpu).toFixed(1) : 'n/a';
       row['mpmath/samcheck (wall)'] = (theirs.wall / ours.wall).toFixed(1);
     }
@@ -214,7 +271,12 @@ export async function benchStartup(opts: { repeats?: number } = {}): Promise<Row
         }
         if (!best || t.wall < best.wall) best = t;
       }
-      rows.push({ command: name, loader: loader === 'dist' ? 'compiled dist/' : 'tsx (TypeScript at start)', 'wall s (best)': best ? best.wall.toFixed(2) : 'failed (no dist/? run npm run build)', 'cpu s': best?.cpu == null ? 'n/a' : best.cpu.toFixed(2) });
+      rows.push({
+        command: name,
+        loader: loader === 'dist' ? 'compiled dist/' : 'tsx (TypeScript at start)',
+        'wall s (best)': best ? best.wall.toFixed(2) : 'failed (no dist/? run npm run build)',
+        'cpu s': best?.cpu == null ? 'n/a' : best.cpu.toFixed(2),
+      });
     }
   }
   return rows;

@@ -570,7 +570,11 @@ function parseDecimal(str: string, prec: number): BigFloat {
   try {
     return fromDecimalParts(s, BigInt(digits), E10, prec);
   } catch (e) {
-    if (e instanceof NumericError) throw new NumericError(`bigfloat: ${JSON.stringify(str)} is beyond the exponent range (|value| between 2^-${EMAX} and 2^${EMAX}, about 10^±2.7e15)`, 'fromString');
+    if (e instanceof NumericError)
+      throw new NumericError(
+        `bigfloat: ${JSON.stringify(str)} is beyond the exponent range (|value| between 2^-${EMAX} and 2^${EMAX}, about 10^±2.7e15)`,
+        'fromString',
+      );
     throw e;
   }
 }

@@ -10,6 +10,8 @@ import { minAgreeingDigits } from '../../src/numeric/agreement.ts';
 import { parseSimulationConfig, toSpec } from '../../src/io/simulationConfig.ts';
 import { simulate } from '../../src/optim/simulate.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
+import { parseFlowConfig } from '../../src/io/flowConfig.ts';
+import { evaluateFlow } from '../../src/cli/evaluateFlow.ts';
 
 /** A small deterministic generator (the cases must not depend on Math.random). */
 function rng(seed: number): () => number {
@@ -88,5 +90,34 @@ describe('flows: bigfloat and decimal agree to the integration tolerance', () =>
       const rel = Math.abs(Number(a[i]) - Number(b[i])) / Math.abs(Number(b[i]));
       expect(rel).toBeLessThan(2e-11);
     }
+  });
+});
+
+describe('closed-form and integrated flows of `samcheck flow` on both backends', () => {
+  const base = { x: ['0.7', '-1.3', '2.1'], u0: ['0.4', '-0.2', '0.3'], v0: ['0.1', '0.5', '-0.2'], precision: 30 };
+  const run = (backend: Backend, raw: Record<string, unknown>) => {
+    const cfg = parseFlowConfig({ ...base, ...raw });
+    const F = makeField(backend, cfg.precision) as Field<unknown>;
+    const rep = evaluateFlow(F, cfg, [F.fromString(cfg.s)]);
+    return rep.points[rep.points.length - 1]!.beta;
+  };
+  // closed forms have no integration tolerance: P − 3 digits relative to the largest |beta_i|
+  it.each([
+    { algo: 'gd', rho: '0', s: '3' },
+    { algo: 'sam-linf', rho: '0.3', s: '2' },
+  ])('$algo closed form agrees to P − 3 digits', (raw) => {
+    const a = run('bigfloat', { ...raw, method: 'closed-form' });
+    const b = run('decimal', { ...raw, method: 'closed-form' });
+    const scale = b.reduce((m, v) => (Math.abs(Number(v)) > Math.abs(Number(m)) ? v : m), '0');
+    expect(minAgreeingDigits(a, b, 30, scale)).toBeGreaterThanOrEqual(27);
+  });
+  it.each([
+    { algo: 'gd', rho: '0', s: '1' },
+    { algo: 'sam-linf', rho: '0.3', s: '1' },
+  ])('$algo integrated at rtol 1e-12 agrees to 20·rtol', (raw) => {
+    const a = run('bigfloat', { ...raw, method: 'integrate', rtol: '1e-12' });
+    const b = run('decimal', { ...raw, method: 'integrate', rtol: '1e-12' });
+    const scale = Math.max(...b.map((v) => Math.abs(Number(v))));
+    for (let i = 0; i < a.length; i++) expect(Math.abs(Number(a[i]) - Number(b[i])) / scale).toBeLessThan(2e-11);
   });
 });

@@ -170,7 +170,11 @@ describe('bigfloat: exp, log, log1p to the working precision; round trips', () =
   /** relative error ≤ 2^-(p−4) against decimal.js at 60 more digits on the exact binary input */
   const close = (r: BigFloat, want: Decimal, p: number) => {
     if (want.isZero()) return r.s === 0;
-    return exact(r).minus(want).abs().div(want.abs()).lte(new Big(2).pow(-(p - 4)));
+    return exact(r)
+      .minus(want)
+      .abs()
+      .div(want.abs())
+      .lte(new Big(2).pow(-(p - 4)));
   };
   // decimal.js's ln stops at 1025 digits (its stored ln 10): 1020 digits still leave 60+ bits beyond p = 3330
   const ref = (P: number) => Decimal.clone({ precision: P + 60, maxE: 9e15, minE: -9e15 });
@@ -223,7 +227,9 @@ describe('bigfloat: exp, log, log1p to the working precision; round trips', () =
       const a = F.fromString(s);
       const k = a.e + a.n - 1; // 2^k ≤ a < 2^(k+1)
       const f = new R(exact(a).toString()).div(new R(2).pow(k));
-      const want = ln2Ref(R).times(k).plus(log1pRef(R, f.minus(1))) as unknown as Decimal;
+      const want = ln2Ref(R)
+        .times(k)
+        .plus(log1pRef(R, f.minus(1))) as unknown as Decimal;
       expect(close(F.log(a), new Big(want), bigfloatBits(P))).toBe(true);
     }
   });
@@ -239,7 +245,10 @@ describe('bigfloat: exp, log, log1p to the working precision; round trips', () =
         // x = the same digits scaled into (−100, 100): e^x stays far inside the range
         const digits = s.replace(/^-/, '').replace(/e-?\d+$/, '');
         const x = F.fromString(`${s.startsWith('-') ? '-' : ''}${digits}e${2 - digits.length}`);
-        const relX = exact(F.log(F.exp(x))).minus(exact(x)).abs().div(exact(x).abs());
+        const relX = exact(F.log(F.exp(x)))
+          .minus(exact(x))
+          .abs()
+          .div(exact(x).abs());
         return relA.lte(new Big(2).pow(-tolBits)) && relX.lte(new Big(2).pow(-(bigfloatBits(P) - 8)));
       }),
       { numRuns: 25 },
