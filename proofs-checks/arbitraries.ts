@@ -34,3 +34,26 @@ export function distinctMagnitudes(d: number, opts: { lo?: number; hi?: number; 
 
 /** A dimension in [lo, hi]. */
 export const dimension = (lo: number, hi: number) => fc.integer({ min: lo, max: hi });
+
+/**
+ * Balanced starts u = v = α·1 drawn FROM a band of x*(0) = N(0)/(2ρ) instead of filtered into it:
+ * N(0) = α·sqrt(2 Σ x_i²), so x*(0) = t ⇔ α = 2ρt / sqrt(2 Σ x_i²). `band(x)` gives [lo, hi] of t for
+ * this x; t = lo + (hi − lo)·k/1000, k in [1, 999]. The float64 arithmetic here only CONSTRUCTS
+ * the input: α is returned as a decimal string of 6 significant digits (the exact value the check
+ * uses), and the check still evaluates the claim's hypotheses and its band on that exact α.
+ */
+export function alphaInXStarBand(x: fc.Arbitrary<string[]>, band: (x: number[]) => [number, number], rho = '1'): fc.Arbitrary<{ x: string[]; alpha: string }> {
+  return fc.tuple(x, fc.integer({ min: 1, max: 999 })).map(([xs, k]) => {
+    const xv = xs.map(Number);
+    const [lo, hi] = band(xv);
+    const t = lo + ((hi - lo) * k) / 1000;
+    const alpha = (2 * Number(rho) * t) / Math.sqrt(2 * xv.reduce((a, b) => a + b * b, 0));
+    return { x: xs, alpha: Number(alpha.toPrecision(6)).toString() };
+  });
+}
+
+/** The two largest entries of x, largest first. */
+export function twoLargest(x: readonly number[]): [number, number] {
+  const s = [...x].sort((a, b) => b - a);
+  return [s[0]!, s[1] ?? s[0]!];
+}

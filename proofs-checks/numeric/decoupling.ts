@@ -38,6 +38,6 @@ export const b7Decoupling: CheckDef = {
         for (let l = 0; l < 2; l++) worst = F.max(worst, F.div(F.abs(F.sub(v1[l]![i]!, v2[l]![i]!)), scale));
       }
       return { margin: F.toString(worst, 6) };
-    }, { claimInput: () => ({ depth: 2, n: 1 }), numRuns: ctx.quick ? 30 : 100, tolerance: tol, comparison: '<=' });
+    }, { claimInput: () => ({ depth: 2, n: 1 }), draws: { full: 100, quick: 30 }, tolerance: tol, comparison: '<=' });
   },
 };

@@ -45,6 +45,6 @@ export const b2DiscreteIdentity: CheckDef = {
         worst = F.max(worst, F.div(F.abs(F.sub(pq1, pred)), scale));
       }
       return { margin: F.toString(worst, 6) };
-    }, { claimInput: () => ({ depth: 2, n: 1 }), numRuns: ctx.quick ? 30 : 100, tolerance: tol, comparison: '<=' });
+    }, { claimInput: () => ({ depth: 2, n: 1 }), draws: { full: 100, quick: 30 }, tolerance: tol, comparison: '<=' });
   },
 };

@@ -53,6 +53,6 @@ export const b1EngineRhs: CheckDef = {
         worst = F.max(worst, F.div(F.add(F.abs(F.sub(vel[0]![i]!, du)), F.abs(F.sub(vel[1]![i]!, dv))), scale));
       }
       return { margin: F.toString(worst, 6) };
-    }, { claimInput: () => ({ depth: 2, n: 1 }), numRuns: ctx.quick ? 40 : 150, tolerance: tol, comparison: '<=' });
+    }, { claimInput: () => ({ depth: 2, n: 1 }), draws: { full: 150, quick: 40 }, tolerance: tol, comparison: '<=' });
   },
 };

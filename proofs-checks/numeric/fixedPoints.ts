@@ -46,6 +46,6 @@ export const b10DiscreteFixedPoints: CheckDef = {
       let worst = F.zero;
       for (let l = 0; l < 2; l++) for (let i = 0; i < 3; i++) worst = F.max(worst, F.abs(F.sub(r.W[l]![i]!, W[l]![i]!)));
       return { margin: F.toString(F.div(worst, rho), 6), detail: { point } };
-    }, { claimInput: () => ({ depth: 2, n: 1 }), numRuns: ctx.quick ? 30 : 100, tolerance: tol, comparison: '<=' });
+    }, { claimInput: () => ({ depth: 2, n: 1 }), draws: { full: 100, quick: 30 }, tolerance: tol, comparison: '<=' });
   },
 };

@@ -48,7 +48,7 @@ export const p6GrowthRate: CheckDef = {
   quantity: 'max_i |engine d log beta_i/ds - 2x_i(1 - rho x_i/N)| / (|2x_i(1 - rho x_i/N)| + 2x_i)',
   run(ctx) {
     const tol = ctx.tolerance;
-    return propertyOutcome(ctx, arb, (c): CaseResult => ({ margin: measure(ctx, c).rel }), { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: c.rho }), numRuns: ctx.quick ? 40 : 150, tolerance: tol, comparison: '<=' });
+    return propertyOutcome(ctx, arb, (c): CaseResult => ({ margin: measure(ctx, c).rel }), { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: c.rho }), draws: { full: 150, quick: 40 }, tolerance: tol, comparison: '<=' });
   },
 };
 
@@ -62,6 +62,6 @@ export const p6FastestIsNearest: CheckDef = {
     return propertyOutcome(ctx, arb, (c): CaseResult => {
       const m = measure(ctx, c);
       return m.skip ? { margin: '0', skip: true } : { margin: String(m.mismatch) };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: c.rho }), numRuns: ctx.quick ? 40 : 150, tolerance: tol, comparison: '<=' });
+    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: c.rho }), draws: { full: 150, quick: 40 }, tolerance: tol, comparison: '<=' });
   },
 };

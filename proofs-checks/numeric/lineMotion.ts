@@ -60,7 +60,7 @@ function lineProperty(ctx: CheckContext, which: 'minor' | 'increasing'): Promise
     if (x.every((s) => Number(s) === 0)) return { margin: '0', skip: true };
     const m = measureLine(ctx, { x, w0: c.w0.slice(0, c.d), eta: c.eta, rho: c.rho, algo: c.algo, steps });
     return { margin: which === 'minor' ? m.minor : String(m.nonIncreasing), detail: { steps } };
-  }, { claimInput: (c) => ({ depth: 1, n: 1, x: c.x.slice(0, c.d) }), numRuns: ctx.quick ? 12 : 40, tolerance: tol, comparison: '<=' });
+  }, { claimInput: (c) => ({ depth: 1, n: 1, x: c.x.slice(0, c.d) }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' });
 }
 
 export const b12Parallel: CheckDef = {

@@ -26,6 +26,6 @@ export const b13BlowupTime: CheckDef = {
       const r = rescaledFlow(F, 'gd', x, F.zero, Array.from({ length: c.L }, () => a.slice()), [F.mul(first, F.fromNumber(2))], { rtol: F.fromString('1e-16') });
       if (r.status !== 'blowup' || r.blowupS === null) return { margin: '1', detail: { status: r.status } };
       return { margin: F.toString(F.div(F.abs(F.sub(r.blowupS, first)), first), 6), detail: { L: c.L, predicted: F.toString(first, 15), integrated: F.toString(r.blowupS, 15) } };
-    }, { claimInput: (c) => ({ depth: c.L, n: 1, x: c.x }), numRuns: ctx.quick ? 2 : 3, tolerance: tol, comparison: '<=' });
+    }, { claimInput: (c) => ({ depth: c.L, n: 1, x: c.x }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' });
   },
 };

@@ -24,7 +24,27 @@ export const b4Certificates: CheckDef = {
   run(ctx) {
     const tol = ctx.tolerance;
     const F = ctx.field(Math.min(ctx.precision, 30));
-    const arb = fc.record({ d: fc.integer({ min: 1, max: 3 }), x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.05, mixedSigns: true }), uv: fc.array(hundredths(-1.5, 1.5), { minLength: 6, maxLength: 6 }), rho: hundredths(0.1, 2) });
+    // Drawn FROM the hypothesis set (a certificate holds at s = 0), not filtered into it: a random
+    // direction uv is scaled so that N(0) = (0.05 + 0.9 k/1000) rho min|x| (collapse) or
+    // sum x_i^2 a_i^2 / 2 = (rho max|x|)^2 (1.05 + 2 k/1000) (escape). float64 only constructs the
+    // scale; the scaled start is a 6-digit decimal string and the certificates are re-evaluated on it.
+    const raw = fc.record({ d: fc.integer({ min: 1, max: 3 }), x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.05, mixedSigns: true }), uv: fc.array(hundredths(-1.5, 1.5), { minLength: 6, maxLength: 6 }), rho: hundredths(0.1, 2), collapse: fc.boolean(), k: fc.integer({ min: 1, max: 999 }) });
+    const arb = raw.map(({ collapse, k, ...c }) => {
+      const x = c.x.slice(0, c.d).map(Number);
+      const u = c.uv.slice(0, c.d).map(Number);
+      const v = c.uv.slice(3, 3 + c.d).map(Number);
+      const rho = Number(c.rho);
+      const ax = x.map(Math.abs);
+      let lambda: number;
+      if (collapse) {
+        const N0 = Math.sqrt(x.reduce((acc, xi, i) => acc + xi * xi * (u[i]! * u[i]! + v[i]! * v[i]!), 0));
+        lambda = N0 > 0 ? ((0.05 + (0.9 * k) / 1000) * rho * Math.min(...ax)) / N0 : 1;
+      } else {
+        const E = x.reduce((acc, xi, i) => { const a = xi >= 0 ? u[i]! + v[i]! : u[i]! - v[i]!; return acc + (xi * xi * a * a) / 2; }, 0);
+        lambda = E > 0 ? Math.sqrt(((rho * Math.max(...ax)) ** 2 * (1.05 + (2 * k) / 1000)) / E) : 1;
+      }
+      return { ...c, uv: c.uv.map((w) => Number((Number(w) * lambda).toPrecision(6)).toString()) };
+    });
     return propertyOutcome(ctx, arb, (c) => {
       const x = c.x.slice(0, c.d).map((s) => F.fromString(s));
       const u0 = c.uv.slice(0, c.d).map((s) => F.fromString(s));
@@ -65,6 +85,6 @@ export const b4Certificates: CheckDef = {
         prev = e;
       }
       return { margin: String(violations), detail: { certificate: 'escape' } };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), numRuns: ctx.quick ? 4 : 6, tolerance: tol, comparison: '<=' });
+    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' });
   },
 };

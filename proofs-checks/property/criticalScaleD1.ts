@@ -24,6 +24,6 @@ export const b4CriticalScaleD1: CheckDef = {
       const want = F.div(rho, F.sqrt(F.fromNumber(2)));
       const dist = F.cmp(want, r.lo) < 0 ? F.sub(r.lo, want) : F.cmp(want, r.hi) > 0 ? F.sub(want, r.hi) : F.zero;
       return { margin: F.toString(dist, 6), detail: { lo: F.toString(r.lo, 15), hi: F.toString(r.hi, 15), width_over_rho: F.toString(F.div(F.sub(r.hi, r.lo), rho), 3) } };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: [c.x], rho: c.rho }), numRuns: ctx.quick ? 2 : 4, tolerance: tol, comparison: '<=' });
+    }, { claimInput: (c) => ({ depth: 2, n: 1, x: [c.x], rho: c.rho }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' });
   },
 };

@@ -59,7 +59,7 @@ export const p1DirectionRate: CheckDef = {
       };
     }, {
       claimInput: (c) => ({ depth: 1, n: c.n, X: Array.from({ length: c.n }, (_, k) => c.X.slice(3 * k, 3 * k + c.d)), Y: c.Y.slice(0, c.n) }),
-      numRuns: ctx.quick ? 3 : 4,
+      draws: { full: 100, quick: 20 },
       tolerance: '0',
       comparison: '<=',
       notes: [`runs at ${Math.min(ctx.precision, RUN_PRECISION)} digits, eta = 1, rho = 0.1, T = ${T} steps, checkpoints ${checkpoints.join(', ')}`, 'rate: Soudry et al. 2018 (JMLR), w_t = w_hat log t + bounded residual, direction error O(1/log t)'],

@@ -1,9 +1,13 @@
 /**
  * P2 (GD) and P4 (ℓ2-SAM) on DISCRETE runs, with a rate-aware tolerance: the discrete error
- * e_t = 1 − cos(β_t, sign(x_j)e_j) must decrease across checkpoints t = 100, 300, 1000 (η = 0.1)
- * and track the flow's predicted error at the discrete clock, |e_T − e_flow(s_T)| ≤ 0.5·e_flow(s_T)
- * (flow: B2 closed form for GD, τ reduction for ℓ2-SAM). The logistic clock s_t grows like
- * log log t, so the final e_T itself stays large; it is reported, not judged.
+ * e_t = 1 − cos(β_t, sign(x_j)e_j) must track the flow's predicted error at the discrete clock at
+ * EVERY checkpoint t = 100, 300, 1000 (η = 0.1): max_t |e_t − e_flow(s_t)| / e_flow(s_t) ≤ 0.5
+ * (flow: B2 closed form for GD, τ reduction for ℓ2-SAM, one integration through all clocks).
+ * The flow error itself need not decrease (a minor coordinate can grow for a while: e.g. GD from
+ * x = (1.71, 0.30, 0.55), u0 = (−1.05, −1.48, −0.03), v0 = (−0.75, 0.10, 0) has e_flow rising
+ * from 8e-5 at s = 0.26 to 8e-4 at s = 0.5), so monotone decrease is not demanded; that e_flow → 0
+ * is the closed-form / escaping-flow check. The logistic clock s_t grows like log log t, so the
+ * final e_T itself stays large; it is reported, not judged.
  */
 import fc from 'fast-check';
 import type { CheckContext, CheckDef, Outcome } from '../../src/verify/CheckDef.ts';
@@ -34,18 +38,18 @@ function discreteDirection(ctx: CheckContext, algo: 'gd' | 'sam-l2'): Promise<Ou
     if (algo === 'sam-l2' && !escapeCertificate(F, x, rho, u0, v0)) return { margin: '0', skip: true };
     const r = simulate(F, { algo, loss: 'logistic', eta: F.fromString('0.1'), rho, steps: CHECKPOINTS[CHECKPOINTS.length - 1]!, data: { X: [x], Y: [1] }, W0: [u0, v0] }, { checkpoints: CHECKPOINTS });
     const target = basisVector(F, 3, j, sj);
-    const e = r.trajectory.map((cp) => oneMinusCos(F, cp.beta, target));
-    const decreasing = e.every((v, k) => k === 0 || F.cmp(v, e[k - 1]!) < 0);
-    const flowBeta = algo === 'gd' ? gdClosedForm(F, x, u0, v0, r.s).beta : l2Flow(F, { x, rho, u0, v0 }, [r.s], { method: 'tau', rtol: F.fromString('1e-15') }).points[0]!.beta;
-    const eFlow = oneMinusCos(F, flowBeta, target);
-    const eT = e[e.length - 1]!;
-    const rel = F.div(F.abs(F.sub(eT, eFlow)), eFlow);
+    const cps = r.trajectory.filter((cp) => cp.step > 0);
+    const e = cps.map((cp) => oneMinusCos(F, cp.beta, target));
+    const flowBetas = algo === 'gd' ? cps.map((cp) => gdClosedForm(F, x, u0, v0, cp.s).beta) : l2Flow(F, { x, rho, u0, v0 }, cps.map((cp) => cp.s), { method: 'tau', rtol: F.fromString('1e-15') }).points.map((p) => p.beta);
+    const eFlow = flowBetas.map((b) => oneMinusCos(F, b, target));
+    const rel = e.map((et, k) => F.div(F.abs(F.sub(et, eFlow[k]!)), eFlow[k]!));
+    const worst = rel.reduce((a, b) => F.max(a, b));
     return {
-      margin: decreasing ? F.toString(rel, 6) : '1e9',
-      detail: { errors: e.map((v) => F.toString(v, 4)), e_flow_at_s_T: F.toString(eFlow, 4), s_T: F.toString(r.s, 6), decreasing },
+      margin: F.toString(worst, 6),
+      detail: { errors: e.map((v) => F.toString(v, 4)), e_flow: eFlow.map((v) => F.toString(v, 4)), s: cps.map((cp) => F.toString(cp.s, 6)) },
     };
-  }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: algo === 'gd' ? undefined : c.rho }), numRuns: ctx.quick ? 2 : 4, tolerance: tol, comparison: '<=', notes: [`eta 0.1, checkpoints ${CHECKPOINTS.join(', ')}, ${Math.min(ctx.precision, RUN_PRECISION)} digits; margin = |e_T - e_flow(s_T)|/e_flow(s_T) (1e9 when e does not decrease)`] });
+  }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: algo === 'gd' ? undefined : c.rho }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=', notes: [`eta 0.1, checkpoints ${CHECKPOINTS.join(', ')}, ${Math.min(ctx.precision, RUN_PRECISION)} digits; margin = max over checkpoints of |e_t - e_flow(s_t)|/e_flow(s_t)`] });
 }
 
-export const p2Discrete: CheckDef = { claimId: 'P2', name: 'discrete', method: 'property', quantity: '|e_T - e_flow(s_T)| / e_flow(s_T), e = 1 - cos(beta, sign(x_j) e_j), discrete GD (e must decrease)', run: (ctx) => discreteDirection(ctx, 'gd') };
-export const p4Discrete: CheckDef = { claimId: 'P4', name: 'discrete', method: 'property', quantity: '|e_T - e_flow(s_T)| / e_flow(s_T), discrete l2-SAM started inside the escape certificate (e must decrease)', run: (ctx) => discreteDirection(ctx, 'sam-l2') };
+export const p2Discrete: CheckDef = { claimId: 'P2', name: 'discrete', method: 'property', quantity: 'max over checkpoints t of |e_t - e_flow(s_t)| / e_flow(s_t), e = 1 - cos(beta, sign(x_j) e_j), discrete GD', run: (ctx) => discreteDirection(ctx, 'gd') };
+export const p4Discrete: CheckDef = { claimId: 'P4', name: 'discrete', method: 'property', quantity: 'max over checkpoints t of |e_t - e_flow(s_t)| / e_flow(s_t), discrete l2-SAM started inside the escape certificate', run: (ctx) => discreteDirection(ctx, 'sam-l2') };

@@ -31,6 +31,6 @@ export const b2ClosedVsIntegrated: CheckDef = {
         worst = F.max(worst, stateDistance(F, [cf.u, cf.v], p.W));
       });
       return { margin: F.toString(worst, 6) };
-    }, { claimInput: () => ({ depth: 2, n: 1 }), numRuns: ctx.quick ? 5 : 15, tolerance: tol, comparison: '<=', notes: ['integrator rtol 1e-30'] });
+    }, { claimInput: () => ({ depth: 2, n: 1 }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=', notes: ['integrator rtol 1e-30'] });
   },
 };

@@ -28,6 +28,6 @@ export const b6GdLeader: CheckDef = {
       const want = argmax(F, x);
       const mismatches = r.trajectory.filter((cp) => cp.step >= 1 && argmax(F, cp.beta) !== want).length;
       return { margin: String(mismatches), detail: { steps } };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), alpha: c.alpha }), numRuns: ctx.quick ? 10 : 30, tolerance: tol, comparison: '<=' });
+    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), alpha: c.alpha }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' });
   },
 };

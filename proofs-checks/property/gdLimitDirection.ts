@@ -29,6 +29,6 @@ export const p2ClosedForm: CheckDef = {
       if (F.isZero(growing)) return { margin: '0', skip: true }; // hypothesis of P2
       const st = gdClosedForm(F, x, u0, v0, F.fromNumber(1000));
       return { margin: F.toString(oneMinusCos(F, st.beta, basisVector(F, c.d, j, sj)), 6) };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d) }), numRuns: ctx.quick ? 50 : 200, tolerance: tol, comparison: '<=' });
+    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d) }), draws: { full: 200, quick: 50 }, tolerance: tol, comparison: '<=' });
   },
 };

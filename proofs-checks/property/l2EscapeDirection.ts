@@ -33,6 +33,6 @@ export const p4EscapingFlow: CheckDef = {
       const m = oneMinusCos(F, p.beta, basisVector(F, c.d, j, F.sign(x[j]!) < 0 ? -1 : 1));
       // the growing coefficient p_j(0) (x_j > 0) / q_j(0) (x_j < 0) must be non-zero for the claim
       return { margin: F.toString(m, 6), detail: { j, tau_200: p.tau && F.toString(p.tau, 12), collapsed_so_far: collapsed } };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), numRuns: ctx.quick ? 3 : 4, tolerance: tol, comparison: '<=', notes: [`tau reduction at ${Math.min(ctx.precision, FLOW_PRECISION)} digits, s = 200`] });
+    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=', notes: [`tau reduction at ${Math.min(ctx.precision, FLOW_PRECISION)} digits, s = 200`] });
   },
 };

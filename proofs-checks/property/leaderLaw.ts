@@ -44,7 +44,7 @@ export const b5LeaderLaw: CheckDef = {
       }
       if (compared === 0) return { margin: '0', skip: true };
       return { margin: String(mismatches), detail: { compared, leaders } };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: c.rho }), numRuns: ctx.quick ? 2 : 4, tolerance: tol, comparison: '<=' });
+    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: c.rho }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' });
   },
 };
 
@@ -69,6 +69,6 @@ export const b5XStarAtZero: CheckDef = {
       const xStar = F.div(s, F.mul(F.mul(F.fromNumber(2), rho), p.tau));
       const want = F.div(l2N(F, x, u0, u0), F.mul(F.fromNumber(2), rho));
       return { margin: F.toString(F.div(F.abs(F.sub(xStar, want)), want), 6) };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: c.rho }), numRuns: ctx.quick ? 4 : 8, tolerance: tol, comparison: '<=' });
+    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: c.rho }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' });
   },
 };

@@ -60,7 +60,7 @@ export const b8BasinVsDiscrete: CheckDef = {
       const q = `${F.sign(u) >= 0 ? '+' : '-'}${F.sign(v) >= 0 ? '+' : '-'}`;
       counts[q] = (counts[q] ?? 0) + 1;
       return { margin: exact === sim ? '0' : '1', detail: { exact, discrete: sim, quadrant: q, counts: { ...counts } } };
-    }, { claimInput: () => ({ rho: '1' }), numRuns: ctx.quick ? 16 : 32, tolerance: tol, comparison: '<=', notes: ['rho = 1, x = 1, eta = 0.002; escape = same-sign |u+v| > 3 rho, absorb = max(|u|,|v|) < 0.05 rho'] });
+    }, { claimInput: () => ({ rho: '1' }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=', notes: ['rho = 1, x = 1, eta = 0.002; escape = same-sign |u+v| > 3 rho, absorb = max(|u|,|v|) < 0.05 rho'] });
   },
 };
 
@@ -86,6 +86,6 @@ export const b9BasinRule: CheckDef = {
         ? st.beta.reduce((a, b) => F.max(a, F.abs(b)), F.zero)
         : oneMinusCos(F, st.beta, basisVector(F, c.d, limit.index, limit.sign));
       return { margin: F.toString(margin, 6), detail: { fates, predicted: limit } };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), numRuns: ctx.quick ? 40 : 150, tolerance: tol, comparison: '<=' });
+    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), draws: { full: 150, quick: 40 }, tolerance: tol, comparison: '<=' });
   },
 };

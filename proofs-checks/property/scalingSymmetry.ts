@@ -38,6 +38,6 @@ export const b4Scaling: CheckDef = {
       });
       if (compared === 0) return { margin: '0', skip: true };
       return { margin: F.toString(worst, 6), detail: { compared } };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), numRuns: ctx.quick ? 2 : 3, tolerance: tol, comparison: '<=', notes: ['tau reduction at 36 digits, rtol 1e-29'] });
+    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=', notes: ['tau reduction at 36 digits, rtol 1e-29'] });
   },
 };

@@ -3,7 +3,7 @@
  * starts, x > 0 distinct). The leader argmax_i β_i is read off the τ reduction on a geometric grid
  * of s in [0.01, 200] (not from the B5 law).
  * - minor-first: small starts (N(0)/(2ρ) below the midpoint of the two largest x_i) lead with a
- *   minor coordinate at s = 0.01 and end (s = 200) with the largest x_i;
+ *   minor coordinate at s = 1e-6 and end (s = 2e5) with the largest x_i;
  * - major-first: large starts (N(0)/(2ρ) > max x_i) have the largest x_i leading at every s.
  */
 import fc from 'fast-check';
@@ -13,10 +13,17 @@ import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { l2N } from '../../src/flow/l2Certificates.ts';
 import { argmax } from '../../src/verify/direction.ts';
-import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
+import { alphaInXStarBand, distinctMagnitudes, twoLargest } from '../arbitraries.ts';
 
 /** Leaders need only a few correct digits: 20-digit arithmetic, integrator rtol 1e-14. */
 export const LEADER_PRECISION = 20;
+
+/** Where minor-first reads the early leader ("small s"): the β_i differ there by ~1e-6 relative,
+ * far above the 20-digit, rtol 1e-14 integration error. */
+export const EARLY_S = '1e-6';
+
+/** Where minor-first reads the final leader (the last point). */
+export const LATE_S = ['2000', '20000', '200000'];
 
 /** Geometric grid of s in [0.01, sMax] (n points), as decimal strings. */
 export function sGrid(n: number, sMax = 200): string[] {
@@ -42,8 +49,27 @@ export function startSize<T>(F: Field<T>, x: T[], alpha: T, rho: T): 'small' | '
 function amplification(ctx: CheckContext, which: 'small' | 'large'): Promise<Outcome> {
   const tol = ctx.tolerance;
   const F = ctx.field(LEADER_PRECISION);
-  const grid = sGrid(which === 'small' ? 16 : 10);
-  const arb = fc.record({ x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.15 }), alpha: which === 'small' ? hundredths(0.2, 1.2) : hundredths(1, 4) });
+  // small: the early leader is read at s = 1e-6 (at s = 0.01 a start drawn just below the band's
+  // edge has already switched to the major: x = (0.87, 0.20, 1.55), alpha = 0.954046), then 16 points
+  // and the final leader at s = 2e5: near the critical scale τ(∞) is large and x*(s) = s/(2ρτ) passes
+  // the midpoint of the two largest x_i late (x = (0.23, 1.51, 1.66), alpha = 0.481278: still x_1
+  // at s = 200)
+  const grid = which === 'small' ? [EARLY_S, ...sGrid(16), ...LATE_S] : sGrid(10);
+  // Drawn FROM the hypothesis set (not filtered into it): x*(0) = N(0)/(2ρ) is drawn in the band
+  // and α solved for. Small: x*(0) below the midpoint of the two largest x_i and above the collapse
+  // certificate (min x / 2: below it every start collapses); three draws in four come from the part
+  // above max x / 2, where the B4 escape certificate holds at s = 0 (Σx_i²(2α)²/2 > (ρ max x)²), one
+  // in four from [min x / 2, max x / 2], where starts near the critical scale lie (those that
+  // collapse are discarded). Large: x*(0) between max x and 3 max x. The exact α is still
+  // classified by startSize.
+  const xs = distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.15 });
+  const mid = (x: number[]) => (twoLargest(x)[0] + twoLargest(x)[1]) / 2;
+  const arb = which === 'small'
+    ? fc.oneof(
+      { weight: 3, arbitrary: alphaInXStarBand(xs, (x) => [Math.max(...x) / 2, mid(x)]) },
+      { weight: 1, arbitrary: alphaInXStarBand(xs, (x) => [Math.min(...x) / 2, Math.max(...x) / 2]) },
+    )
+    : alphaInXStarBand(xs, (x) => [Math.max(...x), 3 * Math.max(...x)]);
   return propertyOutcome(ctx, arb, (c) => {
     const x = c.x.map((s) => F.fromString(s));
     const alpha = F.fromString(c.alpha);
@@ -56,14 +82,14 @@ function amplification(ctx: CheckContext, which: 'small' | 'large'): Promise<Out
       : seq.filter((e) => e.leader !== major).length;
     const compact = seq.filter((e, k) => k === 0 || e.leader !== seq[k - 1]!.leader);
     return { margin: String(bad), detail: { major, switches: compact } };
-  }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: '1' }), numRuns: ctx.quick ? 3 : 5, tolerance: tol, comparison: '<=', notes: [`tau reduction at ${LEADER_PRECISION} digits, rtol 1e-14, rho = 1, grid of ${grid.length} s in [0.01, 200]`] });
+  }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: '1' }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=', notes: [`tau reduction at ${LEADER_PRECISION} digits, rtol 1e-14, rho = 1, grid of ${grid.length} s in [${grid[0]}, ${grid[grid.length - 1]}]`] });
 }
 
 export const p5MinorFirst: CheckDef = {
   claimId: 'P5',
   name: 'minor-first',
   method: 'property',
-  quantity: 'small escaping starts: [leader at s = 0.01 is the major] + [leader at s = 200 is not the major]',
+  quantity: 'small escaping starts: [leader at s = 1e-6 is the major] + [leader at s = 2e5 is not the major]',
   run: (ctx) => amplification(ctx, 'small'),
 };
 

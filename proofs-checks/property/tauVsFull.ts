@@ -36,6 +36,6 @@ export const b3TauVsFull: CheckDef = {
       }
       if (compared === 0) return { margin: '0', skip: true };
       return { margin: F.toString(worst, 6), detail: { compared, collapse_s_tau: a.collapseS && F.toString(a.collapseS, 12), collapse_s_full: b.collapseS && F.toString(b.collapseS, 12) } };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), numRuns: ctx.quick ? 3 : 5, tolerance: tol, comparison: '<=', notes: ['both integrations at rtol 1e-24'] });
+    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=', notes: ['both integrations at rtol 1e-24'] });
   },
 };

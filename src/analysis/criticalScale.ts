@@ -12,10 +12,19 @@
  *   hi: escape), never by "ran long enough". The enclosure assumes the collapse set is an interval
  *   [0, α_c) (B4's "there is a critical scale"); every evaluated α is reported so this can be audited.
  *   For d = 1 the bracket is ρ/√2·(1 ∓ 1e-6) and α_c = ρ/√2 exactly (the fixed point of B10).
+ *   Scale: α_c(x, cρ) = c·α_c(x, ρ) and α_c(c x, ρ) = α_c(x, ρ) (homogeneity of the flow and of both
+ *   certificates, tests/metamorphic/symmetries.ts), so the search runs in natural units ρ = 1,
+ *   max|x_i| = 1 and the enclosure is scaled back by ρ, widened outward by 10^{-(P−3)} relative to
+ *   cover the rounding of that product; certificate times are mapped back by s = s'/max|x_i|.
+ *   Each evaluation integrates until a certificate holds, within sMax' = 10^6/x'_min² natural time
+ *   units (the slowest coordinate's rate is ρ x_min²/N) and the integrator's step budget; an
+ *   evaluation that reaches neither is counted in `undecided`, and the search then stops: callers
+ *   must treat `width > tol·ρ` or `undecided > 0` as "could not certify to the asked tolerance".
  */
 import type { Field } from '../numeric/Field.ts';
 import { runL2 } from '../flow/l2FlowDriver.ts';
-import { tauModel } from '../flow/tauReduction.ts';
+import { tauModel, l2Normalize } from '../flow/tauReduction.ts';
+import { DomainError, NumericError } from '../numeric/errors.ts';
 import { balancedStart } from './leaders.ts';
 import { xMinMax } from '../flow/l2Certificates.ts';
 
@@ -24,11 +33,13 @@ export interface Classification<T> {
   readonly s: T | null;
 }
 
+/** Fate of the balanced start α·(1, sgn x) by the first B4 certificate reached (in natural units, see the header). */
 export function classifyBalanced<T>(F: Field<T>, x: readonly T[], rho: T, alpha: T, opts: { rtol?: T; sMax?: T } = {}): Classification<T> {
-  const st = balancedStart(F, x, rho, alpha);
-  const sMax = opts.sMax ?? F.div(F.fromNumber(5000), xMinMax(F, x).min);
+  const { st, X } = l2Normalize(F, balancedStart(F, x, rho, alpha));
+  const xmin = xMinMax(F, st.x).min;
+  const sMax = opts.sMax ? F.mul(opts.sMax, X) : F.div(F.fromNumber(1e6), F.mul(xmin, xmin));
   const r = runL2(F, tauModel(F, st), [sMax], { rtol: opts.rtol, stopAtCertificate: true });
-  return r.certificate ? { kind: r.certificate.kind, s: r.certificate.s } : { kind: null, s: null };
+  return r.certificate ? { kind: r.certificate.kind, s: F.div(r.certificate.s, X) } : { kind: null, s: null };
 }
 
 export interface CriticalScaleResult<T> {
@@ -47,7 +58,28 @@ export function criticalScale<T>(
   rho: T,
   opts: { tol?: T; rtol?: T; onProgress?: (done: number, total: number) => void } = {},
 ): CriticalScaleResult<T> {
-  if (F.sign(rho) <= 0) throw new RangeError('criticalScale: rho must be > 0');
+  if (F.sign(rho) <= 0) throw new DomainError('criticalScale: rho must be > 0');
+  // natural units: ρ = 1, max|x| = 1 (module header); mapped back at the end
+  let X = F.zero;
+  for (const xi of x) X = F.max(X, F.abs(xi));
+  const xn = x.map((xi) => F.div(xi, X));
+  const r = criticalScaleUnit(F, xn, opts);
+  const widen = F.powInt(F.fromNumber(10), -(F.precision - 3));
+  return {
+    ...r,
+    lo: F.mul(F.mul(r.lo, rho), F.sub(F.one, widen)),
+    hi: F.mul(F.mul(r.hi, rho), F.add(F.one, widen)),
+    loCertificateS: F.div(r.loCertificateS, X),
+    hiCertificateS: F.div(r.hiCertificateS, X),
+  };
+}
+
+function criticalScaleUnit<T>(
+  F: Field<T>,
+  x: readonly T[],
+  opts: { tol?: T; rtol?: T; onProgress?: (done: number, total: number) => void } = {},
+): CriticalScaleResult<T> {
+  const rho = F.one;
   const tol = F.mul(opts.tol ?? F.fromString('1e-8'), rho);
   const { min, max } = xMinMax(F, x);
   let n2 = F.zero;
@@ -66,7 +98,7 @@ export function criticalScale<T>(
   };
   const cl = classify(lo);
   const ch = classify(hi);
-  if (cl.kind !== 'collapse' || ch.kind !== 'escape') throw new RangeError('criticalScale: initial bracket not certified (should not happen)');
+  if (cl.kind !== 'collapse' || ch.kind !== 'escape') throw new NumericError(`critical scale: the initial bracket could not be certified (lower end: ${cl.kind ?? 'no certificate'}, upper end: ${ch.kind ?? 'no certificate'}); the time scales of x are too far apart for the integrator`, 'critical scale');
   let loS = cl.s!;
   let hiS = ch.s!;
   const total = Math.max(1, Math.ceil(Math.log2(F.toNumber(F.div(F.sub(hi, lo), tol)))));

@@ -10,6 +10,7 @@
  *   divided by max(1, max |flow state|).
  * - `etaSlope(F, spec)`: {points, slope}. B11 predicts slope ≈ 1.
  */
+import { DomainError, NumericError } from '../numeric/errors.ts';
 import type { Field } from '../numeric/Field.ts';
 import type { LossName } from '../numeric/loss.ts';
 import type { AlgoName } from '../optim/algorithms.ts';
@@ -22,7 +23,7 @@ export const DEFAULT_ETAS = ['0.1', '0.05', '0.025', '0.0125'] as const;
 
 export function logLogSlope<T>(F: Field<T>, etas: readonly T[], errs: readonly T[]): T {
   const n = etas.length;
-  if (n < 2 || errs.length !== n) throw new RangeError('logLogSlope: need >= 2 paired points');
+  if (n < 2 || errs.length !== n) throw new DomainError('logLogSlope: need >= 2 paired points');
   const X = etas.map((e) => F.log(e));
   const Y = errs.map((e) => F.log(e));
   const nT = F.fromNumber(n);
@@ -73,7 +74,7 @@ export function discreteFlowErrors<T>(F: Field<T>, spec: EtaSlopeSpec<T>): EtaPo
     let sAcc = F.zero;
     let steps = 0;
     while (F.cmp(sAcc, spec.s) < 0) {
-      if (steps >= maxSteps) throw new RangeError(`discreteFlowErrors: clock did not reach s within ${maxSteps} steps (eta = ${F.toString(eta, 6)})`);
+      if (steps >= maxSteps) throw new NumericError(`discreteFlowErrors: the clock did not reach s within ${maxSteps} steps (eta = ${F.toString(eta, 6)})`, 'discrete clock s');
       const r = simulate(F, { algo: spec.algo, loss: spec.loss, eta, rho: spec.rho, steps: 1, data: { X: [spec.x.slice()], Y: [1] }, W0: W });
       W = r.W.map((row) => row.slice());
       sAcc = F.add(sAcc, r.s);

@@ -28,7 +28,9 @@
 import type { Field } from '../numeric/Field.ts';
 import { integrate, gbsDefaultTolerance, type EventFn, type OdeSystem } from '../ode/extrapolationIntegrator.ts';
 import { collapseCertificate, collapseTailBound, escapeCertificateFromA, xMinMax } from '../flow/l2Certificates.ts';
-import { l2PQ, tauModel, type L2Start } from '../flow/tauReduction.ts';
+import { firstStep } from '../flow/l2FlowDriver.ts';
+import { l2PQ, l2Normalize, tauModel, type L2Start } from '../flow/tauReduction.ts';
+import { NumericError, DomainError } from '../numeric/errors.ts';
 
 export interface LeaderSwitch<T> {
   readonly s: T;
@@ -71,15 +73,36 @@ export function isBalanced<T>(F: Field<T>, st: L2Start<T>): boolean {
   return st.x.every((xi, i) => F.cmp(st.u0[i]!, a) === 0 && F.cmp(st.v0[i]!, F.sign(xi) < 0 ? F.neg(a) : a) === 0) && F.sign(a) > 0;
 }
 
-export function leaders<T>(F: Field<T>, st: L2Start<T>, opts: LeadersOptions<T> = {}): LeadersResult<T> {
+/**
+ * Leaders in natural units: the start is normalized by l2Normalize (ρ' = 1, max|x'| = 1; the flow is
+ * homogeneous in (u, v, ρ) and x → c x rescales s by 1/c), solved there, and mapped back:
+ * s = s'/X, τ = τ'/(c X²), x* = X·x*' (x* = s/(2ρτ)).
+ */
+export function leaders<T>(F: Field<T>, st0: L2Start<T>, opts: LeadersOptions<T> = {}): LeadersResult<T> {
+  if (F.sign(st0.rho) <= 0) throw new DomainError('leaders: rho must be > 0');
+  const { st, c, X } = l2Normalize(F, st0);
+  const onProgress = opts.onProgress;
+  const r = leadersUnit(F, st, { rtol: opts.rtol, sMax: opts.sMax ? F.mul(opts.sMax, X) : undefined, onProgress: onProgress ? (sv: T) => onProgress(F.div(sv, X)) : undefined });
+  const sB = (a: T) => F.div(a, X);
+  const xB = (a: T) => F.mul(a, X);
+  const tB = (a: T) => F.div(a, F.mul(c, F.mul(X, X)));
+  return {
+    ...r,
+    switches: r.switches.map((w) => ({ ...w, s: sB(w.s), tau: tB(w.tau), xStar: xB(w.xStar) })),
+    final: { ...r.final, s: sB(r.final.s), collapseS: r.final.collapseS === null ? null : sB(r.final.collapseS), finalMargin: r.final.finalMargin === null ? null : xB(r.final.finalMargin) },
+    xStarTurningPoints: r.xStarTurningPoints.map((t) => ({ s: sB(t.s), xStar: xB(t.xStar) })),
+  };
+}
+
+function leadersUnit<T>(F: Field<T>, st: L2Start<T>, opts: LeadersOptions<T> = {}): LeadersResult<T> {
   const rtol = opts.rtol ?? gbsDefaultTolerance(F);
   const { x, rho } = st;
   const d = x.length;
-  if (F.sign(rho) <= 0) throw new RangeError('leaders: rho must be > 0');
   const ax = x.map((xi) => F.abs(xi));
   const balanced = isBalanced(F, st);
   const m = tauModel(F, st);
-  const sMax = opts.sMax ?? F.div(F.fromNumber(2000), xMinMax(F, x).min);
+  // natural units: the slowest coordinate moves at rate ~ ρ x_min²/N, N = O(1)
+  const sMax = opts.sMax ?? F.div(F.fromNumber(1e6), F.mul(xMinMax(F, x).min, xMinMax(F, x).min));
   const two = F.fromNumber(2);
   const absBeta = (s: T, tau: T): T[] => {
     const { p, q } = l2PQ(F, st, s, tau);
@@ -158,6 +181,7 @@ export function leaders<T>(F: Field<T>, st: L2Start<T>, opts: LeadersOptions<T> 
         final = { leader, s, reason: 'escape', collapseS: null, finalMargin: second === null ? null : F.sub(xStarOf(s, tau), F.div(F.add(ax[iMax]!, second), two)) };
         break;
       }
+      if (r.status !== 'done') throw new NumericError(`leaders: the integration of tau stopped (${r.status === 'stepTooSmall' ? 'step size underflow' : r.status}) at s = ${F.toString(s, 10)} (natural units) before a certificate`, 'switch times');
       final = { leader, s, reason: 'sMax', collapseS: null, finalMargin: null };
       break;
     } else {
@@ -170,6 +194,7 @@ export function leaders<T>(F: Field<T>, st: L2Start<T>, opts: LeadersOptions<T> 
       let done = false;
       const r = integrate(F, tSys, tau, [s], F.add(tau, span), {
         rtol,
+        h0: firstStep(F, span),
         events: evT,
         onStep: (tv, z) => {
           const N = m.N(z[0]!, tv, [tv]);
@@ -190,7 +215,7 @@ export function leaders<T>(F: Field<T>, st: L2Start<T>, opts: LeadersOptions<T> 
         final = { leader, s, reason: 'collapse', collapseS: F.add(s, F.div(b, two)), finalMargin: null };
         break;
       }
-      throw new RangeError(`leaders: integration stopped (${r.status}) at s = ${F.toString(s, 10)}`);
+      throw new NumericError(`leaders: the integration of tau stopped (${r.status === 'stepTooSmall' ? 'step size underflow' : r.status}) at s = ${F.toString(s, 10)} (natural units) while locating the collapse`, 'switch times');
     }
     // eslint-disable-next-line no-inner-declarations
     function handleEvent(index: number, sv: T, tv: T): void {
@@ -210,7 +235,7 @@ export function leaders<T>(F: Field<T>, st: L2Start<T>, opts: LeadersOptions<T> 
       leader = best;
     }
   }
-  if (final === null) throw new RangeError('leaders: too many events');
+  if (final === null) throw new NumericError('leaders: more than 10000 switch / turning-point events (chattering?)', 'switch times');
   const seq = [initialLeader, ...switches.map((w) => w.leader)].map((i) => ax[i]!);
   let up = true;
   let down = true;

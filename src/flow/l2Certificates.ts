@@ -11,6 +11,7 @@
  * Both certificates are checked with a relative safety margin `certMargin(F)` = 10^{−⌊P/2⌋} so
  * that integration error (≤ 10^{−(P−12)}) cannot flip them.
  */
+import { DomainError, InternalError } from '../numeric/errors.ts';
 import type { Field } from '../numeric/Field.ts';
 
 export function certMargin<T>(F: Field<T>): T {
@@ -26,7 +27,7 @@ export function xMinMax<T>(F: Field<T>, x: readonly T[]): { min: T; max: T } {
     if (min === null || F.cmp(a, min) < 0) min = a;
     if (F.cmp(a, max) > 0) max = a;
   }
-  if (min === null) throw new RangeError('x must have at least one non-zero entry');
+  if (min === null) throw new DomainError('x must have at least one non-zero entry');
   return { min, max };
 }
 
@@ -73,6 +74,6 @@ export function escapeCertificate<T>(F: Field<T>, x: readonly T[], rho: T, u: re
 export function collapseTailBound<T>(F: Field<T>, x: readonly T[], rho: T, N: T): T {
   const { min } = xMinMax(F, x);
   const kappa = F.mul(min, F.sub(F.mul(rho, min), N));
-  if (F.sign(kappa) <= 0) throw new RangeError('collapseTailBound: collapse certificate does not hold');
+  if (F.sign(kappa) <= 0) throw new InternalError('collapseTailBound: called while the collapse certificate does not hold');
   return F.div(N, kappa);
 }

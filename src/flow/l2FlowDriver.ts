@@ -61,6 +61,15 @@ export interface L2RunOptions<T> {
   readonly onProgress?: (s: T) => void;
 }
 
+/**
+ * First trial step of each integration in natural units: min(span/16, 1/4). The default span/16
+ * let GBS accept one huge first step (e.g. 2.5·10^5 over a search bound) whose extrapolation
+ * columns agreed while all being wrong, which produced false certificates.
+ */
+export function firstStep<T>(F: Field<T>, span: T): T {
+  return F.min(F.div(span, F.fromNumber(16)), F.fromString('0.25'));
+}
+
 export function runL2<T>(F: Field<T>, m: L2Model<T>, targets: readonly T[], opts: L2RunOptions<T> = {}): L2Run<T> {
   const rtol = opts.rtol ?? gbsDefaultTolerance(F);
   const ci = m.ci;
@@ -117,6 +126,7 @@ export function runL2<T>(F: Field<T>, m: L2Model<T>, targets: readonly T[], opts
     }
     const r = integrate(F, sSys, s, Y, target, {
       rtol,
+      h0: firstStep(F, F.sub(target, s)),
       onStep: (sv, y) => {
         opts.onProgress?.(sv);
         const c = checkCert(sv, y);
@@ -172,6 +182,7 @@ export function runL2<T>(F: Field<T>, m: L2Model<T>, targets: readonly T[], opts
     const target = ti < targets.length ? targets[ti]! : null;
     const r = integrate(F, tSys, tau, Z, F.add(tau, tauSpan), {
       rtol,
+      h0: firstStep(F, tauSpan),
       events: target === null ? [] : [(_tv, z) => F.sub(z[ci]!, target)],
       onStep: (tv, z) => {
         const N = m.N(z[ci]!, tv, z);

@@ -21,10 +21,16 @@
  * - Status: 'collapsed' once every coordinate with x_j ≠ 0 is frozen (collapse_s = the last
  *   absorption time); 'escaped' once some coordinate (L = 2) satisfies the B8 certificate
  *   u_j v_j > 0 and |u_j + v_j| > 2ρ (then p − 2ρ sgn p grows like e^{|x|s}).
+ * - Units: the right-hand side is x_j times a factor independent of |x|, so the pieces are integrated
+ *   in s' = X s with x' = x/X (X = max|x_j|) and an absolute tolerance relative to max(|W0|, ρ)
+ *   (`flowUnits`); switching times are mapped back by s = s'/X.
  */
 import type { Field } from '../numeric/Field.ts';
 import { beta as betaOf } from '../model/diagonalNetwork.ts';
 import { integrate, type EventFn, type OdeSystem } from '../ode/extrapolationIntegrator.ts';
+import { flowUnits } from './rescaledFlow.ts';
+import { firstStep } from './l2FlowDriver.ts';
+import { NumericError } from '../numeric/errors.ts';
 
 export const LINF_ASSUMPTIONS = [
   'Filippov sliding on the switching surfaces w_k[j] = 0; a coordinate with two vanishing layers is frozen (L = 2: the absorbing origin; L >= 3: sign(0) = 0 fixed point)',
@@ -68,11 +74,26 @@ export interface LinfFlowResult<T> {
 
 export function linfFlow<T>(
   F: Field<T>,
-  x: readonly T[],
+  x0: readonly T[],
   rho: T,
   W0: readonly (readonly T[])[],
   targets: readonly T[],
   opts: { rtol?: T; maxPieces?: number; onProgress?: (s: T) => void } = {},
+): LinfFlowResult<T> {
+  const { X, atol } = flowUnits(F, x0, rho, W0, opts.rtol);
+  const x = x0.map((xi) => F.div(xi, X));
+  const r = linfFlowUnit(F, x, rho, W0, targets.map((t) => F.mul(t, X)), { ...opts, atol, onProgress: opts.onProgress ? (sv: T) => opts.onProgress!(F.div(sv, X)) : undefined });
+  const back = (a: T | null) => (a === null ? null : F.div(a, X));
+  return { ...r, points: r.points.map((p, k) => ({ ...p, s: targets[k]! })), absorbS: r.absorbS.map(back), collapseS: back(r.collapseS) };
+}
+
+function linfFlowUnit<T>(
+  F: Field<T>,
+  x: readonly T[],
+  rho: T,
+  W0: readonly (readonly T[])[],
+  targets: readonly T[],
+  opts: { rtol?: T; atol?: T; maxPieces?: number; onProgress?: (s: T) => void } = {},
 ): LinfFlowResult<T> {
   const L = W0.length;
   const d = x.length;
@@ -162,7 +183,7 @@ export function linfFlow<T>(
   const unflat = (w: readonly T[]) => Array.from({ length: L }, (_, l) => w.slice(l * d, (l + 1) * d));
   for (const target of targets) {
     while (F.cmp(s, target) < 0) {
-      if (pieces++ > maxPieces) throw new RangeError(`linfFlow: more than ${maxPieces} switching events before s = ${F.toString(target, 8)} (Zeno/chattering?)`);
+      if (pieces++ > maxPieces) throw new NumericError(`linfFlow: more than ${maxPieces} switching events before s' = ${F.toString(target, 8)} (natural units; Zeno/chattering?)`, 'l_inf-SAM flow');
       // events: (kind, j, c)
       const evMeta: Array<{ kind: 'cross' | 'exitPlus' | 'exitMinus'; j: number; c: number }> = [];
       const events: EventFn<T>[] = [];
@@ -181,7 +202,7 @@ export function linfFlow<T>(
           events.push((_s, w) => oneSided(j, colOf(w, j), m.sig, m.c).fm[m.c]!);
         }
       }
-      const r = integrate(F, sys, s, y, target, { rtol: opts.rtol, events, onStep: (sv) => void opts.onProgress?.(sv) });
+      const r = integrate(F, sys, s, y, target, { rtol: opts.rtol, atol: opts.atol, h0: firstStep(F, F.sub(target, s)), events, onStep: (sv) => void opts.onProgress?.(sv) });
       stats.steps += r.stats.steps;
       stats.fevals += r.stats.fevals;
       s = r.s;
@@ -190,7 +211,7 @@ export function linfFlow<T>(
         s = target;
         break;
       }
-      if (r.status !== 'event' || !r.event) throw new RangeError(`linfFlow: integration stopped (${r.status}) at s = ${F.toString(s, 8)}`);
+      if (r.status !== 'event' || !r.event) throw new NumericError(`linfFlow: integration stopped (${r.status === 'stepTooSmall' ? 'step size underflow' : r.status}) at s' = ${F.toString(s, 8)} (natural units)`, 'l_inf-SAM flow');
       const ev = evMeta[r.event.index]!;
       const j = ev.j;
       const m = modes[j]!;

@@ -7,13 +7,14 @@
  *   ℓ∞-SAM ũ = u − ρ sgn(x) sgn(v), ṽ = v − ρ sgn(x) sgn(u) (sign(0) = 0).
  * - `physicalTime(F, algo, x, rho, stateAt, s, loss)`: quadrature of t' = 1/g(z̃(s)) with the GBS
  *   integrator along any state evaluator (closed forms). For ℓ2-SAM the τ reduction carries t as an
- *   extra ODE component instead (tauReduction.ts). Throws RangeError when 1/g(z̃) leaves decimal.js's
+ *   extra ODE component instead (tauReduction.ts). Throws NumericError when 1/g(z̃) leaves decimal.js's
  *   exponent range (logistic/exponential loss: 1/g ≈ e^{z̃} with z̃ ≳ 2·10^{16}).
- * - `invG(F, loss, z)`: 1/g(z), refusing z > PHYSICAL_Z_MAX = 1000 (RangeError). Reason: t' = e^{z̃(s)}
+ * - `invG(F, loss, z)`: 1/g(z), refusing z > PHYSICAL_Z_MAX = 1000 (NumericError). Reason: t' = e^{z̃(s)}
  *   grows doubly exponentially in s, so any step-size controller advances z̃ by O(1) per step and
  *   reaching z̃ = 10^k costs ~10^k steps; t is therefore reported only while z̃ ≤ 1000 (t ≲ e^{1000}),
  *   otherwise callers print null with a warning.
  */
+import { NumericError } from '../numeric/errors.ts';
 import type { Field } from '../numeric/Field.ts';
 import type { Loss } from '../numeric/loss.ts';
 import type { AlgoName } from '../optim/algorithms.ts';
@@ -23,7 +24,7 @@ import { l2N } from './l2Certificates.ts';
 export const PHYSICAL_Z_MAX = 1000;
 
 export function invG<T>(F: Field<T>, loss: Loss<T>, z: T): T {
-  if (F.cmp(z, F.fromNumber(PHYSICAL_Z_MAX)) > 0) throw new RangeError(`physical time: margin z~ > ${PHYSICAL_Z_MAX} (t > e^${PHYSICAL_Z_MAX}) not followed`);
+  if (F.cmp(z, F.fromNumber(PHYSICAL_Z_MAX)) > 0) throw new NumericError(`physical time: margin z~ > ${PHYSICAL_Z_MAX} (t > e^${PHYSICAL_Z_MAX}) not followed`, 'physical time t(s)');
   return F.div(F.one, loss.g(z));
 }
 
@@ -65,6 +66,6 @@ export function physicalTime<T>(
     s,
     { rtol, maxSteps: 20000 },
   );
-  if (r.status !== 'done') throw new RangeError(`physical time: quadrature stopped (${r.status})`);
+  if (r.status !== 'done') throw new NumericError(`physical time: the quadrature of t' = 1/g stopped (${r.status === 'stepTooSmall' ? 'step size underflow' : r.status}) at s = ${F.toString(r.s, 8)}`, 'physical time t(s)');
   return r.y[0]!;
 }

@@ -14,10 +14,15 @@
  * - `rescaledFlow(F, algo, x, rho, W0, targets, opts)`: states at the targets; if the solution
  *   blows up (L ≥ 3, B13) the run reports status 'blowup' and the last s reached (the step size
  *   collapsed below 10^{−(P−3)}·s, i.e. s is within that of the blow-up time).
+ * Scale: every right-hand side is x_j times a factor that does not depend on |x| (for ℓ2-SAM
+ * G/‖G‖ is invariant under x → c x), so the run integrates in s' = X s with x' = x/X, X = max|x_j|,
+ * and the integrator's absolute tolerance is rtol·10^{-10} times the start's magnitude
+ * max(|W0|, ρ): results do not depend on the units of x, w or ρ (tests/metamorphic/symmetries.ts).
  */
 import type { Field } from '../numeric/Field.ts';
 import { beta as betaOf } from '../model/diagonalNetwork.ts';
-import { integrate, type OdeSystem } from '../ode/extrapolationIntegrator.ts';
+import { firstStep } from './l2FlowDriver.ts';
+import { integrate, gbsDefaultTolerance, type OdeSystem } from '../ode/extrapolationIntegrator.ts';
 
 export type SmoothAlgo = 'gd' | 'sam-l2';
 
@@ -62,6 +67,21 @@ export function rescaledRhs<T>(F: Field<T>, algo: SmoothAlgo, x: readonly T[], r
   };
 }
 
+/**
+ * Natural units of a one-example flow: X = max|x_j| (time s' = X s) and the absolute tolerance
+ * rtol·10^{-10}·max(|W0|, ρ) (the integrator's default absolute tolerance, made relative to the start).
+ */
+export function flowUnits<T>(F: Field<T>, x: readonly T[], rho: T, W0: readonly (readonly T[])[], rtol?: T): { X: T; atol: T } {
+  let X = F.zero;
+  for (const xi of x) X = F.max(X, F.abs(xi));
+  if (F.isZero(X)) X = F.one;
+  let m = F.abs(rho);
+  for (const row of W0) for (const w of row) m = F.max(m, F.abs(w));
+  if (F.isZero(m)) m = F.one;
+  const r = rtol ?? gbsDefaultTolerance(F);
+  return { X, atol: F.mul(F.mul(r, F.fromString('1e-10')), m) };
+}
+
 export interface RescaledPoint<T> {
   readonly s: T;
   readonly W: T[][];
@@ -92,7 +112,8 @@ export function rescaledFlow<T>(
 ): RescaledFlowResult<T> {
   const L = W0.length;
   const d = x.length;
-  const f = rescaledRhs(F, algo, x, rho, L);
+  const { X, atol } = flowUnits(F, x, rho, W0, opts.rtol);
+  const f = rescaledRhs(F, algo, x.map((xi) => F.div(xi, X)), rho, L);
   const sys: OdeSystem<T> = { dim: L * d, rhs: (_s, w) => f(w) };
   let s = F.zero;
   let y = W0.flat();
@@ -100,13 +121,14 @@ export function rescaledFlow<T>(
   const stats = { steps: 0, fevals: 0 };
   const unflat = (w: readonly T[]) => Array.from({ length: L }, (_, l) => w.slice(l * d, (l + 1) * d));
   for (const target of targets) {
-    if (F.cmp(target, s) > 0) {
-      const r = integrate(F, sys, s, y, target, { rtol: opts.rtol, maxSteps: 100000, onStep: (sv) => void opts.onProgress?.(sv) });
+    const tN = F.mul(target, X);
+    if (F.cmp(tN, s) > 0) {
+      const r = integrate(F, sys, s, y, tN, { rtol: opts.rtol, atol, h0: firstStep(F, F.sub(tN, s)), maxSteps: 100000, onStep: (sv) => void opts.onProgress?.(F.div(sv, X)) });
       stats.steps += r.stats.steps;
       stats.fevals += r.stats.fevals;
       s = r.s;
       y = r.y;
-      if (r.status !== 'done') return { points, status: 'blowup', blowupS: s, stats };
+      if (r.status !== 'done') return { points, status: 'blowup', blowupS: F.div(s, X), stats };
     }
     const W = unflat(y);
     points.push({ s: target, W, beta: betaOf(F, W) });

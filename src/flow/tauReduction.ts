@@ -11,6 +11,12 @@
  *   collapse time (certified ± radius) and the B4 certificate reached.
  * - Physical time (optional): t' = 1/g(z̃), z̃ = Σ x_i ũ_i ṽ_i at the evaluation point
  *   ũ = u − ρ x v/N, ṽ = v − ρ x u/N; after collapse (state 0, z̃ = 0) t grows as (s − s_c)/g(0).
+ * - `l2Normalize(F, start)`: the start in natural units. The flow is homogeneous of degree 1 in
+ *   (u, v, ρ) with s unchanged, and x → c x rescales s by 1/c (see tests/metamorphic/symmetries.ts):
+ *   with c = ρ (or max|u0|,|v0| when ρ = 0) and X = max|x_i|, the start (x/X, u0/c, v0/c, ρ/c) has
+ *   ρ = 1 and max|x| = 1, and its solution at s' = X s maps back by u = c u', τ = τ'/(c X²),
+ *   z̃ = c² X z̃'. `l2Flow` always integrates in these units, so the integrator's absolute
+ *   tolerance, step-size floor and the driver's constants are relative to the problem's own scale.
  */
 import type { Field } from '../numeric/Field.ts';
 import type { Loss } from '../numeric/loss.ts';
@@ -73,7 +79,39 @@ function zTilde<T>(F: Field<T>, st: L2Start<T>, u: readonly T[], v: readonly T[]
 
 const halfOf = <T>(F: Field<T>, a: T) => F.div(a, F.fromNumber(2));
 
-export function tauModel<T>(F: Field<T>, st: L2Start<T>, loss?: Loss<T>): L2Model<T> {
+/** Physical-clock scaling for a normalized start: t' = dsScale / g(zScale·z̃') (see l2Normalize). */
+export interface PhysScale<T> {
+  readonly zScale: T;
+  readonly dsScale: T;
+}
+
+const physRate = <T>(F: Field<T>, loss: Loss<T>, zt: T, phys?: PhysScale<T>): T =>
+  phys ? F.mul(phys.dsScale, invG(F, loss, F.mul(phys.zScale, zt))) : invG(F, loss, zt);
+
+export interface L2Normalized<T> {
+  readonly st: L2Start<T>;
+  /** (u, v, ρ) = c·(u', v', ρ') */
+  readonly c: T;
+  /** x = X·x', s = s'/X */
+  readonly X: T;
+}
+
+/** The start in natural units (ρ' = 1 or max|u0'|,|v0'| = 1; max|x'| = 1), see the module header. */
+export function l2Normalize<T>(F: Field<T>, st: L2Start<T>): L2Normalized<T> {
+  let X = F.zero;
+  for (const xi of st.x) X = F.max(X, F.abs(xi));
+  if (F.isZero(X)) X = F.one;
+  let c = st.rho;
+  if (F.sign(c) <= 0) {
+    c = F.zero;
+    for (let i = 0; i < st.x.length; i++) c = F.max(c, F.max(F.abs(st.u0[i]!), F.abs(st.v0[i]!)));
+    if (F.isZero(c)) c = F.one;
+  }
+  const dc = (a: T) => F.div(a, c);
+  return { st: { x: st.x.map((xi) => F.div(xi, X)), rho: dc(st.rho), u0: st.u0.map(dc), v0: st.v0.map(dc) }, c, X };
+}
+
+export function tauModel<T>(F: Field<T>, st: L2Start<T>, loss?: Loss<T>, phys?: PhysScale<T>): L2Model<T> {
   const d = st.x.length;
   const uvOf = (s: T, tau: T) => {
     const { p, q } = l2PQ(F, st, s, tau);
@@ -97,7 +135,7 @@ export function tauModel<T>(F: Field<T>, st: L2Start<T>, loss?: Loss<T>): L2Mode
     deriv(s, tau, _Y, N) {
       if (!loss) return [F.zero];
       const { u, v } = uvOf(s, tau);
-      return [F.zero, invG(F, loss, zTilde(F, st, u, v, N))];
+      return [F.zero, physRate(F, loss, zTilde(F, st, u, v, N), phys)];
     },
     aligned(s, tau) {
       const { p, q } = l2PQ(F, st, s, tau);
@@ -107,7 +145,7 @@ export function tauModel<T>(F: Field<T>, st: L2Start<T>, loss?: Loss<T>): L2Mode
   };
 }
 
-export function fullL2Model<T>(F: Field<T>, st: L2Start<T>, loss?: Loss<T>): L2Model<T> {
+export function fullL2Model<T>(F: Field<T>, st: L2Start<T>, loss?: Loss<T>, phys?: PhysScale<T>): L2Model<T> {
   const d = st.x.length;
   const ci = 2 * d;
   return {
@@ -133,7 +171,7 @@ export function fullL2Model<T>(F: Field<T>, st: L2Start<T>, loss?: Loss<T>): L2M
         out[d + i] = F.sub(F.mul(x, Y[i]!), F.mul(c, Y[d + i]!));
       }
       out[ci] = F.zero;
-      if (loss) out[ci + 1] = invG(F, loss, zTilde(F, st, Y.slice(0, d), Y.slice(d, 2 * d), N));
+      if (loss) out[ci + 1] = physRate(F, loss, zTilde(F, st, Y.slice(0, d), Y.slice(d, 2 * d), N), phys);
       return out;
     },
     aligned(_s, _tau, Y) {
@@ -157,34 +195,51 @@ export interface L2FlowOptions<T> extends L2RunOptions<T> {
   readonly loss?: Loss<T>;
 }
 
-/** ℓ2-SAM (L = 2, one example) at each target s, via the τ reduction (default) or the full system. */
-export function l2Flow<T>(F: Field<T>, st: L2Start<T>, targets: readonly T[], opts: L2FlowOptions<T> = {}): L2FlowResult<T> {
-  const d = st.x.length;
+/**
+ * ℓ2-SAM (L = 2, one example) at each target s, via the τ reduction (default) or the full system,
+ * integrated in natural units (l2Normalize) and mapped back.
+ */
+export function l2Flow<T>(F: Field<T>, st0: L2Start<T>, targets: readonly T[], opts: L2FlowOptions<T> = {}): L2FlowResult<T> {
+  const d = st0.x.length;
   const full = opts.method === 'full';
-  const m = full ? fullL2Model(F, st, opts.loss) : tauModel(F, st, opts.loss);
-  const run = runL2(F, m, targets, opts);
+  const { st, c, X } = l2Normalize(F, st0);
+  const phys: PhysScale<T> = { zScale: F.mul(F.mul(c, c), X), dsScale: F.div(F.one, X) };
+  const m = full ? fullL2Model(F, st, opts.loss, phys) : tauModel(F, st, opts.loss, phys);
+  const onProgress = opts.onProgress;
+  const run = runL2(F, m, targets.map((s) => F.mul(s, X)), { ...opts, onProgress: onProgress ? (sv: T) => onProgress(F.div(sv, X)) : undefined });
   const tIdx = full ? 2 * d + 1 : 1;
   const g0 = opts.loss ? opts.loss.g(F.zero) : F.one;
-  const points = run.points.map((pt): L2FlowPoint<T> => {
+  const back = (a: T | null) => (a === null ? null : F.div(a, X));
+  const collapseS = back(run.collapseS);
+  const tauBack = F.mul(c, F.mul(X, X));
+  const points = run.points.map((pt, k): L2FlowPoint<T> => {
+    const s = targets[k]!;
     let u: T[];
     let v: T[];
     if (pt.status === 'collapsed') {
-      u = st.x.map((x, i) => (F.isZero(x) ? st.u0[i]! : F.zero));
-      v = st.x.map((x, i) => (F.isZero(x) ? st.v0[i]! : F.zero));
+      u = st0.x.map((x, i) => (F.isZero(x) ? st0.u0[i]! : F.zero));
+      v = st0.x.map((x, i) => (F.isZero(x) ? st0.v0[i]! : F.zero));
     } else if (full) {
-      u = pt.Y.slice(0, d);
-      v = pt.Y.slice(d, 2 * d);
+      u = pt.Y.slice(0, d).map((a) => F.mul(c, a));
+      v = pt.Y.slice(d, 2 * d).map((a) => F.mul(c, a));
     } else {
       const { p, q } = l2PQ(F, st, pt.s, pt.tau!);
-      u = p.map((pi, i) => halfOf(F, F.add(pi, q[i]!)));
-      v = p.map((pi, i) => halfOf(F, F.sub(pi, q[i]!)));
+      u = p.map((pi, i) => F.mul(c, halfOf(F, F.add(pi, q[i]!))));
+      v = p.map((pi, i) => F.mul(c, halfOf(F, F.sub(pi, q[i]!))));
     }
     let t: T | null = null;
     if (opts.loss) {
       t = pt.Y[tIdx]!;
-      if (pt.status === 'collapsed' && run.collapseS !== null) t = F.add(t, F.div(F.max(F.zero, F.sub(pt.s, run.collapseS)), g0));
+      if (pt.status === 'collapsed' && collapseS !== null) t = F.add(t, F.div(F.max(F.zero, F.sub(s, collapseS)), g0));
     }
-    return { s: pt.s, tau: pt.tau, u, v, beta: u.map((ui, i) => F.mul(ui, v[i]!)), status: pt.status, t };
+    return { s, tau: pt.tau === null ? null : F.div(pt.tau, tauBack), u, v, beta: u.map((ui, i) => F.mul(ui, v[i]!)), status: pt.status, t };
   });
-  return { points, collapseS: run.collapseS, collapseSRadius: run.collapseSRadius, certificate: run.certificate, stats: run.stats, incomplete: run.incomplete };
+  return {
+    points,
+    collapseS,
+    collapseSRadius: back(run.collapseSRadius),
+    certificate: run.certificate ? { kind: run.certificate.kind, s: F.div(run.certificate.s, X) } : null,
+    stats: run.stats,
+    incomplete: run.incomplete,
+  };
 }

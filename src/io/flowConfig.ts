@@ -9,6 +9,7 @@ import { UsageError } from './UsageError.ts';
 import * as v from './validate.ts';
 import { ALGO_NAMES, type AlgoName } from '../optim/algorithms.ts';
 import { LOSS_NAMES, type LossName } from '../numeric/loss.ts';
+import { fitDigits, fitMatrix, fitVector, type InputPolicy } from './inputDigits.ts';
 
 export type FlowMethod = 'closed-form' | 'integrate';
 export const FLOW_METHODS: readonly FlowMethod[] = ['closed-form', 'integrate'];
@@ -28,7 +29,11 @@ export interface FlowConfig {
 
 const KNOWN = new Set(['algo', 'rho', 'x', 'u0', 'v0', 'W0', 's', 'precision', 'method', 'loss', 'rtol', 'name', 'comment']);
 
-export function parseFlowConfig(raw: unknown): FlowConfig {
+/**
+ * Validate a flow config. Decimal inputs with more significant digits than `precision` are refused
+ * (or rounded with a warning in `opts.warnings` when `opts.roundInputs`), see inputDigits.ts.
+ */
+export function parseFlowConfig(raw: unknown, opts: { roundInputs?: boolean; warnings?: string[] } = {}): FlowConfig {
   const o = v.requireObject('config', raw);
   for (const k of Object.keys(o)) if (!KNOWN.has(k)) throw new UsageError(`config: unknown field "${k}"`);
   const algo = v.oneOf('algo', v.required(o, 'algo'), ALGO_NAMES);
@@ -50,5 +55,7 @@ export function parseFlowConfig(raw: unknown): FlowConfig {
   if (W0.length !== 2 && method === 'closed-form') throw new UsageError(`method "closed-form" needs depth 2 (u0, v0), got W0 with ${W0.length} layers`);
   if (W0.length !== 2 && algo === 'sam-linf' && W0.length < 2) throw new UsageError(`W0 must have >= 2 layers for sam-linf, got ${W0.length}`);
   if (loss !== null && W0.length !== 2) throw new UsageError('loss (physical time) is supported for depth 2 only');
-  return { algo, rho, x, W0, s, precision, method, loss, rtol };
+  if (rtol !== null && Number(rtol) >= 0.1) throw new UsageError(`rtol must be < 0.1 (a relative tolerance), got ${JSON.stringify(rtol)}`);
+  const pol: InputPolicy = { precision, round: !!opts.roundInputs, warnings: opts.warnings ?? [] };
+  return { algo, rho: fitDigits(pol, 'rho', rho), x: fitVector(pol, 'x', x), W0: o.W0 !== undefined ? fitMatrix(pol, 'W0', W0) : [fitVector(pol, 'u0', W0[0]!), fitVector(pol, 'v0', W0[1]!)], s: fitDigits(pol, 's', s), precision, method, loss, rtol };
 }

@@ -9,6 +9,7 @@ import { ALGO_NAMES, type AlgoName } from '../optim/algorithms.ts';
 import type { SimulationSpec } from '../optim/simulate.ts';
 import { UsageError } from './UsageError.ts';
 import * as v from './validate.ts';
+import { fitDigits, fitMatrix, type InputPolicy } from './inputDigits.ts';
 
 export const MAX_STEPS = 100_000_000;
 export const DEFAULT_PRECISION = 50;
@@ -25,7 +26,8 @@ export interface SimulationConfig {
   readonly W0: string[][];
 }
 
-export function parseSimulationConfig(raw: unknown): SimulationConfig {
+/** Validate a simulate config; over-long decimal inputs are refused or rounded (inputDigits.ts). */
+export function parseSimulationConfig(raw: unknown, opts: { roundInputs?: boolean; warnings?: string[] } = {}): SimulationConfig {
   const o = v.requireObject('config', raw);
   const algo = v.oneOf('algo', v.required(o, 'algo'), ALGO_NAMES);
   const loss = o.loss === undefined ? 'logistic' : v.oneOf('loss', o.loss, LOSS_NAMES);
@@ -41,17 +43,26 @@ export function parseSimulationConfig(raw: unknown): SimulationConfig {
   const w0Raw = v.required(o, 'W0');
   if (!Array.isArray(w0Raw) || w0Raw.length < 1) throw new UsageError(`W0 must have L >= 1 rows (one per layer), got ${JSON.stringify(w0Raw)}`);
   const W0 = v.decimalMatrix('W0', w0Raw, undefined, X[0]!.length);
-  return { algo, loss, eta, rho, steps, precision, X, Y, W0 };
+  const pol: InputPolicy = { precision, round: !!opts.roundInputs, warnings: opts.warnings ?? [] };
+  return { algo, loss, eta: fitDigits(pol, 'eta', eta), rho: fitDigits(pol, 'rho', rho), steps, precision, X: fitMatrix(pol, 'X', X), Y, W0: fitMatrix(pol, 'W0', W0) };
 }
 
+/** The config in field values; a value the backend cannot represent (e.g. 1e-9e15 in bigfloat) is a UsageError naming the field. */
 export function toSpec<T>(F: Field<T>, c: SimulationConfig): SimulationSpec<T> {
+  const conv = (field: string, s: string): T => {
+    try {
+      return F.fromString(s);
+    } catch (e) {
+      throw new UsageError(`${field} = ${s.length > 40 ? s.slice(0, 37) + '...' : s} is outside the range of the ${F.name} backend (${(e as Error).message.split('\n')[0]})`);
+    }
+  };
   return {
     algo: c.algo,
     loss: c.loss,
-    eta: F.fromString(c.eta),
-    rho: F.fromString(c.rho),
+    eta: conv('eta', c.eta),
+    rho: conv('rho', c.rho),
     steps: c.steps,
-    data: { X: c.X.map((r) => r.map((s) => F.fromString(s))), Y: c.Y },
-    W0: c.W0.map((r) => r.map((s) => F.fromString(s))),
+    data: { X: c.X.map((r, i) => r.map((s, j) => conv(`X[${i}][${j}]`, s))), Y: c.Y },
+    W0: c.W0.map((r, l) => r.map((s, j) => conv(`W0[${l}][${j}]`, s))),
   };
 }

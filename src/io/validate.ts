@@ -17,8 +17,18 @@ const show = (v: unknown): string => {
   }
 };
 
+/** Longest decimal string accepted (precision ≤ 1000 digits plus sign, point and exponent); longer ones are refused before parsing. */
+export const MAX_DECIMAL_CHARS = 1100;
+/** Largest config / points file read (bytes). */
+export const MAX_INPUT_BYTES = 4_000_000;
+/** Deepest JSON nesting accepted (configs need 3). */
+export const MAX_JSON_DEPTH = 32;
+
 /** A finite decimal number given as a string. */
 export function decimalString(field: string, v: unknown): string {
+  if (typeof v === 'string' && v.length > MAX_DECIMAL_CHARS) {
+    throw new UsageError(`${field}: decimal string of ${v.length} characters refused (at most ${MAX_DECIMAL_CHARS}: precision is at most 1000 digits)`);
+  }
   if (typeof v === 'number') {
     throw new UsageError(`${field}: numbers must be decimal strings (write "${v}" in quotes), got ${show(v)}`);
   }
@@ -48,7 +58,7 @@ export function nonNegativeDecimal(field: string, v: unknown): string {
 
 export function integerIn(field: string, v: unknown, lo: number, hi: number): number {
   const n = typeof v === 'string' && /^[+-]?\d+$/.test(v.trim()) ? Number(v) : v;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < lo || n > hi) {
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < lo || n > hi) {
     throw new UsageError(`${field} must be an integer in ${lo}..${hi}, got ${show(v)}`);
   }
   return n;
@@ -99,6 +109,20 @@ export function label(field: string, v: unknown): 1 | -1 {
 
 /** Parse JSON text; on failure a one-line error naming the file. */
 export function parseJson(text: string, what: string): unknown {
+  if (text.length > MAX_INPUT_BYTES) throw new UsageError(`${what}: ${text.length} bytes, more than the ${MAX_INPUT_BYTES} accepted`);
+  // nesting depth outside strings, before JSON.parse (deep nesting would exhaust the stack later)
+  let depth = 0;
+  let inStr = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inStr) {
+      if (ch === 92) i++;
+      else if (ch === 34) inStr = false;
+    } else if (ch === 34) inStr = true;
+    else if (ch === 91 || ch === 123) {
+      if (++depth > MAX_JSON_DEPTH) throw new UsageError(`${what}: JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+    } else if (ch === 93 || ch === 125) depth--;
+  }
   try {
     return JSON.parse(text);
   } catch (e) {

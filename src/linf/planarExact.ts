@@ -21,10 +21,15 @@
  *     u0·v0 < 0:  escape ⇔ |u0 + v0|·(2ρ + |u0 − v0|) > 8ρ²,  saddle ⇔ equality;
  *   otherwise absorbed at the origin in finite time. ρ = 0: escape ⇔ u0 + v0 ≠ 0, else the
  *   trajectory tends to the (then unique) saddle at the origin.
+ * - Ties are decided exactly: when the two sides of the escape condition agree to within 10^{-(P−5)}
+ *   relative, they are recomputed from the decimal values as exact rationals (BigInt-scaled decimals,
+ *   `exactEscapeCmp`), so |u0 + v0| = 2ρ is a saddle exactly when it holds for the given decimals, not
+ *   after rounding u0 + v0 to P digits.
  * - `linfPlanarFate`, `linfPlanarAt`: the fate, the exact absorption time and the pieces; the state at
  *   any σ. The fate is decided by the exact condition (so boundary points are classified exactly);
  *   the pieces give the times.
  */
+import { DomainError, InternalError, NumericError } from '../numeric/errors.ts';
 import type { Field } from '../numeric/Field.ts';
 
 export type PlanarFate = 'escape' | 'absorb' | 'saddle';
@@ -50,13 +55,48 @@ export function linfEscapeMargin<T>(F: Field<T>, u0: T, v0: T, rho: T): { lhs: T
   return { lhs: F.mul(F.abs(p), F.add(F.mul(two, rho), F.abs(q))), rhs: F.mul(F.fromNumber(8), F.mul(rho, rho)), mixed };
 }
 
-/** Fate from the exact algebraic condition alone. */
+/** A decimal string as m·10^e with BigInt m. */
+function scaled(s: string): { m: bigint; e: number } {
+  const t = s.trim();
+  const neg = t.startsWith('-');
+  const body = t.replace(/^[+-]/, '');
+  const [mant, ex] = body.split(/[eE]/);
+  const [ip, fp = ''] = mant!.split('.');
+  const digits = `${ip}${fp}`.replace(/^0+/, '') || '0';
+  const m = BigInt(digits);
+  return { m: neg ? -m : m, e: Number(ex ?? 0) - fp.length };
+}
+
+/** Largest exponent spread handled exactly (BigInts of about this many digits). */
+const MAX_EXACT_SPREAD = 100000;
+
+/**
+ * Exact sign of lhs − rhs of the escape condition for the decimal values u0, v0, ρ (module header):
+ * u0·v0 ≥ 0: |u0 + v0| − 2ρ;  u0·v0 < 0: |u0 + v0|·(2ρ + |u0 − v0|) − 8ρ².
+ */
+export function exactEscapeCmp(u0: string, v0: string, rho: string): -1 | 0 | 1 {
+  const xs = [scaled(u0), scaled(v0), scaled(rho)];
+  const nz = xs.filter((x) => x.m !== 0n);
+  const E = Math.min(...nz.map((x) => x.e), 0);
+  const Emax = Math.max(...nz.map((x) => x.e), 0);
+  if (Emax - E > MAX_EXACT_SPREAD) throw new DomainError(`linf escape rule: u0, v0 and rho span more than ${MAX_EXACT_SPREAD} orders of magnitude; the tie |u0+v0| = 2 rho cannot be decided exactly`);
+  const [u, v, r] = xs.map((x) => (x.m === 0n ? 0n : x.m * 10n ** BigInt(x.e - E))) as [bigint, bigint, bigint];
+  const abs = (a: bigint) => (a < 0n ? -a : a);
+  const p = abs(u + v);
+  const mixed = (u > 0n && v < 0n) || (u < 0n && v > 0n);
+  const d = mixed ? p * (2n * r + abs(u - v)) - 8n * r * r : p - 2n * r;
+  return d > 0n ? 1 : d < 0n ? -1 : 0;
+}
+
+/** Fate from the exact algebraic condition alone (near-ties decided on the exact decimal values). */
 export function linfEscapeCondition<T>(F: Field<T>, u0: T, v0: T, rho: T): PlanarFate {
-  if (F.sign(rho) < 0) throw new RangeError(`rho must be >= 0, got ${F.toString(rho)}`);
-  if (F.isZero(rho)) return F.isZero(F.add(u0, v0)) ? 'saddle' : 'escape';
+  if (F.sign(rho) < 0) throw new DomainError(`rho must be >= 0, got ${F.toString(rho)}`);
+  if (F.isZero(rho)) return F.isZero(F.add(u0, v0)) || F.cmp(u0, F.neg(v0)) === 0 ? 'saddle' : 'escape';
   if (F.isZero(u0) && F.isZero(v0)) return 'absorb';
   const m = linfEscapeMargin(F, u0, v0, rho);
-  const c = F.cmp(m.lhs, m.rhs);
+  let c = F.cmp(m.lhs, m.rhs);
+  const near = F.mul(F.max(F.abs(m.lhs), F.abs(m.rhs)), F.powInt(F.fromNumber(10), -(F.precision - 5)));
+  if (F.cmp(F.abs(F.sub(m.lhs, m.rhs)), near) <= 0) c = exactEscapeCmp(F.toString(u0), F.toString(v0), F.toString(rho));
   return c > 0 ? 'escape' : c === 0 ? 'saddle' : 'absorb';
 }
 
@@ -167,7 +207,7 @@ function computePieces<T>(F: Field<T>, u0: T, v0: T, rho: T, fate: PlanarFate): 
     u = next.u;
     v = next.v;
   }
-  throw new Error('linfPlanar: more pieces than the phase portrait allows (internal error)');
+  throw new InternalError('linfPlanar: more pieces than the phase portrait allows');
 }
 
 /** One open-quadrant piece starting at (u, v) (possibly on the bounding axis, see computePieces). */
@@ -228,13 +268,13 @@ function quadrantPiece<T>(F: Field<T>, region: PlanarRegion, rho: T, u: T, v: T,
 export function linfPlanarFate<T>(F: Field<T>, u0: T, v0: T, rho: T): { fate: PlanarFate; absorbSigma: T | null; pieces: Array<{ quadrant: string; sigma0: T; sigma1: T | null }> } {
   const fate = linfEscapeCondition(F, u0, v0, rho);
   const { pieces, absorbSigma } = computePieces(F, u0, v0, rho, fate);
-  if (fate === 'absorb' && absorbSigma === null) throw new Error('linfPlanarFate: exact condition says absorb but the pieces never reach the origin (boundary band)');
+  if (fate === 'absorb' && absorbSigma === null) throw new NumericError('linfPlanarFate: the exact condition says absorb but the computed pieces never reach the origin (raise --precision)', 'absorption time');
   return { fate, absorbSigma: fate === 'absorb' ? absorbSigma : null, pieces: pieces.map((p) => ({ quadrant: p.region, sigma0: p.sigma0, sigma1: p.sigma1 })) };
 }
 
 /** State at normalized time σ ≥ 0. phase: 'absorbed' once at the origin (ρ > 0), 'saddle' on the last piece of a saddle trajectory. */
 export function linfPlanarAt<T>(F: Field<T>, u0: T, v0: T, rho: T, sigma: T): { u: T; v: T; phase: 'running' | 'absorbed' | 'saddle' } {
-  if (F.sign(sigma) < 0) throw new RangeError(`sigma must be >= 0, got ${F.toString(sigma)}`);
+  if (F.sign(sigma) < 0) throw new DomainError(`sigma must be >= 0, got ${F.toString(sigma)}`);
   const fate = linfEscapeCondition(F, u0, v0, rho);
   const { pieces } = computePieces(F, u0, v0, rho, fate);
   for (let i = 0; i < pieces.length; i++) {

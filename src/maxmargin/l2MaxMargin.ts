@@ -11,6 +11,7 @@
  * non-singular finds it; the optimum is unique (strictly convex objective). Exponential in n:
  * meant for n ≤ 12.
  */
+import { DomainError } from '../numeric/errors.ts';
 import type { Field } from '../numeric/Field.ts';
 import type { Dataset } from '../model/diagonalNetwork.ts';
 
@@ -47,7 +48,7 @@ export interface MaxMarginResult<T> {
 
 export function l2MaxMargin<T>(F: Field<T>, data: Dataset<T>): MaxMarginResult<T> | null {
   const n = data.X.length;
-  if (n > MAX_MAX_MARGIN_EXAMPLES) throw new RangeError(`l2MaxMargin: at most ${MAX_MAX_MARGIN_EXAMPLES} examples, got ${n}`);
+  if (n > MAX_MAX_MARGIN_EXAMPLES) throw new DomainError(`l2MaxMargin: at most ${MAX_MAX_MARGIN_EXAMPLES} examples, got ${n}`);
   const d = data.X[0]!.length;
   const a = data.X.map((x, k) => x.map((v) => (data.Y[k] === 1 ? v : F.neg(v))));
   const dot = (p: readonly T[], q: readonly T[]) => p.reduce((acc, pi, i) => F.add(acc, F.mul(pi, q[i]!)), F.zero);

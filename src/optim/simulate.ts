@@ -3,6 +3,7 @@
  * s_t = Σ η·(1/n)Σ_k g(z̃_k,t) (for one example exactly the B1 clock s_t = Σ η g(z̃_t))
  * and physical time η·t, recording checkpoints.
  */
+import { NumericError } from '../numeric/errors.ts';
 import type { Field } from '../numeric/Field.ts';
 import { makeLoss, type LossName } from '../numeric/loss.ts';
 import { beta, lossValue, type Dataset, type Weights } from '../model/diagonalNetwork.ts';
@@ -73,7 +74,7 @@ export function simulate<T>(F: Field<T>, spec: SimulationSpec<T>, opts: Simulate
   for (let t = 1; t <= spec.steps; t++) {
     const r = step(F, loss, spec.data, hyper, W);
     W = r.W;
-    for (const row of W) for (const w of row) if (!F.isFinite(w)) throw new RangeError(`simulate: the weights left the representable range at step ${t}`);
+    for (const row of W) for (const w of row) if (!F.isFinite(w)) throw new NumericError(`simulate: the weights left the representable range at step ${t}`, 'weights');
     let gm = F.zero;
     for (const gk of r.gTilde) gm = F.add(gm, gk);
     s = F.add(s, F.mul(spec.eta, F.div(gm, nT)));

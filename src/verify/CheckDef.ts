@@ -41,6 +41,9 @@ export interface Outcome {
   readonly findings?: readonly Finding[];
   readonly counterexample?: unknown;
   readonly replay?: { readonly seed: number; readonly path?: string };
+  /** Sampled checks: draws evaluated, and draws generated but rejected by the hypotheses. */
+  readonly runs?: number;
+  readonly discarded?: number;
 }
 
 export interface CheckDef {

@@ -37,6 +37,9 @@ interface Common {
   readonly seconds: number;
   readonly notes: readonly string[];
   readonly findings: readonly Finding[];
+  /** Sampled (property) checks only: draws evaluated, and draws generated but rejected by the hypotheses. */
+  readonly runs?: number;
+  readonly discarded?: number;
 }
 
 export interface Pass extends Common { readonly status: 'pass' }

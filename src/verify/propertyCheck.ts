@@ -7,7 +7,12 @@
  *   the outcome carries fast-check's SHRUNK counterexample, its margin, and the replay seed
  *   and path. Inputs whose hypotheses fail are discarded (`fc.pre`) and counted: both the
  *   claim's own executable hypotheses (through `claimInput`) and the check's extra conditions
- *   (an evaluation returning `skip`).
+ *   (an evaluation returning `skip`). The outcome carries `runs` (draws evaluated) and
+ *   `discarded` (draws generated but rejected by the hypotheses).
+ * - `MIN_DRAWS`, `drawCount(ctx, opts)`: the draw count of a run. For a universal claim it is
+ *   never below 100 in a full run and 20 with `--quick` (a smaller request is raised, with a
+ *   note); a property that stops before its draw count (time limit, too many discards) is
+ *   `inconclusive`, never pass.
  */
 import fc from 'fast-check';
 import type { CheckContext, Outcome } from './CheckDef.ts';
@@ -24,16 +29,34 @@ export interface CaseResult {
   readonly findings?: readonly Finding[];
 }
 
+/** The least number of evaluated draws behind a universal claim's property check. */
+export const MIN_DRAWS = { full: 100, quick: 20 } as const;
+
 export interface PropertyOptions<I = unknown> {
-  readonly numRuns: number;
+  /**
+   * Draws requested (full run / `--quick`); default MIN_DRAWS. For a universal claim a request
+   * below MIN_DRAWS is raised to it.
+   */
+  readonly draws?: { readonly full: number; readonly quick: number };
+  /** A single draw count for this run (legacy form of `draws`; raised like it). */
+  readonly numRuns?: number;
   /** The bound (default: the claim's tolerance for this check, `ctx.tolerance`). */
   readonly tolerance?: string;
   readonly comparison: '<=' | '>=';
-  /** Cap on total time including shrinking (seconds). */
+  /** Cap on total time including shrinking (seconds, default 600); stopping early is inconclusive. */
   readonly timeLimitSeconds?: number;
   readonly notes?: readonly string[];
   /** Describes a drawn input to the claim's hypotheses; inputs that fail one are discarded. */
   readonly claimInput?: (input: I) => ClaimInput;
+}
+
+/** The number of draws this run evaluates (before replay), and why when a request was raised. */
+export function drawCount(ctx: Pick<CheckContext, 'quick' | 'claim'>, opts: Pick<PropertyOptions, 'draws' | 'numRuns'>): { numRuns: number; raised?: string } {
+  const requested = opts.numRuns ?? (opts.draws ? (ctx.quick ? opts.draws.quick : opts.draws.full) : undefined);
+  const floor = ctx.quick ? MIN_DRAWS.quick : MIN_DRAWS.full;
+  if (requested === undefined) return { numRuns: floor };
+  if (ctx.claim.kind === 'universal' && requested < floor) return { numRuns: floor, raised: `draw count raised from ${requested} to ${floor} (the minimum for a universal claim${ctx.quick ? ' with --quick' : ''})` };
+  return { numRuns: requested };
 }
 
 export async function propertyOutcome<I>(
@@ -56,19 +79,21 @@ export async function propertyOutcome<I>(
   /** Replay (`samcheck verify --replay`): the one draw at fast-check's path, with its unmet hypotheses. */
   const replayed: { input: unknown; unmet: string[] }[] = [];
   const replay = ctx.replayPath !== undefined;
+  const plan = drawCount(ctx, opts);
+  const numRuns = replay ? 1 : plan.numRuns;
   const prop = fc.asyncProperty(arbitrary, async (input) => {
     if (opts.claimInput) {
       const unmet = unmetHypotheses(ctx.claim, opts.claimInput(input));
       if (replay) replayed.push({ input, unmet: unmet.map((h) => h.name) });
       if (unmet.length > 0) {
         for (const h of unmet) unmetCounts.set(h.name, (unmetCounts.get(h.name) ?? 0) + 1);
-        discarded++;
+        if (!shrinking) discarded++;
         fc.pre(false);
       }
     }
     const r = await evaluate(input);
     if (r.skip) {
-      discarded++;
+      if (!shrinking) discarded++;
       fc.pre(false);
     }
     if (!shrinking) {
@@ -86,18 +111,19 @@ export async function propertyOutcome<I>(
   });
   const details = await fc.check(prop, {
     seed: ctx.seed,
-    numRuns: replay ? 1 : opts.numRuns,
-    interruptAfterTimeLimit: (opts.timeLimitSeconds ?? 120) * 1000,
+    numRuns,
+    interruptAfterTimeLimit: (opts.timeLimitSeconds ?? 600) * 1000,
     markInterruptAsFailure: false,
     // replay: exactly the draw at `path` (generation index, then shrink steps), no further shrinking
     ...(replay ? { path: ctx.replayPath, endOnFailure: true } : {}),
   });
-  const notes = [...(opts.notes ?? []), `${evaluated} inputs evaluated, ${discarded} discarded by the hypotheses${unmetCounts.size ? ` (claim hypotheses unmet: ${[...unmetCounts].map(([n, k]) => `${n} x${k}`).join(', ')})` : ''}`];
+  const counts = { runs: evaluated, discarded };
+  const notes = [...(opts.notes ?? []), ...(plan.raised && !replay ? [plan.raised] : []), `${evaluated} inputs evaluated, ${discarded} discarded by the hypotheses${unmetCounts.size ? ` (claim hypotheses unmet: ${[...unmetCounts].map(([n, k]) => `${n} x${k}`).join(', ')})` : ''}`];
   if (replay) {
     notes.unshift(`replayed fast-check path ${ctx.replayPath} (seed ${ctx.seed})`);
     const first = replayed[0];
     if (first && first.unmet.length > 0) {
-      return { status: 'skipped', margin: null, tolerance, comparison: opts.comparison, inputs: { replayed: first.input, unmetHypotheses: first.unmet }, seed: ctx.seed, reason: `the replayed draw does not meet the claim's hypotheses: ${first.unmet.join(', ')}`, notes, findings };
+      return { status: 'skipped', margin: null, tolerance, comparison: opts.comparison, inputs: { replayed: first.input, unmetHypotheses: first.unmet }, seed: ctx.seed, reason: `the replayed draw does not meet the claim's hypotheses: ${first.unmet.join(', ')}`, notes, findings, ...counts };
     }
   }
   if (!opts.claimInput) notes.push("the claim's hypotheses are enforced by the check's own input conditions");
@@ -116,27 +142,29 @@ export async function propertyOutcome<I>(
       replay: { seed: details.seed, path: details.counterexamplePath ?? undefined },
       notes,
       findings,
+      ...counts,
     };
   }
-  if (details.failed && worst === null && details.counterexample === null) {
-    // fast-check gives up when too many draws are discarded: no evidence either way.
-    return { status: 'skipped', margin: null, tolerance, comparison: opts.comparison, seed: details.seed, reason: `no generated input satisfied the hypotheses (${discarded} discarded)`, notes, findings };
+  const err: unknown = (details as { errorInstance?: unknown }).errorInstance;
+  if (details.failed && err !== null && err !== undefined) {
+    return { status: 'fail', margin: worst, tolerance, comparison: opts.comparison, seed: details.seed, reason: `property errored: ${String(err)}`, notes, findings, ...counts };
   }
-  if (details.failed) {
-    return { status: 'fail', margin: worst, tolerance, comparison: opts.comparison, seed: details.seed, reason: `property errored: ${String(details.errorInstance ?? 'unknown')}`, notes, findings };
+  if (worst === null && details.interrupted) {
+    return { status: 'inconclusive', margin: null, tolerance, comparison: opts.comparison, seed: details.seed, reason: `time limit (${opts.timeLimitSeconds ?? 600} s) reached before any draw was evaluated`, notes, findings, ...counts };
   }
   if (worst === null) {
-    return { status: 'skipped', margin: null, tolerance, comparison: opts.comparison, seed: details.seed, reason: 'no generated input satisfied the hypotheses', notes, findings };
+    // fast-check gives up when too many draws are discarded: no evidence either way.
+    return { status: 'skipped', margin: null, tolerance, comparison: opts.comparison, seed: details.seed, reason: `no generated input satisfied the hypotheses (${discarded} discarded)`, notes, findings, ...counts };
   }
-  if (details.interrupted && evaluated < opts.numRuns) notes.push(`time limit reached after ${evaluated} of ${opts.numRuns} inputs`);
-  return {
-    status: 'pass',
-    margin: worst,
-    tolerance,
-    comparison: opts.comparison,
-    inputs: { worst: worstInput, samples },
-    seed: details.seed,
-    notes,
-    findings,
-  };
+  const pass = { margin: worst, tolerance, comparison: opts.comparison, inputs: { worst: worstInput, samples }, seed: details.seed, notes, findings, ...counts } as const;
+  // Fewer draws than asked for (time limit, or fast-check gave up on discards): the worst margin
+  // is reported, but the evidence is not what the check promises.
+  if (!replay && evaluated < numRuns) {
+    const why = details.interrupted ? `time limit (${opts.timeLimitSeconds ?? 600} s) reached` : details.failed ? 'fast-check gave up: too many draws discarded by the hypotheses' : 'stopped early';
+    return { ...pass, status: 'inconclusive', reason: `${why} after ${evaluated} of ${numRuns} draws (all evaluated draws within tolerance)` };
+  }
+  if (details.failed) {
+    return { status: 'fail', margin: worst, tolerance, comparison: opts.comparison, seed: details.seed, reason: 'property failed without a counterexample', notes, findings, ...counts };
+  }
+  return { ...pass, status: 'pass' };
 }

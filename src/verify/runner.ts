@@ -99,7 +99,7 @@ export async function runCheck(def: CheckDef, claim: Claim, opts: VerifyOptions)
     if ((o.status === 'pass' || o.status === 'fail') && o.margin !== null && o.tolerance !== null && o.comparison !== null) {
       const j = judge(o.margin, o.tolerance, o.comparison);
       if (j !== o.status) {
-        return { ...base, status: 'fail', margin: o.margin, tolerance: o.tolerance, comparison: o.comparison, inputs: o.inputs ?? null, seed: o.seed ?? opts.seed, seconds, notes: o.notes ?? [], findings: o.findings ?? [], reason: `internal: check reported ${o.status} but margin ${o.comparison} tolerance says ${j}` };
+        return { ...base, status: 'fail', margin: o.margin, tolerance: o.tolerance, comparison: o.comparison, inputs: o.inputs ?? null, seed: o.seed ?? opts.seed, seconds, notes: o.notes ?? [], findings: o.findings ?? [], ...(o.runs === undefined ? {} : { runs: o.runs, discarded: o.discarded ?? 0 }), reason: `internal: check reported ${o.status} but margin ${o.comparison} tolerance says ${j}` };
       }
     }
     const common = {
@@ -112,6 +112,7 @@ export async function runCheck(def: CheckDef, claim: Claim, opts: VerifyOptions)
       seconds,
       notes: o.notes ?? [],
       findings: o.findings ?? [],
+      ...(o.runs === undefined ? {} : { runs: o.runs, discarded: o.discarded ?? 0 }),
     };
     switch (o.status) {
       case 'pass':

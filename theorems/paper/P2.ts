@@ -21,7 +21,7 @@ export const P2: Claim = {
     },
     discrete: {
       kind: 'fixed', value: '0.5',
-      why: 'rate-aware: with the logistic loss the discrete clock s_t grows only like log log t, so no feasible run reaches a small 1 - cos; instead the discrete error e_T = 1 - cos(beta_T, sign(x_j) e_j) must track the flow prediction e_flow(s_T) (the B2 closed form at the discrete clock), |e_T - e_flow(s_T)| <= 0.5 e_flow(s_T) (B11: states within O(eta s) of the flow; eta = 0.1, s_T <= 3), and e must decrease across the checkpoints. Together with the closed-form check (e_flow -> 0 exponentially in s) this is the evidence for the discrete limit',
+      why: 'rate-aware: with the logistic loss the discrete clock s_t grows only like log log t, so no feasible run reaches a small 1 - cos; instead the discrete error e_t = 1 - cos(beta_t, sign(x_j) e_j) must track the flow prediction e_flow(s_t) (the B2 closed form at the discrete clock) at every checkpoint, |e_t - e_flow(s_t)| <= 0.5 e_flow(s_t) (B11: states within O(eta s) of the flow; eta = 0.1, s_T <= 3). Monotone decrease of e is not demanded: the flow error itself can rise for a while (a growing minor coordinate). Together with the closed-form check (e_flow -> 0 exponentially in s) this is the evidence for the discrete limit',
     },
   },
   scope: ['single example only', 'closed form is the rescaled flow (B2); discrete runs are finite'],

@@ -8,7 +8,7 @@ import { integerIn, precision as parsePrecision } from '../../io/validate.ts';
 import { DEFAULT_SEED, OBLIGATION_MIN_PRECISION, SEED_MAX, SEED_MIN } from '../../verify/seed.ts';
 import { UsageError } from '../../io/UsageError.ts';
 import { printJson, printLine } from '../output.ts';
-import { EXIT_FAIL, setExitCode } from '../main.ts';
+import { EXIT_FAIL, EXIT_OK, returning, type Outcome } from '../outcome.ts';
 
 interface DeriveFlags {
   json?: boolean;
@@ -19,7 +19,7 @@ interface DeriveFlags {
 }
 
 
-export function registerDerive(program: Command): void {
+export function registerDerive(program: Command, outcome: Outcome = { code: 0 }): void {
   program
     .command('derive')
     .description('derive / verify the closed forms of THEORY.md Part B symbolically (algebrite, nerdamer-prime) with numeric spot checks')
@@ -28,7 +28,7 @@ export function registerDerive(program: Command): void {
     .option('--only <id>', 'run only this obligation id, id prefix or THEORY item (repeatable)', (v: string, acc: string[] = []) => [...acc, v])
     .option('--seed <s>', `fast-check seed for the numeric spot checks (default ${DEFAULT_SEED})`)
     .option('--precision <p>', `decimal digits of the numeric spot checks (10..1000; they run at no fewer than ${OBLIGATION_MIN_PRECISION}, the default)`)
-    .action(async (f: DeriveFlags) => {
+    .action(returning(outcome, async (f: DeriveFlags) => {
       // loaded lazily: the obligations (and fast-check) are not needed by the other commands
       const { runObligations, obligations } = await import('../../../proofs-checks/symbolic/index.ts');
       const seed = f.seed === undefined ? DEFAULT_SEED : integerIn('--seed', f.seed, SEED_MIN, SEED_MAX);
@@ -44,7 +44,6 @@ export function registerDerive(program: Command): void {
       const results = await runObligations({ seed, precision, only: f.only });
       const passed = results.filter((r) => r.status === 'pass').length;
       const failed = results.length - passed;
-      if (failed > 0) setExitCode(EXIT_FAIL);
       const meta = new Map(obligations.map((o) => [o.id, o]));
       if (f.json) {
         printJson({
@@ -55,7 +54,7 @@ export function registerDerive(program: Command): void {
           failed,
           obligations: results.map((r) => ({ ...r, statement: meta.get(r.id)?.statement, latex: meta.get(r.id)?.latex, method: meta.get(r.id)?.method })),
         });
-        return;
+        return failed > 0 ? EXIT_FAIL : EXIT_OK;
       }
       const w = Math.max(...results.map((r) => r.id.length), 4);
       printLine(`${'id'.padEnd(w)}  item      status  CAS residual  numeric (max / tol, n)          engine`);
@@ -76,5 +75,6 @@ export function registerDerive(program: Command): void {
       }
       printLine(`seed ${seed}, precision ${precision} digits, tolerance 1e-${precision - 10} (fixed before sampling)`);
       printLine(`obligations: ${passed} passed, ${failed} failed`);
-    });
+      return failed > 0 ? EXIT_FAIL : EXIT_OK;
+    }));
 }

@@ -14,7 +14,9 @@ import { checkpointSchedule } from '../../optim/checkpoints.ts';
 import { parseSimulationConfig, toSpec, type SimulationConfig } from '../../io/simulationConfig.ts';
 import { UsageError } from '../../io/UsageError.ts';
 import { commaList, readJsonFile } from '../parse.ts';
-import { info, printJson, printLine, progress, warn } from '../output.ts';
+import { info, printJson, printLine, progress, warn, warnIfLong } from '../output.ts';
+import { checkOutputPath, writeOutputFile } from '../../io/outputPath.ts';
+import { NumericError } from '../../numeric/errors.ts';
 
 interface SimulateFlags {
   config?: string;
@@ -33,6 +35,7 @@ interface SimulateFlags {
   checkDigits: boolean;
   plot?: string;
   backend?: string;
+  roundInputs?: boolean;
 }
 
 export const ASSUMPTIONS = [
@@ -90,11 +93,31 @@ export function registerSimulate(program: Command): void {
     .option('--no-check-digits', 'skip the rerun at higher precision that measures agreeing digits')
     .option('--plot <file.svg>', 'write |beta_i| against the clock s as an SVG (records about 60 checkpoints unless --trajectory is given)')
     .option(BACKEND_FLAG, BACKEND_HELP)
+    .option('--round-inputs', 'round inputs with more digits than the precision (with a warning) instead of refusing them')
     .option('--json', 'print one JSON object')
     .action(async (flags: SimulateFlags) => {
-      const raw = flags.config ? readJsonFile(flags.config, `config ${flags.config}`) : configFromFlags(flags);
-      if (flags.config && flags.precision !== undefined) (raw as Record<string, unknown>).precision = flags.precision;
-      const c = parseSimulationConfig(raw);
+      if (flags.plot !== undefined) checkOutputPath('--plot', flags.plot);
+      let raw: unknown;
+      if (flags.config !== undefined) {
+        // with --config, the scalar flags override the same field; the shape flags are refused
+        const shapeFlags = (['x', 'y', 'alpha', 'depth'] as const).filter((k) => flags[k] !== undefined);
+        if (shapeFlags.length > 0) throw new UsageError(`simulate: give either --config or --${shapeFlags.join('/--')}, not both`);
+        raw = readJsonFile(flags.config, `config ${flags.config}`);
+        if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+          const o = { ...(raw as Record<string, unknown>) };
+          for (const k of ['algo', 'loss', 'rho', 'eta', 'steps', 'precision'] as const) if (flags[k] !== undefined) o[k] = flags[k];
+          raw = o;
+        }
+      } else raw = configFromFlags(flags);
+      const inputWarnings: string[] = [];
+      const c = parseSimulationConfig(raw, { roundInputs: flags.roundInputs, warnings: inputWarnings });
+      for (const w of inputWarnings) warn(w);
+      {
+        // up-front cost estimate (about 1500 l2-SAM steps/s for n·d·L = 6 at 50 digits, ~P^1.6)
+        const work = c.steps * c.X.length * c.X[0]!.length * c.W0.length / 6;
+        const secs = (work / 1500) * (c.precision / 50) ** 1.6 * (flags.checkDigits ? 3 : 1);
+        warnIfLong('simulate', secs, `${c.steps} steps at ${c.precision} digits${flags.checkDigits ? ' plus the digits-check rerun (--no-check-digits skips it)' : ''}`);
+      }
       const K = flags.trajectory === undefined ? 0 : Number(flags.trajectory);
       if (!Number.isInteger(K) || K < 0 || K > 100000) throw new UsageError(`trajectory must be an integer in 0..100000, got ${JSON.stringify(flags.trajectory)}`);
       const Kplot = K > 0 ? K : flags.plot ? 60 : 0;
@@ -156,16 +179,24 @@ export function registerSimulate(program: Command): void {
             }
           : {}),
       };
-      if (flags.plot) {
+      if (c.steps > 0 && F.isZero(r.s)) {
+        // g(z~) > 0 for both losses, so s_t > 0 after one step: an exact 0 is an underflow
+        throw new NumericError(`simulate: the clock s underflowed to 0 (eta * g(z~) = ${c.eta} * g below the smallest representable number) at step 1; no result can be vouched for`, 'clock s');
+      }
+      const plotIt = async () => {
+        if (!flags.plot) return;
         // Plot values are JS numbers for drawing only; every printed number stays a decimal string.
         const { seriesPlot } = await import('../../plot/plots.ts');
         const { writeSvg } = await import('../../plot/renderSvg.ts');
-        const pts = r.trajectory.flatMap((cp) => cp.beta.map((b, i) => ({ series: `|beta_${i}|`, x: F.toNumber(cp.s), y: Math.abs(F.toNumber(b)) })));
-        await writeSvg(flags.plot, seriesPlot(`${c.algo}: |beta_i| against the clock s (eta = ${c.eta}, rho = ${c.rho})`, 's (rescaled clock)', '|beta_i|', pts, { logY: true }));
-        info(`wrote ${flags.plot}`);
-      }
+        const pts = r.trajectory
+          .flatMap((cp) => cp.beta.map((b, i) => ({ series: `|beta_${i}|`, x: F.toNumber(cp.s), y: Math.abs(F.toNumber(b)) })))
+          .filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y) && p.y > 0);
+        await writeOutputFile('--plot', flags.plot, () => writeSvg(flags.plot!, seriesPlot(`${c.algo}: |beta_i| against the clock s (eta = ${c.eta}, rho = ${c.rho})`, 's (rescaled clock)', '|beta_i|', pts, { logY: true })));
+        info(`wrote ${flags.plot}${pts.length < r.trajectory.length * (r.beta.length || 1) ? ' (points outside the float64 range or at 0 are not drawn)' : ''}`);
+      };
       if (flags.json) {
         printJson(out);
+        await plotIt();
         return;
       }
       const short = (s: string) => F.toString(F.fromString(s), 12);
@@ -179,5 +210,6 @@ export function registerSimulate(program: Command): void {
       if (r.zeroGradientCount > 0) printLine(`eps = 0 used   at ${r.zeroGradientCount} step(s) where the gradient vanished (first: ${r.zeroGradientSteps.join(', ')})`);
       if (digits !== null) printLine(`digits agreed with a ${refPrecision}-digit rerun: ${digits}`);
       printLine(`(values shown to 12 digits; --json prints all ${c.precision})`);
+      await plotIt();
     });
 }
