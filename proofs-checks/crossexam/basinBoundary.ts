@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import type { CheckDef, Outcome } from '../../src/verify/CheckDef.ts';
 import type { Field } from '../../src/numeric/Field.ts';
 import { judge } from '../../src/verify/judge.ts';
+import { MIN_DRAWS } from '../../src/verify/propertyCheck.ts';
 import { linfEscapeCondition } from '../../src/linf/planarExact.ts';
 import { linfEulerFate } from './linfEuler.ts';
 import { fieldFor, toleranceFor } from './context.ts';
@@ -98,12 +99,13 @@ export function basinBoundaryMismatches<T>(F: Field<T>, cases: ReturnType<typeof
 export const b8BasinBoundary: CheckDef = {
   claimId: 'B8',
   name: 'basin-boundary',
-  method: 'property',
+  method: 'numeric',
   quantity: 'starts at relative distance 0.4-0.9 % from the B8 boundary (both quadrant kinds, both sides) whose exact-rule fate differs from an independent discrete l_inf-SAM run (h = 0.001, band 2.5 h)',
   run(ctx): Outcome {
     const tol = toleranceFor(ctx, 'basin-boundary');
     const F = fieldFor(ctx, 24);
-    const n = ctx.quick ? 8 : 24;
+    // at least the catalogue's minimum draw counts (MIN_DRAWS): 20 quick (5 per kind and side), 100 full
+    const n = ctx.quick ? MIN_DRAWS.quick : MIN_DRAWS.full;
     const draws = fc.sample(boundaryDraw, { seed: ctx.seed, numRuns: n }) as BoundaryDraw[];
     const r = basinBoundaryMismatches(F, boundaryCases(F, draws, F.fromString(BASIN_STEP)));
     const margin = String(r.mismatches + r.undecided);
