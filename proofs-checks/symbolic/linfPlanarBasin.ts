@@ -15,6 +15,7 @@ import type { Field } from '../../src/numeric/Field.ts';
 import { defineObligation, ratArb, sampleToField, type Obligation, type Sample } from '../../src/symbolic/obligation.ts';
 import { engineRhs, fdDerivative, maxOf, relDiff } from '../../src/symbolic/numericChecks.ts';
 import { linfEscapeMargin } from '../../src/linf/planarExact.ts';
+import { srcMixedConstant, srcSameQuadrantConstant } from './srcConstants.ts';
 import { ev, namedResidual, runNamed, type CasLine } from './common.ts';
 
 function toTwin<T, S>(F: Field<T>, G: Field<S>, e: Record<string, T>): Record<string, S> {
@@ -132,10 +133,15 @@ const nearBoundaryArb: fc.Arbitrary<Sample> = fc
   })
   .filter((r) => r.a.n > 0);
 
-/** B8.mixed-threshold with the constant k in k rho^2 (8 is the derived one; other k are deliberately wrong variants for the tests). */
-export function makeMixedThreshold(k = 8): Obligation {
+/**
+ * B8.mixed-threshold with the constant k in k rho^2. Without `wrongK` the constant is READ FROM
+ * src/linf/planarExact.ts (srcConstants.ts) and verified (derived: 8); other k are deliberately
+ * wrong variants for the tests.
+ */
+export function makeMixedThreshold(wrongK?: number): Obligation {
+  const k = wrongK ?? srcMixedConstant();
   return defineObligation<Sample>({
-  id: k === 8 ? 'B8.mixed-threshold' : `B8.mixed-threshold-wrong-${k}`, item: 'B8',
+  id: wrongK === undefined ? 'B8.mixed-threshold' : `B8.mixed-threshold-wrong-${wrongK}`, item: 'B8',
   statement: 'Mixed quadrants (u0 v0 < 0, rho > 0): the trajectory escapes iff |u0 + v0| (2 rho + |u0 - v0|) > 8 rho^2, tends to the saddle (+-rho, +-rho) iff equality, otherwise it is absorbed at the origin in finite time.',
   latex: "\\text{escape} \\iff |u_0+v_0|\\,(2\\rho+|u_0-v_0|) > 8\\rho^2\\quad(u_0v_0<0)",
   method: 'solve',
@@ -187,14 +193,14 @@ export function makeMixedThreshold(k = 8): Obligation {
     const simFate = F.cmp(F.abs(other), rho) <= 0 ? -1 : c;
     // exact condition, evaluated on the (possibly swapped) start: the swap must not change it
     const m0 = swap ? linfEscapeMargin(F, v0, u0, rho) : linfEscapeMargin(F, u0, v0, rho);
-    const m = { lhs: m0.lhs, rhs: F.mul(F.fromNumber(k), F.mul(rho, rho)) };
+    const m = { lhs: m0.lhs, rhs: wrongK === undefined ? m0.rhs : F.mul(F.fromNumber(wrongK), F.mul(rho, rho)) };
     const condFate = F.cmp(m.lhs, m.rhs);
     if ((simFate > 0) === (condFate > 0)) return F.zero;
     return F.div(F.abs(F.sub(m.lhs, m.rhs)), F.max(F.one, m.rhs));
   },
 });
 }
-const threshold = makeMixedThreshold(8);
+const threshold = makeMixedThreshold();
 
 const sliding = defineObligation<Sample>({
   id: 'B8.sliding', item: 'B8',
@@ -220,7 +226,9 @@ const sliding = defineObligation<Sample>({
     const cu = F.add(F.mul(a, fp.du[0]!), F.mul(F.sub(F.one, a), fm.du[0]!));
     const cv = F.add(F.mul(a, fp.dv[0]!), F.mul(F.sub(F.one, a), fm.dv[0]!));
     const want = F.neg(F.mul(F.mul(e.x!, e.rho!), F.fromNumber(F.sign(e.v!))));
-    const inRange = F.sign(a) >= 0 && F.cmp(a, F.one) <= 0 ? F.zero : F.one;
+    // a in [0, 1] up to the working precision (the CAS form of a evaluates to ~-1e-50 at |v| = rho)
+    const slack = F.fromString(`1e-${Math.max(5, F.precision - 10)}`);
+    const inRange = F.cmp(a, F.neg(slack)) >= 0 && F.cmp(a, F.add(F.one, slack)) <= 0 ? F.zero : F.one;
     return maxOf(F, [relDiff(F, cu, F.zero), relDiff(F, cv, want), inRange]);
   },
 });
@@ -243,6 +251,8 @@ const q1Threshold = defineObligation<Sample>({
       ["u' = rho + P E - u", 'simplify((vE-rho)-(rho+(u0+v0-2*rho)*E-uE))'],
       // P = 0: the state is (rho, rho) + (q0/2)(1, -1)/E -> (rho, rho)
       ['P = 0 tends to (rho, rho)', 'simplify(subst(2*rho-v0,u0,uE)-rho-(2*rho-2*v0)/(2*E))'],
+      // the threshold constant of src/linf/planarExact.ts must be the stable manifold P = 0 of the saddle
+      ['src threshold is the stable manifold', `simplify(subst(${srcSameQuadrantConstant()}*rho-v0,u0,uE)-rho-(2*rho-2*v0)/(2*E))`],
     ]);
     return {
       engine: 'algebrite',

@@ -219,17 +219,34 @@ export function replayCommand(claimId: string, check: string, seed: number | nul
   return `samcheck verify --replay ${claimId}:${check}${seed === null ? '' : ` --seed ${seed}`}${path ? ` --path ${path}` : ''}${run?.quick ? ' --quick' : ''}${run?.precision !== undefined ? ` --precision ${run.precision}` : ''}`;
 }
 
-export function formatAudit(r: VerifyReport): string {
-  const table = new Table({
-    head: ['id', 'source', 'kind', 'rests on', 'checks', 'scope (what it does NOT show)'],
-    style: { head: [], border: [] },
-    wordWrap: true,
-    colWidths: [8, 22, 11, 24, 30, 60],
-  });
+/** What a check judges and the independent computation it judges it against (null: self-consistency). */
+export type PathTable = Readonly<Record<string, { readonly judges: string; readonly against: string } | null>>;
+
+/** The independent paths of a claim's checks (keys `claim/check`). */
+export function independentPathsOf(c: VerifyReport['claims'][number], paths: PathTable): string[] {
+  return c.checks.filter((k) => paths[`${c.id}/${k.check}`]).map((k) => k.check);
+}
+
+export function formatAudit(r: VerifyReport, paths?: PathTable): string {
+  const cols = paths ? [8, 22, 11, 24, 30, 60, 70] : [8, 22, 11, 24, 30, 60];
+  const head = ['id', 'source', 'kind', 'rests on', 'checks', 'scope (what it does NOT show)', ...(paths ? ['independent paths (judges | against)'] : [])];
+  const table = new Table({ head, style: { head: [], border: [] }, wordWrap: true, colWidths: cols });
+  const thin: string[] = [];
   for (const c of r.claims) {
-    table.push([c.id, c.source, c.kind, c.basis.join(', '), c.checks.map((k) => `${k.check} (${k.method})`).join('\n'), c.scope.join('; ')]);
+    const row = [c.id, c.source, c.kind, c.basis.join(', '), c.checks.map((k) => `${k.check} (${k.method})`).join('\n'), c.scope.join('; ')];
+    if (paths) {
+      const lines = c.checks.map((k) => {
+        const p = paths[`${c.id}/${k.check}`];
+        return p ? `${k.check}: ${p.judges} | ${p.against}` : `${k.check}: self-consistency only`;
+      });
+      const n = independentPathsOf(c, paths).length;
+      if (/^B\d+$/.test(c.id) && n < 2) thin.push(c.id);
+      row.push(`${n} independent\n${lines.join('\n')}`);
+    }
+    table.push(row);
   }
-  return table.toString() + '\n' + summaryLine(r);
+  const tail = paths ? `\nderived items with fewer than 2 independent paths: ${thin.length ? thin.join(', ') : 'none'}` : '';
+  return table.toString() + '\n' + summaryLine(r) + tail;
 }
 
 export function reportToJson(r: VerifyReport): unknown {

@@ -14,6 +14,8 @@ export const B1: Claim = {
   tolerances: {
     'engine-rhs': { kind: 'belowPrecision', guardDigits: 10, why: 'an algebraic identity evaluated in P-digit arithmetic: 10 guard digits' },
     symbolic: { kind: 'belowPrecision', guardDigits: 10, why: 'a symbolic obligation passes only if the CAS residual is exactly 0; its numeric spot check (random rationals, P digits) must agree to P - 10 digits' },
+    'loss-derivative': { kind: 'fixed', value: '1e-20', why: 'central difference at precision 40, step 1e-13: truncation ~1e-26 and rounding ~1e-27 relative; six digits of room' },
+    'gradient-fd': { kind: 'fixed', value: '1e-20', why: 'central difference at precision 40, step 1e-13: truncation ~1e-26 and rounding ~1e-27 relative to max(1, |grad|); six digits of room' },
   },
   scope: ['depth 2, one example; loss independence is shown for logistic and exponential loss only'],
   basis: ['derivation', 'numerics'],

@@ -16,6 +16,7 @@ export const B4: Claim = {
     'critical-scale-d1': { kind: 'fixed', value: '0', why: 'rho/sqrt2 must lie inside the certified enclosure [lo, hi] (distance 0)' },
     scaling: { kind: 'fixed', value: '1e-25', why: 'the scaling map is exact; the integrated trajectories agree to the integrator tolerance' },
     symbolic: { kind: 'belowPrecision', guardDigits: 10, why: 'a symbolic obligation passes only if the CAS residual is exactly 0; its numeric spot check (random rationals, P digits) must agree to P - 10 digits' },
+    'certificates-sharp-d1': { kind: 'fixed', value: '0', why: 'at d = 1 both certificates are exact at s = 0 (alpha vs rho/sqrt2, relative offset >= 1e-6 against a safety margin 1e-20): any wrong verdict is a counterexample' },
   },
   scope: ['depth 2, one example', 'certificates tested at s = 0 and along sampled flows'],
   basis: ['derivation', 'numerics'],

@@ -14,6 +14,7 @@ export const B7: Claim = {
   tolerances: {
     decoupling: { kind: 'belowPrecision', guardDigits: 10, why: 'exact independence: only rounding may differ' },
     symbolic: { kind: 'belowPrecision', guardDigits: 10, why: 'a symbolic obligation passes only if the CAS residual is exactly 0; its numeric spot check (random rationals, P digits) must agree to P - 10 digits' },
+    'flow-vs-closed': { kind: 'fixed', value: '1e-12', why: 'both methods resolve every piece to ~P - 10 digits at precision 30 (relative error with scale max(1, |state|)); a status disagreement counts 1' },
   },
   scope: ['depth 2, one example'],
   basis: ['derivation', 'numerics'],

@@ -14,6 +14,7 @@ export const B8: Claim = {
   tolerances: {
     'basin-vs-discrete': { kind: 'fixed', value: '0', why: 'away from the boundary band the discrete run (eta -> 0) must agree: one mismatch is a counterexample' },
     symbolic: { kind: 'belowPrecision', guardDigits: 10, why: 'a symbolic obligation passes only if the CAS residual is exactly 0; its numeric spot check (random rationals, P digits) must agree to P - 10 digits' },
+    'basin-boundary': { kind: 'fixed', value: '0', why: 'starts outside the excluded band 2.5 h around the boundary are resolved by the discrete run: one disagreement is a counterexample' },
   },
   scope: ['one coordinate (planar system), x > 0 (x < 0 by the B7 reflection)', 'a thin band around the basin boundary is excluded: there the discrete run need not resolve the fate'],
   basis: ['derivation', 'numerics'],

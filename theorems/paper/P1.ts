@@ -15,6 +15,7 @@ export const P1: Claim = {
   hypotheses: [depthIs(1), separableData],
   measured: 'direction error e(T) = |w_T/|w_T| - w_hat/|w_hat||_2 (and, for one example, parallelism of w_T - w_0 with x)',
   tolerances: {
+    'max-margin-kkt': { kind: 'fixed', value: '0', why: 'a certificate either exists (violation 0 up to 10^-(P/2)) or not; any violation beyond that is a counterexample' },
     'one-example': {
       kind: 'belowPrecision', guardDigits: 10,
       why: 'B12: w_t - w_0 is exactly parallel to x, so the normalized 2x2 minors vanish up to rounding (10 guard digits)',

@@ -95,7 +95,10 @@ export function registerVerify(program: Command, outcome: Outcome = { code: 0 })
       if (replay && flags.path !== undefined && !replayed(report)) process.stderr.write(`samcheck verify: ${flags.replay} draws no fast-check inputs: it ran in full\n`);
       const vs = baseline?.compare(reportToJson(report));
       if (flags.json) printJson({ ...(reportToJson(report) as Record<string, unknown>), backend, ...(vs ? { baseline: vs } : {}) });
-      else if (flags.audit) printLine(formatAudit(report));
+      else if (flags.audit) {
+        const { INDEPENDENT_PATHS } = await import('../../../proofs-checks/independentPaths.ts');
+        printLine(formatAudit(report, INDEPENDENT_PATHS));
+      }
       else printLine(formatReport(report, { verbose: flags.verbose }));
       if (vs && !flags.json) for (const l of baseline!.lines(vs)) printLine(l);
       return report.summary.failed > 0 || (vs !== undefined && vs.regressions.length > 0) ? EXIT_FAIL : EXIT_OK;

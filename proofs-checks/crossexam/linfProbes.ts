@@ -1,0 +1,24 @@
+/**
+ * Fixed ℓ∞-SAM starts (u0, v0 in units of ρ) evaluated by the B7 and B9 cross-examinations on
+ * every run in addition to the random draws, so that every region of the planar phase portrait is
+ * visited at every seed: a same-sign start below the saddle line (1 < |u+v|/ρ < 2: absorbs, must
+ * never be reported escaped), above it (escapes), x < 0 (the B7 reflection), the sliding band on an
+ * axis (|v| ≤ ρ), an axis crossing (ρ < |v| < 2ρ), both mixed quadrants near and far from their
+ * boundary, and a quick collapse.
+ */
+export interface LinfProbe {
+  readonly x: string[];
+  readonly u0: string[];
+  readonly v0: string[];
+  readonly rho: string;
+  readonly why: string;
+}
+
+export const LINF_PROBES: readonly LinfProbe[] = [
+  { x: ['1'], u0: ['0.9'], v0: ['0.6'], rho: '1', why: 'Q1 below the saddle line (|u+v| = 1.5 rho): absorbs' },
+  { x: ['-1.3'], u0: ['0.5'], v0: ['-1.2'], rho: '0.7', why: 'x < 0, reflected start in Q1 below the saddle line' },
+  { x: ['0.8', '-1.7'], u0: ['1.4', '0'], v0: ['1.3', '0.5'], rho: '1.2', why: 'an escaping coordinate and one sliding on an axis' },
+  { x: ['1.1'], u0: ['0'], v0: ['1.6'], rho: '0.9', why: 'on an axis with rho < |v| < 2 rho: crosses into Q1' },
+  { x: ['0.9', '1.5'], u0: ['-0.4', '2.2'], v0: ['1.9', '-0.3'], rho: '1', why: 'both mixed quadrants' },
+  { x: ['2', '-0.6'], u0: ['0.3', '-1.1'], v0: ['0.2', '-1.15'], rho: '1', why: 'a quick collapse and a Q3 start below the saddle line' },
+];
