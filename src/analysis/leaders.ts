@@ -217,7 +217,6 @@ function leadersUnit<T>(F: Field<T>, st: L2Start<T>, opts: LeadersOptions<T> = {
       }
       throw new NumericError(`leaders: the integration of tau stopped (${r.status === 'stepTooSmall' ? 'step size underflow' : r.status}) at s = ${F.toString(s, 10)} (natural units) while locating the collapse`, 'switch times');
     }
-    // eslint-disable-next-line no-inner-declarations
     function handleEvent(index: number, sv: T, tv: T): void {
       if (balanced && index === others.length) {
         turning.push({ s: sv, xStar: xStarOf(sv, tv) });

@@ -15,7 +15,7 @@ export function checkOutputPath(flag: string, path: string): string {
   if (path.trim() === '') throw new UsageError(`${flag}: empty file name`);
   if (path.includes('\0')) throw new UsageError(`${flag}: file name contains a NUL character`);
   const full = resolve(path);
-  let st: ReturnType<typeof statSync> | null = null;
+  let st: ReturnType<typeof statSync> | null;
   try {
     st = statSync(full);
   } catch {
