@@ -56,4 +56,6 @@ for (const claim of cat.claims) {
     process.stdout.write(row.join('\t') + '\n');
   }
 }
-process.stdout.write(`total CPU ${totalCpu.toFixed(1)} s (${quick ? 'quick' : 'full'}, precision ${precision}, backend ${backend}); columns: check, status, runs, discarded, worst margin vs tolerance, CPU s, CPU s/draw, wall s\n`);
+process.stdout.write(
+  `total CPU ${totalCpu.toFixed(1)} s (${quick ? 'quick' : 'full'}, precision ${precision}, backend ${backend}); columns: check, status, runs, discarded, worst margin vs tolerance, CPU s, CPU s/draw, wall s\n`,
+);

@@ -25,7 +25,14 @@ const CASES: Array<{ name: string; x: string[]; u0: string[]; v0: string[]; rho:
   { name: 'balanced a=0.5, x=(0.5,1,2), s=1000', x: ['0.5', '1', '2'], u0: ['0.5', '0.5', '0.5'], v0: ['0.5', '0.5', '0.5'], rho: '1', s: '1000' },
   // collapse: both switch to tau as the independent variable after the certificate
   { name: 'collapse a=0.3, x=(0.5,1,2), s=1', x: ['0.5', '1', '2'], u0: ['0.3', '0.3', '0.3'], v0: ['0.3', '0.3', '0.3'], rho: '1', s: '1' },
-  { name: 'unbalanced d=5, s=3', x: ['0.3', '-0.8', '1.1', '1.7', '-2.2'], u0: ['0.4', '0.1', '-0.3', '0.5', '0.2'], v0: ['0.6', '-0.5', '-0.4', '0.2', '-0.3'], rho: '0.7', s: '3' },
+  {
+    name: 'unbalanced d=5, s=3',
+    x: ['0.3', '-0.8', '1.1', '1.7', '-2.2'],
+    u0: ['0.4', '0.1', '-0.3', '0.5', '0.2'],
+    v0: ['0.6', '-0.5', '-0.4', '0.2', '-0.3'],
+    rho: '0.7',
+    s: '3',
+  },
 ];
 
 function tauVsFull(): Row[] {
@@ -33,7 +40,12 @@ function tauVsFull(): Row[] {
   const F = decimalField(50);
   const R = decimalField(70);
   for (const c of CASES) {
-    const st = (G: typeof F): L2Start<any> => ({ x: c.x.map((a) => G.fromString(a)), rho: G.fromString(c.rho), u0: c.u0.map((a) => G.fromString(a)), v0: c.v0.map((a) => G.fromString(a)) });
+    const st = (G: typeof F): L2Start<any> => ({
+      x: c.x.map((a) => G.fromString(a)),
+      rho: G.fromString(c.rho),
+      u0: c.u0.map((a) => G.fromString(a)),
+      v0: c.v0.map((a) => G.fromString(a)),
+    });
     const ref = l2Flow(R, st(R), [R.fromString(c.s)], { rtol: R.fromString('1e-50') }).points[0]!;
     const refBeta = ref.beta.map((b) => R.toString(b));
     for (const method of ['tau', 'full'] as const) {
@@ -42,7 +54,16 @@ function tauVsFull(): Row[] {
       const sec = Number(process.hrtime.bigint() - t0) / 1e9;
       const p = r.points[0]!;
       const digits = Math.min(...p.beta.map((b, i) => agreeingDigits(F.toString(b), refBeta[i]!, 50)));
-      rows.push({ bench: 'tau vs full (50 digits, rtol 1e-30)', case: c.name, method, seconds: sec.toFixed(3), fevals: r.stats.fevals, steps: r.stats.steps, 'digits vs 70-digit ref': digits, status: p.status });
+      rows.push({
+        bench: 'tau vs full (50 digits, rtol 1e-30)',
+        case: c.name,
+        method,
+        seconds: sec.toFixed(3),
+        fevals: r.stats.fevals,
+        steps: r.stats.steps,
+        'digits vs 70-digit ref': digits,
+        status: p.status,
+      });
     }
   }
   return rows;
@@ -61,9 +82,24 @@ function slopes(): Row[] {
   for (const sp of specs) {
     const a = F.fromString(sp.alpha);
     const t0 = process.hrtime.bigint();
-    const r = etaSlope(F, { algo: sp.algo, loss: 'logistic', x: V(['0.5', '1', '2']), rho: F.one, u0: [a, a, a], v0: [a, a, a], s: F.fromString(sp.s), etas: V(DEFAULT_ETAS) });
+    const r = etaSlope(F, {
+      algo: sp.algo,
+      loss: 'logistic',
+      x: V(['0.5', '1', '2']),
+      rho: F.one,
+      u0: [a, a, a],
+      v0: [a, a, a],
+      s: F.fromString(sp.s),
+      etas: V(DEFAULT_ETAS),
+    });
     const sec = Number(process.hrtime.bigint() - t0) / 1e9;
-    rows.push({ bench: 'eta-slope (B11)', case: `${sp.algo} x=(0.5,1,2) rho=1 alpha=${sp.alpha} s=${sp.s}`, slope: F.toString(r.slope, 4), errors: r.points.map((p) => F.toString(p.err, 3)).join(' '), seconds: sec.toFixed(2) });
+    rows.push({
+      bench: 'eta-slope (B11)',
+      case: `${sp.algo} x=(0.5,1,2) rho=1 alpha=${sp.alpha} s=${sp.s}`,
+      slope: F.toString(r.slope, 4),
+      errors: r.points.map((p) => F.toString(p.err, 3)).join(' '),
+      seconds: sec.toFixed(2),
+    });
   }
   return rows;
 }

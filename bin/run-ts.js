@@ -5,6 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 register();
 const file = process.argv[2];
-if (!file) { console.error('usage: run-ts FILE [args]'); process.exit(2); }
+if (!file) {
+  console.error('usage: run-ts FILE [args]');
+  process.exit(2);
+}
 process.argv.splice(2, 1);
 await import(pathToFileURL(resolve(file)).href);

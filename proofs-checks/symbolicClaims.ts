@@ -21,7 +21,14 @@ function symbolicCheck(claimId: string): CheckDef {
       const res = await runObligations({ seed: ctx.seed, precision: ctx.precision, only: ids });
       const margin = maxDecimal(res.map((r) => r.numeric.maxResidual));
       const bad = res.filter((r) => r.status !== 'pass');
-      const inputs = res.map((r) => ({ id: r.id, status: r.status, cas: r.symbolic.engine, residual: r.symbolic.residual, numeric: r.numeric.maxResidual, samples: r.numeric.samples }));
+      const inputs = res.map((r) => ({
+        id: r.id,
+        status: r.status,
+        cas: r.symbolic.engine,
+        residual: r.symbolic.residual,
+        numeric: r.numeric.maxResidual,
+        samples: r.numeric.samples,
+      }));
       const notes = res.flatMap((r) => r.notes.map((n) => `${r.id}: ${n}`));
       if (bad.length > 0) {
         return {
@@ -31,11 +38,21 @@ function symbolicCheck(claimId: string): CheckDef {
           comparison: '<=',
           inputs,
           notes,
-          reason: bad.map((r) => `${r.id}: ${r.status} (CAS residual "${r.symbolic.residual.slice(0, 80)}", numeric ${r.numeric.status} ${r.numeric.maxResidual})`).join('; '),
+          reason: bad
+            .map((r) => `${r.id}: ${r.status} (CAS residual "${r.symbolic.residual.slice(0, 80)}", numeric ${r.numeric.status} ${r.numeric.maxResidual})`)
+            .join('; '),
           counterexample: bad.map((r) => r.numeric.counterexample).find((c) => c !== undefined),
         };
       }
-      return { status: margin === null ? 'inconclusive' : 'pass', margin, tolerance: tol, comparison: '<=', inputs, notes, reason: `${res.length} obligations: CAS residuals all exactly 0` };
+      return {
+        status: margin === null ? 'inconclusive' : 'pass',
+        margin,
+        tolerance: tol,
+        comparison: '<=',
+        inputs,
+        notes,
+        reason: `${res.length} obligations: CAS residuals all exactly 0`,
+      };
     },
   };
 }

@@ -15,11 +15,27 @@ export { simulate, type SimulationSpec, type SimulationResult, type Checkpoint, 
 export { checkpointSchedule } from './optim/checkpoints.ts';
 export { parseSimulationConfig, toSpec, type SimulationConfig } from './io/simulationConfig.ts';
 export { UsageError } from './io/UsageError.ts';
-export { linfPlanarFate, linfPlanarAt, linfEscapeCondition, linfEscapeMargin, firstRootAbove1, type PlanarFate, type PlanarRegion } from './linf/planarExact.ts';
+export {
+  linfPlanarFate,
+  linfPlanarAt,
+  linfEscapeCondition,
+  linfEscapeMargin,
+  firstRootAbove1,
+  type PlanarFate,
+  type PlanarRegion,
+} from './linf/planarExact.ts';
 export { CasSession, CasError, type CasEngine } from './symbolic/cas.ts';
 export { evalExpr } from './symbolic/exprEval.ts';
 export { defineObligation, type Obligation, type ObligationResult, type ObligationRunOptions, type ObligationMethod } from './symbolic/obligation.ts';
-export { integrate, gbsDefaultTolerance, type OdeSystem, type EventFn, type IntegrateOptions, type IntegrateResult, type IntegrateStatus } from './ode/extrapolationIntegrator.ts';
+export {
+  integrate,
+  gbsDefaultTolerance,
+  type OdeSystem,
+  type EventFn,
+  type IntegrateOptions,
+  type IntegrateResult,
+  type IntegrateStatus,
+} from './ode/extrapolationIntegrator.ts';
 export { l2N, collapseCertificate, escapeCertificate, escapeCertificateFromA, collapseTailBound, certMargin, xMinMax } from './flow/l2Certificates.ts';
 export { runL2, type L2Model, type L2Run, type L2Point, type L2Status, type L2RunOptions } from './flow/l2FlowDriver.ts';
 export { l2Flow, l2PQ, tauModel, fullL2Model, type L2Start, type L2FlowPoint, type L2FlowResult, type L2FlowOptions } from './flow/tauReduction.ts';
@@ -37,17 +53,68 @@ export { parseFlowConfig, FLOW_METHODS, type FlowConfig, type FlowMethod } from 
 export { linfPredictedLimit } from './linf/predictedLimit.ts';
 export { l2MaxMargin, solveLinear, MAX_MAX_MARGIN_EXAMPLES, type MaxMarginResult } from './maxmargin/l2MaxMargin.ts';
 export { rescaledVelocity } from './model/rescaledVelocity.ts';
-export { unmetHypotheses, toleranceOf, resolveTolerance, type Claim, type ClaimInput, type ClaimKind, type ClaimSource, type Basis, type Hypothesis, type Tolerance } from './verify/Claim.ts';
-export { aggregateStatus, type CheckResult, type CheckMethod, type CheckStatus, type Finding, type Pass, type Fail, type Inconclusive, type Skipped } from './verify/CheckResult.ts';
+export {
+  unmetHypotheses,
+  toleranceOf,
+  resolveTolerance,
+  type Claim,
+  type ClaimInput,
+  type ClaimKind,
+  type ClaimSource,
+  type Basis,
+  type Hypothesis,
+  type Tolerance,
+} from './verify/Claim.ts';
+export {
+  aggregateStatus,
+  type CheckResult,
+  type CheckMethod,
+  type CheckStatus,
+  type Finding,
+  type Pass,
+  type Fail,
+  type Inconclusive,
+  type Skipped,
+} from './verify/CheckResult.ts';
 export type { CheckDef, CheckContext, RunContext, Outcome } from './verify/CheckDef.ts';
-export { makeCatalogue, checksOf, catalogueFromExports, discoverCatalogue, catalogueProblems, type Catalogue, type CatalogueModule } from './verify/Catalogue.ts';
+export {
+  makeCatalogue,
+  checksOf,
+  catalogueFromExports,
+  discoverCatalogue,
+  catalogueProblems,
+  type Catalogue,
+  type CatalogueModule,
+} from './verify/Catalogue.ts';
 export type { FindingSearch, SearchOutcome, SearchReport } from './verify/FindingSearch.ts';
 export { judge, verdict, shortNumber, maxDecimal } from './verify/judge.ts';
 export { propertyOutcome, type CaseResult, type PropertyOptions } from './verify/propertyCheck.ts';
-export { runVerification, runCheck, runSearch, selectClaims, selectSearches, summarize, type VerifyOptions, type VerifyReport, type ClaimReport, type Summary, type SearchRun } from './verify/runner.ts';
+export {
+  runVerification,
+  runCheck,
+  runSearch,
+  selectClaims,
+  selectSearches,
+  summarize,
+  type VerifyOptions,
+  type VerifyReport,
+  type ClaimReport,
+  type Summary,
+  type SearchRun,
+} from './verify/runner.ts';
 export { runVerificationParallel } from './verify/parallelRunner.ts';
 export { formatReport, formatAudit, reportToJson, summaryLine } from './verify/formatReport.ts';
 export { dot, norm2, normalize, oneMinusCos, orthogonalNorm, sinAngle, basisVector, argmax, stateDistance } from './verify/direction.ts';
-export { depthIs, depthAtLeast, singleExample, allCoordinatesNonzero, uniqueMaxAbs, positiveCoordinates, balancedStart as balancedStartHypothesis, radiusPositive, separableData } from './verify/hypotheses.ts';
+export {
+  depthIs,
+  depthAtLeast,
+  singleExample,
+  allCoordinatesNonzero,
+  uniqueMaxAbs,
+  positiveCoordinates,
+  balancedStart as balancedStartHypothesis,
+  radiusPositive,
+  separableData,
+} from './verify/hypotheses.ts';
 export { renderSvg, writeSvg, type VegaLiteSpec } from './plot/renderSvg.ts';
 export { seriesPlot, stepPlot, basinPlot, type SeriesPoint } from './plot/plots.ts';

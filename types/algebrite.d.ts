@@ -1,5 +1,7 @@
 declare module 'algebrite' {
-  interface AlgebriteResult { toString(): string }
+  interface AlgebriteResult {
+    toString(): string;
+  }
   const Algebrite: {
     run(expr: string): string;
     eval(expr: string): AlgebriteResult;

@@ -34,7 +34,14 @@ export interface BoundaryStart<T> {
 }
 
 /** Raw draw: integers in [0, 1000] for the position along the curve, δ and the orientation. */
-export const boundaryDraw = fc.record({ t: fc.integer({ min: 50, max: 950 }), d: fc.integer({ min: 0, max: 1000 }), q: fc.integer({ min: 0, max: 1000 }), flipP: fc.boolean(), flipQ: fc.boolean(), rho: fc.integer({ min: 50, max: 150 }) });
+export const boundaryDraw = fc.record({
+  t: fc.integer({ min: 50, max: 950 }),
+  d: fc.integer({ min: 0, max: 1000 }),
+  q: fc.integer({ min: 0, max: 1000 }),
+  flipP: fc.boolean(),
+  flipQ: fc.boolean(),
+  rho: fc.integer({ min: 50, max: 150 }),
+});
 export type BoundaryDraw = { t: number; d: number; q: number; flipP: boolean; flipQ: boolean; rho: number };
 
 /** The start for draw number `i` (kind and side rotate with i), at radius ρ = draw.rho/100. */
@@ -78,7 +85,11 @@ export function boundaryCases<T>(F: Field<T>, draws: readonly BoundaryDraw[], h:
 }
 
 /** `rule` defaults to the exact rule of src/linf/planarExact.ts (tests pass deliberately wrong rules). */
-export function basinBoundaryMismatches<T>(F: Field<T>, cases: ReturnType<typeof boundaryCases<T>>, rule: (u: T, v: T, rho: T) => string = (u, v, rho) => linfEscapeCondition(F, u, v, rho)): { mismatches: number; first: unknown; maxSteps: number; undecided: number } {
+export function basinBoundaryMismatches<T>(
+  F: Field<T>,
+  cases: ReturnType<typeof boundaryCases<T>>,
+  rule: (u: T, v: T, rho: T) => string = (u, v, rho) => linfEscapeCondition(F, u, v, rho),
+): { mismatches: number; first: unknown; maxSteps: number; undecided: number } {
   let mismatches = 0;
   let undecided = 0;
   let first: unknown = null;
@@ -90,7 +101,18 @@ export function basinBoundaryMismatches<T>(F: Field<T>, cases: ReturnType<typeof
     // the discrete run judges the rule; the side the start was placed on is reported, not judged
     if (ruleFate !== discrete) {
       mismatches++;
-      if (first === null) first = { kind: start.kind, side: start.side, u: F.toString(start.u, 12), v: F.toString(start.v, 12), rho: F.toString(rho), delta: F.toString(start.delta, 4), rule: ruleFate, discrete, placedOn: start.side > 0 ? 'escape' : 'absorb' };
+      if (first === null)
+        first = {
+          kind: start.kind,
+          side: start.side,
+          u: F.toString(start.u, 12),
+          v: F.toString(start.v, 12),
+          rho: F.toString(rho),
+          delta: F.toString(start.delta, 4),
+          rule: ruleFate,
+          discrete,
+          placedOn: start.side > 0 ? 'escape' : 'absorb',
+        };
     }
   }
   return { mismatches, first, maxSteps, undecided };
@@ -100,7 +122,8 @@ export const b8BasinBoundary: CheckDef = {
   claimId: 'B8',
   name: 'basin-boundary',
   method: 'numeric',
-  quantity: 'starts at relative distance 0.4-0.9 % from the B8 boundary (both quadrant kinds, both sides) whose exact-rule fate differs from an independent discrete l_inf-SAM run (h = 0.001, band 2.5 h)',
+  quantity:
+    'starts at relative distance 0.4-0.9 % from the B8 boundary (both quadrant kinds, both sides) whose exact-rule fate differs from an independent discrete l_inf-SAM run (h = 0.001, band 2.5 h)',
   run(ctx): Outcome {
     const tol = toleranceFor(ctx, 'basin-boundary');
     const F = fieldFor(ctx, 24);
@@ -118,8 +141,14 @@ export const b8BasinBoundary: CheckDef = {
       seed: ctx.seed,
       inputs: { starts: n, step: BASIN_STEP, band: `${BAND_FACTOR} h`, maxSteps: r.maxSteps },
       counterexample: r.first ?? undefined,
-      reason: status === 'fail' ? `${r.mismatches} start(s) outside the ${BAND_FACTOR}h band classified differently by the exact rule and the discrete run, ${r.undecided} undecided` : undefined,
-      notes: [`${n} starts, kinds and sides in rotation; relative distance from the boundary in [${DELTA_MIN}, ${DELTA_MAX}] (the excluded band is ${BAND_FACTOR} x ${BASIN_STEP})`, 'independent path: discrete l_inf-SAM map written from the algorithm (proofs-checks/crossexam/linfEuler.ts), no src/ code'],
+      reason:
+        status === 'fail'
+          ? `${r.mismatches} start(s) outside the ${BAND_FACTOR}h band classified differently by the exact rule and the discrete run, ${r.undecided} undecided`
+          : undefined,
+      notes: [
+        `${n} starts, kinds and sides in rotation; relative distance from the boundary in [${DELTA_MIN}, ${DELTA_MAX}] (the excluded band is ${BAND_FACTOR} x ${BASIN_STEP})`,
+        'independent path: discrete l_inf-SAM map written from the algorithm (proofs-checks/crossexam/linfEuler.ts), no src/ code',
+      ],
     };
   },
 };

@@ -41,6 +41,12 @@ export const b4CertificatesSharpD1: CheckDef = {
     const tol = toleranceFor(ctx, 'certificates-sharp-d1');
     const F = fieldFor(ctx, 40);
     const arb = fc.record({ x: hundredths(-3, 3).filter((s) => Number(s) !== 0), rho: hundredths(0.05, 2), e: fc.integer({ min: 2, max: 6 }) });
-    return propertyOutcome(ctx, arb, (c) => ({ margin: String(certificateErrorsD1(F, c.x, c.rho, c.e)), detail: { eps: `1e-${c.e}` } }), { claimInput: (c) => ({ depth: 2, n: 1, x: [c.x], rho: c.rho }), numRuns: ctx.quick ? 30 : 100, tolerance: tol, comparison: '<=', notes: ['independent path: the fixed point alpha_c = rho/sqrt2 (B10) where both certificates are sharp at s = 0 for d = 1'] });
+    return propertyOutcome(ctx, arb, (c) => ({ margin: String(certificateErrorsD1(F, c.x, c.rho, c.e)), detail: { eps: `1e-${c.e}` } }), {
+      claimInput: (c) => ({ depth: 2, n: 1, x: [c.x], rho: c.rho }),
+      numRuns: ctx.quick ? 30 : 100,
+      tolerance: tol,
+      comparison: '<=',
+      notes: ['independent path: the fixed point alpha_c = rho/sqrt2 (B10) where both certificates are sharp at s = 0 for d = 1'],
+    });
   },
 };

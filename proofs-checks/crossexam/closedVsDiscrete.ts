@@ -20,7 +20,11 @@ import { linfClosedForm } from '../../src/flow/linfClosedForm.ts';
 import { hundredths } from '../arbitraries.ts';
 
 /** A start component in units of ρ: often inside the sliding band |·| ≤ ρ or exactly on an axis. */
-export const startComponent = fc.oneof({ arbitrary: hundredths(-2.5, 2.5), weight: 3 }, { arbitrary: hundredths(-1, 1), weight: 2 }, { arbitrary: fc.constant('0.00'), weight: 1 });
+export const startComponent = fc.oneof(
+  { arbitrary: hundredths(-2.5, 2.5), weight: 3 },
+  { arbitrary: hundredths(-1, 1), weight: 2 },
+  { arbitrary: fc.constant('0.00'), weight: 1 },
+);
 import { linfEulerAt } from './linfEuler.ts';
 import { fieldFor, toleranceFor } from './context.ts';
 import { judge } from '../../src/verify/judge.ts';
@@ -66,7 +70,10 @@ export function closedVsDiscrete<T>(F: Field<T>, c: ClosedVsDiscreteInput, hStr 
 
 export const closedVsDiscreteInput = fc.record({
   d: fc.integer({ min: 1, max: 3 }),
-  x: fc.array(hundredths(-2, 2).filter((s) => Math.abs(Number(s)) >= 0.3), { minLength: 3, maxLength: 3 }),
+  x: fc.array(
+    hundredths(-2, 2).filter((s) => Math.abs(Number(s)) >= 0.3),
+    { minLength: 3, maxLength: 3 },
+  ),
   u0: fc.array(startComponent, { minLength: 3, maxLength: 3 }),
   v0: fc.array(startComponent, { minLength: 3, maxLength: 3 }),
   rho: hundredths(0.2, 1.5),
@@ -76,19 +83,43 @@ export const b9ClosedVsDiscrete: CheckDef = {
   claimId: 'B9',
   name: 'closed-vs-discrete',
   method: 'property',
-  quantity: 'max_i |closed-form state - independent discrete l_inf-SAM state (h = 0.0005 in s)| at sigma_max = 1, 2, divided by the a-priori first-order bound 8 |x|_max max(1, rho, |state_0|) h e^2',
+  quantity:
+    'max_i |closed-form state - independent discrete l_inf-SAM state (h = 0.0005 in s)| at sigma_max = 1, 2, divided by the a-priori first-order bound 8 |x|_max max(1, rho, |state_0|) h e^2',
   run(ctx) {
     const tol = toleranceFor(ctx, 'closed-vs-discrete');
     const F = fieldFor(ctx, 20);
     for (const pr of LINF_PROBES) {
       const r = closedVsDiscrete(F, pr);
       const margin = F.toString(r.ratio, 6);
-      if (judge(margin, tol, '<=') !== 'pass') return { status: 'fail', margin, tolerance: tol, comparison: '<=', counterexample: pr, inputs: { probe: pr, error: F.toString(r.err, 4), bound: F.toString(r.bound, 4) }, reason: `fixed probe (${pr.why}): error ${F.toString(r.err, 4)} exceeds the first-order bound ${F.toString(r.bound, 4)}` };
+      if (judge(margin, tol, '<=') !== 'pass')
+        return {
+          status: 'fail',
+          margin,
+          tolerance: tol,
+          comparison: '<=',
+          counterexample: pr,
+          inputs: { probe: pr, error: F.toString(r.err, 4), bound: F.toString(r.bound, 4) },
+          reason: `fixed probe (${pr.why}): error ${F.toString(r.err, 4)} exceeds the first-order bound ${F.toString(r.bound, 4)}`,
+        };
     }
-    return propertyOutcome(ctx, closedVsDiscreteInput, (c) => {
-      const inp = { x: c.x.slice(0, c.d), u0: c.u0.slice(0, c.d), v0: c.v0.slice(0, c.d), rho: c.rho };
-      const r = closedVsDiscrete(F, inp);
-      return { margin: F.toString(r.ratio, 6), detail: { error: F.toString(r.err, 4), bound: F.toString(r.bound, 4) } };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), numRuns: ctx.quick ? 16 : 60, tolerance: tol, comparison: '<=', notes: [`${LINF_PROBES.length} fixed probes passed (proofs-checks/crossexam/linfProbes.ts)`, 'u0, v0 in units of rho; independent path: discrete l_inf-SAM written from the algorithm (proofs-checks/crossexam/linfEuler.ts)'] });
+    return propertyOutcome(
+      ctx,
+      closedVsDiscreteInput,
+      (c) => {
+        const inp = { x: c.x.slice(0, c.d), u0: c.u0.slice(0, c.d), v0: c.v0.slice(0, c.d), rho: c.rho };
+        const r = closedVsDiscrete(F, inp);
+        return { margin: F.toString(r.ratio, 6), detail: { error: F.toString(r.err, 4), bound: F.toString(r.bound, 4) } };
+      },
+      {
+        claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }),
+        numRuns: ctx.quick ? 16 : 60,
+        tolerance: tol,
+        comparison: '<=',
+        notes: [
+          `${LINF_PROBES.length} fixed probes passed (proofs-checks/crossexam/linfProbes.ts)`,
+          'u0, v0 in units of rho; independent path: discrete l_inf-SAM written from the algorithm (proofs-checks/crossexam/linfEuler.ts)',
+        ],
+      },
+    );
   },
 };

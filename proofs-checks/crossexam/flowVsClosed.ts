@@ -17,7 +17,11 @@ import { linfClosedForm } from '../../src/flow/linfClosedForm.ts';
 import { hundredths } from '../arbitraries.ts';
 
 /** A start component in units of ρ: often inside the sliding band |·| ≤ ρ or exactly on an axis. */
-export const startComponent = fc.oneof({ arbitrary: hundredths(-2.5, 2.5), weight: 3 }, { arbitrary: hundredths(-1, 1), weight: 2 }, { arbitrary: fc.constant('0.00'), weight: 1 });
+export const startComponent = fc.oneof(
+  { arbitrary: hundredths(-2.5, 2.5), weight: 3 },
+  { arbitrary: hundredths(-1, 1), weight: 2 },
+  { arbitrary: fc.constant('0.00'), weight: 1 },
+);
 import { fieldFor, toleranceFor } from './context.ts';
 import { judge } from '../../src/verify/judge.ts';
 import { LINF_PROBES } from './linfProbes.ts';
@@ -52,7 +56,10 @@ export function flowVsClosed<T>(F: Field<T>, c: FlowVsClosedInput): { diff: T; s
     const cf = linfClosedForm(F, x, u0, v0, rho, targets[k]!);
     // states: compared only until the first escaping coordinate grows beyond 10^6 (relative error then)
     for (let i = 0; i < x.length; i++) {
-      for (const [a, b] of [[pt.W[0]![i]!, cf.u[i]!], [pt.W[1]![i]!, cf.v[i]!]] as const) {
+      for (const [a, b] of [
+        [pt.W[0]![i]!, cf.u[i]!],
+        [pt.W[1]![i]!, cf.v[i]!],
+      ] as const) {
         const scale = F.max(F.one, F.abs(b));
         diff = F.max(diff, F.div(F.abs(F.sub(a, b)), scale));
       }
@@ -66,17 +73,24 @@ export function flowVsClosed<T>(F: Field<T>, c: FlowVsClosedInput): { diff: T; s
     if (pt.status === 'escaped' && !anyEscape) statusErrors.push(`${where}: status escaped but no coordinate's exact fate is escape (${cf.fates.join(',')})`);
     const allAbsorb = cf.fates.every((f) => f === 'absorb' || f === 'static');
     if (pt.status === 'collapsed' && !allAbsorb) statusErrors.push(`${where}: status collapsed but fates ${cf.fates.join(',')}`);
-    if (k === targets.length - 1 && anyEscape && pt.status !== 'escaped') statusErrors.push(`${where} (sigma >= 6): a coordinate's fate is escape but the status is ${pt.status}`);
+    if (k === targets.length - 1 && anyEscape && pt.status !== 'escaped')
+      statusErrors.push(`${where} (sigma >= 6): a coordinate's fate is escape but the status is ${pt.status}`);
   });
   const cfEnd = linfClosedForm(F, x, u0, v0, rho, sEnd);
-  if ((flow.collapseS === null) !== (cfEnd.collapseS === null)) statusErrors.push(`collapse time: flow ${flow.collapseS === null ? 'none' : F.toString(flow.collapseS, 10)}, closed form ${cfEnd.collapseS === null ? 'none' : F.toString(cfEnd.collapseS, 10)}`);
+  if ((flow.collapseS === null) !== (cfEnd.collapseS === null))
+    statusErrors.push(
+      `collapse time: flow ${flow.collapseS === null ? 'none' : F.toString(flow.collapseS, 10)}, closed form ${cfEnd.collapseS === null ? 'none' : F.toString(cfEnd.collapseS, 10)}`,
+    );
   else if (flow.collapseS !== null && cfEnd.collapseS !== null) diff = F.max(diff, F.abs(F.sub(flow.collapseS, cfEnd.collapseS)));
   return { diff, statusErrors, saddle: false };
 }
 
 export const flowVsClosedInput = fc.record({
   d: fc.integer({ min: 1, max: 3 }),
-  x: fc.array(hundredths(-2, 2).filter((s) => Math.abs(Number(s)) >= 0.5), { minLength: 3, maxLength: 3 }),
+  x: fc.array(
+    hundredths(-2, 2).filter((s) => Math.abs(Number(s)) >= 0.5),
+    { minLength: 3, maxLength: 3 },
+  ),
   u0: fc.array(startComponent, { minLength: 3, maxLength: 3 }),
   v0: fc.array(startComponent, { minLength: 3, maxLength: 3 }),
   rho: hundredths(0.2, 1.5),
@@ -86,7 +100,8 @@ export const b7FlowVsClosed: CheckDef = {
   claimId: 'B7',
   name: 'flow-vs-closed',
   method: 'property',
-  quantity: 'max relative |state(linfFlow, full vector Filippov system) - state(linfClosedForm, per-coordinate planar, sigma = |x_i| s)| at 5 times up to sigma_min = 6, and collapse times; a status disagreement or a status contradicting the exact fates counts 1',
+  quantity:
+    'max relative |state(linfFlow, full vector Filippov system) - state(linfClosedForm, per-coordinate planar, sigma = |x_i| s)| at 5 times up to sigma_min = 6, and collapse times; a status disagreement or a status contradicting the exact fates counts 1',
   run(ctx) {
     const tol = toleranceFor(ctx, 'flow-vs-closed');
     const F = fieldFor(ctx, FLOW_VS_CLOSED_PRECISION);
@@ -94,14 +109,37 @@ export const b7FlowVsClosed: CheckDef = {
     for (const pr of LINF_PROBES) {
       const r = flowVsClosed(F, pr);
       const margin = r.statusErrors.length > 0 ? '1' : F.toString(r.diff, 6);
-      if (judge(margin, tol, '<=') !== 'pass') return { status: 'fail', margin, tolerance: tol, comparison: '<=', counterexample: pr, inputs: { probe: pr, statusErrors: r.statusErrors }, reason: `fixed probe (${pr.why}): margin ${margin} > ${tol}${r.statusErrors.length ? `; ${r.statusErrors[0]}` : ''}` };
+      if (judge(margin, tol, '<=') !== 'pass')
+        return {
+          status: 'fail',
+          margin,
+          tolerance: tol,
+          comparison: '<=',
+          counterexample: pr,
+          inputs: { probe: pr, statusErrors: r.statusErrors },
+          reason: `fixed probe (${pr.why}): margin ${margin} > ${tol}${r.statusErrors.length ? `; ${r.statusErrors[0]}` : ''}`,
+        };
     }
-    return propertyOutcome(ctx, flowVsClosedInput, (c) => {
-      const inp = { x: c.x.slice(0, c.d), u0: c.u0.slice(0, c.d), v0: c.v0.slice(0, c.d), rho: c.rho };
-      const r = flowVsClosed(F, inp);
-      if (r.saddle) return { margin: '0', skip: true };
-      const margin = r.statusErrors.length > 0 ? '1' : F.toString(r.diff, 6);
-      return { margin, detail: r.statusErrors.length ? { statusErrors: r.statusErrors } : undefined };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), numRuns: ctx.quick ? 8 : 40, tolerance: tol, comparison: '<=', notes: [`${LINF_PROBES.length} fixed probes passed (proofs-checks/crossexam/linfProbes.ts)`, `precision ${FLOW_VS_CLOSED_PRECISION}; u0, v0 in units of rho; independent path: integrated Filippov flow vs exact planar pieces (no shared code)`] });
+    return propertyOutcome(
+      ctx,
+      flowVsClosedInput,
+      (c) => {
+        const inp = { x: c.x.slice(0, c.d), u0: c.u0.slice(0, c.d), v0: c.v0.slice(0, c.d), rho: c.rho };
+        const r = flowVsClosed(F, inp);
+        if (r.saddle) return { margin: '0', skip: true };
+        const margin = r.statusErrors.length > 0 ? '1' : F.toString(r.diff, 6);
+        return { margin, detail: r.statusErrors.length ? { statusErrors: r.statusErrors } : undefined };
+      },
+      {
+        claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }),
+        numRuns: ctx.quick ? 8 : 40,
+        tolerance: tol,
+        comparison: '<=',
+        notes: [
+          `${LINF_PROBES.length} fixed probes passed (proofs-checks/crossexam/linfProbes.ts)`,
+          `precision ${FLOW_VS_CLOSED_PRECISION}; u0, v0 in units of rho; independent path: integrated Filippov flow vs exact planar pieces (no shared code)`,
+        ],
+      },
+    );
   },
 };

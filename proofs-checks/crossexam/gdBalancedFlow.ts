@@ -42,9 +42,20 @@ export const b6GdBalancedFlow: CheckDef = {
     const tol = toleranceFor(ctx, 'closed-vs-generic-flow');
     const F = fieldFor(ctx, 30);
     const arb = fc.record({ x: distinctMagnitudes(3, { lo: 0.2, hi: 2, gap: 0.05 }), alpha: hundredths(0.05, 1.5) });
-    return propertyOutcome(ctx, arb, (c) => {
-      const r = gdBalancedError(F, c.x, c.alpha);
-      return { margin: r.leaderMismatches > 0 ? '1' : F.toString(r.err, 6), detail: { leaderMismatches: r.leaderMismatches } };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, u0: c.x.map(() => c.alpha), v0: c.x.map(() => c.alpha) }), numRuns: ctx.quick ? 4 : 16, tolerance: tol, comparison: '<=', notes: ['independent path: the B6 closed form written here vs the generic depth-L GD field integrated at L = 2 (precision 30, rtol 1e-18)'] });
+    return propertyOutcome(
+      ctx,
+      arb,
+      (c) => {
+        const r = gdBalancedError(F, c.x, c.alpha);
+        return { margin: r.leaderMismatches > 0 ? '1' : F.toString(r.err, 6), detail: { leaderMismatches: r.leaderMismatches } };
+      },
+      {
+        claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, u0: c.x.map(() => c.alpha), v0: c.x.map(() => c.alpha) }),
+        numRuns: ctx.quick ? 4 : 16,
+        tolerance: tol,
+        comparison: '<=',
+        notes: ['independent path: the B6 closed form written here vs the generic depth-L GD field integrated at L = 2 (precision 30, rtol 1e-18)'],
+      },
+    );
   },
 };

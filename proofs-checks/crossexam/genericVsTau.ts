@@ -24,7 +24,15 @@ export function genericVsTau<T>(F: Field<T>, c: { x: string[]; u0: string[]; v0:
   const tau = l2Flow(F, st, targets, { method: 'tau', rtol });
   const running = tau.points.filter((p) => p.status !== 'collapsed');
   if (running.length === 0) return { diff: F.zero, compared: 0 };
-  const gen = rescaledFlow(F, 'sam-l2', st.x, st.rho, [st.u0, st.v0], running.map((p) => p.s), { rtol });
+  const gen = rescaledFlow(
+    F,
+    'sam-l2',
+    st.x,
+    st.rho,
+    [st.u0, st.v0],
+    running.map((p) => p.s),
+    { rtol },
+  );
   let diff = F.zero;
   running.forEach((p, k) => {
     const g = gen.points[k];
@@ -33,13 +41,22 @@ export function genericVsTau<T>(F: Field<T>, c: { x: string[]; u0: string[]; v0:
       return;
     }
     for (let i = 0; i < st.x.length; i++) {
-      for (const [a, b] of [[g.W[0]![i]!, p.u[i]!], [g.W[1]![i]!, p.v[i]!]] as const) diff = F.max(diff, F.div(F.abs(F.sub(a, b)), F.max(F.one, F.abs(b))));
+      for (const [a, b] of [
+        [g.W[0]![i]!, p.u[i]!],
+        [g.W[1]![i]!, p.v[i]!],
+      ] as const)
+        diff = F.max(diff, F.div(F.abs(F.sub(a, b)), F.max(F.one, F.abs(b))));
     }
   });
   return { diff, compared: running.length };
 }
 
-export const genericVsTauInput = fc.record({ d: fc.integer({ min: 1, max: 3 }), x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.05, mixedSigns: true }), uv: fc.array(hundredths(-1.5, 1.5), { minLength: 6, maxLength: 6 }), rho: hundredths(0.05, 1) });
+export const genericVsTauInput = fc.record({
+  d: fc.integer({ min: 1, max: 3 }),
+  x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.05, mixedSigns: true }),
+  uv: fc.array(hundredths(-1.5, 1.5), { minLength: 6, maxLength: 6 }),
+  rho: hundredths(0.05, 1),
+});
 
 export const b3GenericVsTau: CheckDef = {
   claimId: 'B3',
@@ -49,10 +66,21 @@ export const b3GenericVsTau: CheckDef = {
   run(ctx) {
     const tol = toleranceFor(ctx, 'generic-vs-tau');
     const F = fieldFor(ctx, GENERIC_PRECISION);
-    return propertyOutcome(ctx, genericVsTauInput, (c) => {
-      const r = genericVsTau(F, { x: c.x.slice(0, c.d), u0: c.uv.slice(0, c.d), v0: c.uv.slice(3, 3 + c.d), rho: c.rho });
-      if (r.compared === 0) return { margin: '0', skip: true };
-      return { margin: F.toString(r.diff, 6), detail: { compared: r.compared } };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), numRuns: ctx.quick ? 3 : 12, tolerance: tol, comparison: '<=', notes: ['independent path: generic depth-L rescaled l2-SAM field (src/flow/rescaledFlow.ts) vs the tau reduction; both at rtol 1e-16, precision 24'] });
+    return propertyOutcome(
+      ctx,
+      genericVsTauInput,
+      (c) => {
+        const r = genericVsTau(F, { x: c.x.slice(0, c.d), u0: c.uv.slice(0, c.d), v0: c.uv.slice(3, 3 + c.d), rho: c.rho });
+        if (r.compared === 0) return { margin: '0', skip: true };
+        return { margin: F.toString(r.diff, 6), detail: { compared: r.compared } };
+      },
+      {
+        claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }),
+        numRuns: ctx.quick ? 3 : 12,
+        tolerance: tol,
+        comparison: '<=',
+        notes: ['independent path: generic depth-L rescaled l2-SAM field (src/flow/rescaledFlow.ts) vs the tau reduction; both at rtol 1e-16, precision 24'],
+      },
+    );
   },
 };

@@ -16,4 +16,18 @@ import { b6GdBalancedFlow } from './gdBalancedFlow.ts';
 import { b4CertificatesSharpD1 } from './certificatesSharp.ts';
 import { b9RuleVsFlow } from './ruleVsFlow.ts';
 
-export const crossExamChecks: readonly CheckDef[] = [p1MaxMarginKkt, b1LossDerivative, b1GradientFd, b3GenericVsTau, b4CertificatesSharpD1, b5XStarAtSwitches, b6GdBalancedFlow, b7FlowVsClosed, b8BasinBoundary, b9ClosedVsDiscrete, b9RuleVsFlow, b11StepByDefinition, b13UnequalLayers];
+export const crossExamChecks: readonly CheckDef[] = [
+  p1MaxMarginKkt,
+  b1LossDerivative,
+  b1GradientFd,
+  b3GenericVsTau,
+  b4CertificatesSharpD1,
+  b5XStarAtSwitches,
+  b6GdBalancedFlow,
+  b7FlowVsClosed,
+  b8BasinBoundary,
+  b9ClosedVsDiscrete,
+  b9RuleVsFlow,
+  b11StepByDefinition,
+  b13UnequalLayers,
+];

@@ -93,17 +93,30 @@ export const b1LossDerivative: CheckDef = {
   claimId: 'B1',
   name: 'loss-derivative',
   method: 'property',
-  quantity: 'max(|g(z) + dl/dz| / max(1, |g|), |l_engine(z) - l(z)| / max(1, l)), central difference (step 1e-13, precision 40) of the loss written from its definition',
+  quantity:
+    'max(|g(z) + dl/dz| / max(1, |g|), |l_engine(z) - l(z)| / max(1, l)), central difference (step 1e-13, precision 40) of the loss written from its definition',
   run(ctx) {
     const tol = toleranceFor(ctx, 'loss-derivative');
     const F = fieldFor(ctx, FD_PRECISION);
     const arb = fc.record({ z: hundredths(-40, 40), loss: fc.constantFrom<LossName>('logistic', 'exponential') });
-    return propertyOutcome(ctx, arb, (c) => ({ margin: F.toString(lossDerivativeError(F, c.loss, F.fromString(c.z)), 6) }), { numRuns: ctx.quick ? 40 : 200, tolerance: tol, comparison: '<=', notes: ['independent path: the loss written from its definition, differentiated numerically', 'tests the loss the B1 rescaling divides by (g = -l\')'] });
+    return propertyOutcome(ctx, arb, (c) => ({ margin: F.toString(lossDerivativeError(F, c.loss, F.fromString(c.z)), 6) }), {
+      numRuns: ctx.quick ? 40 : 200,
+      tolerance: tol,
+      comparison: '<=',
+      notes: ['independent path: the loss written from its definition, differentiated numerically', "tests the loss the B1 rescaling divides by (g = -l')"],
+    });
   },
 };
 
 export const gradientCase: fc.Arbitrary<GradientCase> = fc
-  .record({ L: fc.integer({ min: 1, max: 4 }), n: fc.integer({ min: 2, max: 3 }), d: fc.integer({ min: 1, max: 3 }), vals: fc.array(hundredths(-1.5, 1.5), { minLength: 24, maxLength: 24 }), ys: fc.array(fc.constantFrom<1 | -1>(1, -1), { minLength: 3, maxLength: 3 }), loss: fc.constantFrom<LossName>('logistic', 'exponential') })
+  .record({
+    L: fc.integer({ min: 1, max: 4 }),
+    n: fc.integer({ min: 2, max: 3 }),
+    d: fc.integer({ min: 1, max: 3 }),
+    vals: fc.array(hundredths(-1.5, 1.5), { minLength: 24, maxLength: 24 }),
+    ys: fc.array(fc.constantFrom<1 | -1>(1, -1), { minLength: 3, maxLength: 3 }),
+    loss: fc.constantFrom<LossName>('logistic', 'exponential'),
+  })
   .map(({ L, n, d, vals, ys, loss }) => {
     let k = 0;
     const next = () => vals[k++ % vals.length]!;
@@ -116,10 +129,19 @@ export const b1GradientFd: CheckDef = {
   claimId: 'B1',
   name: 'gradient-fd',
   method: 'property',
-  quantity: 'max |dL/dw_l[j] (engine) - central difference of (1/n) sum_k l(y_k <w_1 * ... * w_L, x_k>)| / max(1, |grad|_inf), n in {2, 3}, L in 1..4 (unequal layers), and the engine loss value error',
+  quantity:
+    'max |dL/dw_l[j] (engine) - central difference of (1/n) sum_k l(y_k <w_1 * ... * w_L, x_k>)| / max(1, |grad|_inf), n in {2, 3}, L in 1..4 (unequal layers), and the engine loss value error',
   run(ctx) {
     const tol = toleranceFor(ctx, 'gradient-fd');
     const F = fieldFor(ctx, FD_PRECISION);
-    return propertyOutcome(ctx, gradientCase, (c) => ({ margin: F.toString(gradientFdError(F, c), 6), detail: { L: c.L, n: c.X.length } }), { numRuns: ctx.quick ? 12 : 60, tolerance: tol, comparison: '<=', notes: ['independent path: the empirical loss written from its definition, differentiated numerically (n >= 2, unequal layers)', 'deliberately wider than the claim (depth 2, one example): this cross-examines the engine gradient every B1 check relies on'] });
+    return propertyOutcome(ctx, gradientCase, (c) => ({ margin: F.toString(gradientFdError(F, c), 6), detail: { L: c.L, n: c.X.length } }), {
+      numRuns: ctx.quick ? 12 : 60,
+      tolerance: tol,
+      comparison: '<=',
+      notes: [
+        'independent path: the empirical loss written from its definition, differentiated numerically (n >= 2, unequal layers)',
+        'deliberately wider than the claim (depth 2, one example): this cross-examines the engine gradient every B1 check relies on',
+      ],
+    });
   },
 };

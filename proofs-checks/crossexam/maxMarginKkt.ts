@@ -43,7 +43,15 @@ export function kktViolation<T>(F: Field<T>, X: T[][], Y: (1 | -1)[], w: T[]): T
     const D = det(F, G);
     if (F.cmp(F.abs(D), tight) <= 0) continue;
     const rhs = S.map((i) => dot(a[i]!, w));
-    const lam = S.map((_, c) => F.div(det(F, G.map((r, i) => r.map((g, k) => (k === c ? rhs[i]! : g)))), D));
+    const lam = S.map((_, c) =>
+      F.div(
+        det(
+          F,
+          G.map((r, i) => r.map((g, k) => (k === c ? rhs[i]! : g))),
+        ),
+        D,
+      ),
+    );
     let neg = F.zero;
     for (const l of lam) neg = F.max(neg, F.neg(l));
     let res = F.zero;
@@ -63,17 +71,34 @@ export const p1MaxMarginKkt: CheckDef = {
   claimId: 'P1',
   name: 'max-margin-kkt',
   method: 'property',
-  quantity: 'violation of the KKT optimality certificate of the solver\'s w_hat (infeasibility, or min over active subsets of max(-lambda, |w_hat - sum lambda_k y_k x_k|)); 0 = certified',
+  quantity:
+    "violation of the KKT optimality certificate of the solver's w_hat (infeasibility, or min over active subsets of max(-lambda, |w_hat - sum lambda_k y_k x_k|)); 0 = certified",
   run(ctx) {
     const tol = toleranceFor(ctx, 'max-margin-kkt');
     const F = fieldFor(ctx, 40);
-    const arb = fc.record({ n: fc.integer({ min: 2, max: 3 }), d: fc.integer({ min: 2, max: 3 }), X: fc.array(hundredths(-1.5, 1.5), { minLength: 9, maxLength: 9 }), Y: fc.array(fc.constantFrom<1 | -1>(1, -1), { minLength: 3, maxLength: 3 }) });
-    return propertyOutcome(ctx, arb, (c) => {
-      const X = Array.from({ length: c.n }, (_, k) => c.X.slice(3 * k, 3 * k + c.d).map((s) => F.fromString(s)));
-      const Y = c.Y.slice(0, c.n);
-      const mm = l2MaxMargin(F, { X, Y });
-      if (!mm) return { margin: '0', skip: true };
-      return { margin: F.toString(kktViolation(F, X, Y, mm.w), 6), detail: { w_hat: mm.w.map((v) => F.toString(v, 10)) } };
-    }, { claimInput: (c) => ({ depth: 1, n: c.n, X: Array.from({ length: c.n }, (_, k) => c.X.slice(3 * k, 3 * k + c.d)), Y: c.Y.slice(0, c.n) }), numRuns: ctx.quick ? 40 : 200, tolerance: tol, comparison: '<=', notes: ['independent path: KKT certificate (feasibility + non-negative multipliers by Cramer\'s rule), no solver code shared'] });
+    const arb = fc.record({
+      n: fc.integer({ min: 2, max: 3 }),
+      d: fc.integer({ min: 2, max: 3 }),
+      X: fc.array(hundredths(-1.5, 1.5), { minLength: 9, maxLength: 9 }),
+      Y: fc.array(fc.constantFrom<1 | -1>(1, -1), { minLength: 3, maxLength: 3 }),
+    });
+    return propertyOutcome(
+      ctx,
+      arb,
+      (c) => {
+        const X = Array.from({ length: c.n }, (_, k) => c.X.slice(3 * k, 3 * k + c.d).map((s) => F.fromString(s)));
+        const Y = c.Y.slice(0, c.n);
+        const mm = l2MaxMargin(F, { X, Y });
+        if (!mm) return { margin: '0', skip: true };
+        return { margin: F.toString(kktViolation(F, X, Y, mm.w), 6), detail: { w_hat: mm.w.map((v) => F.toString(v, 10)) } };
+      },
+      {
+        claimInput: (c) => ({ depth: 1, n: c.n, X: Array.from({ length: c.n }, (_, k) => c.X.slice(3 * k, 3 * k + c.d)), Y: c.Y.slice(0, c.n) }),
+        numRuns: ctx.quick ? 40 : 200,
+        tolerance: tol,
+        comparison: '<=',
+        notes: ["independent path: KKT certificate (feasibility + non-negative multipliers by Cramer's rule), no solver code shared"],
+      },
+    );
   },
 };

@@ -58,11 +58,27 @@ export const b9RuleVsFlow: CheckDef = {
   run(ctx) {
     const tol = toleranceFor(ctx, 'rule-vs-flow');
     const F = fieldFor(ctx, 30);
-    const arb = fc.record({ d: fc.integer({ min: 2, max: 3 }), x: distinctMagnitudes(3, { lo: 0.3, hi: 2, gap: 0.25, mixedSigns: true }), uv: fc.array(hundredths(-2.5, 2.5), { minLength: 8, maxLength: 8 }), rho: hundredths(0.2, 1.5) });
-    return propertyOutcome(ctx, arb, (c) => {
-      const r = ruleVsFlow(F, c.x.slice(0, c.d), c.uv, c.rho);
-      if (r.skip) return { margin: '0', skip: true };
-      return { margin: F.toString(r.margin, 6), detail: { predicted: r.predicted } };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), numRuns: ctx.quick ? 3 : 20, tolerance: tol, comparison: '<=', notes: ['independent path: prediction from the exact fates, measurement from the integrated Filippov flow (linfFlow never evaluates the basin rule)'] });
+    const arb = fc.record({
+      d: fc.integer({ min: 2, max: 3 }),
+      x: distinctMagnitudes(3, { lo: 0.3, hi: 2, gap: 0.25, mixedSigns: true }),
+      uv: fc.array(hundredths(-2.5, 2.5), { minLength: 8, maxLength: 8 }),
+      rho: hundredths(0.2, 1.5),
+    });
+    return propertyOutcome(
+      ctx,
+      arb,
+      (c) => {
+        const r = ruleVsFlow(F, c.x.slice(0, c.d), c.uv, c.rho);
+        if (r.skip) return { margin: '0', skip: true };
+        return { margin: F.toString(r.margin, 6), detail: { predicted: r.predicted } };
+      },
+      {
+        claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }),
+        numRuns: ctx.quick ? 3 : 20,
+        tolerance: tol,
+        comparison: '<=',
+        notes: ['independent path: prediction from the exact fates, measurement from the integrated Filippov flow (linfFlow never evaluates the basin rule)'],
+      },
+    );
   },
 };

@@ -34,13 +34,15 @@ function gradByDefinition<T>(F: Field<T>, name: LossName, X: T[][], Y: (1 | -1)[
     const yz = Y[k] === 1 ? z : F.neg(z);
     return F.mul(gByDefinition(F, name, yz), F.fromNumber(Y[k]!));
   });
-  return W.map((_, l) => Array.from({ length: d }, (_, j) => {
-    let others = F.one;
-    for (let m = 0; m < L; m++) if (m !== l) others = F.mul(others, W[m]![j]!);
-    let acc = F.zero;
-    for (let k = 0; k < n; k++) acc = F.add(acc, F.mul(coef[k]!, X[k]![j]!));
-    return F.neg(F.div(F.mul(acc, others), F.fromNumber(n)));
-  }));
+  return W.map((_, l) =>
+    Array.from({ length: d }, (_, j) => {
+      let others = F.one;
+      for (let m = 0; m < L; m++) if (m !== l) others = F.mul(others, W[m]![j]!);
+      let acc = F.zero;
+      for (let k = 0; k < n; k++) acc = F.add(acc, F.mul(coef[k]!, X[k]![j]!));
+      return F.neg(F.div(F.mul(acc, others), F.fromNumber(n)));
+    }),
+  );
 }
 
 export function stepByDefinition<T>(F: Field<T>, name: LossName, algo: AlgoName, X: T[][], Y: (1 | -1)[], W: T[][], eta: T, rho: T): T[][] {
@@ -59,10 +61,22 @@ export function stepByDefinition<T>(F: Field<T>, name: LossName, algo: AlgoName,
   return W.map((r, l) => r.map((w, j) => F.sub(w, F.mul(eta, Gt[l]![j]!))));
 }
 
-export const stepCase = fc
-  .record({ algo: fc.constantFrom<AlgoName>('gd', 'sam-l2', 'sam-linf'), loss: fc.constantFrom<LossName>('logistic', 'exponential'), L: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 2, max: 3 }), d: fc.integer({ min: 1, max: 3 }), vals: fc.array(hundredths(-1.5, 1.5), { minLength: 18, maxLength: 18 }), ys: fc.array(fc.constantFrom<1 | -1>(1, -1), { minLength: 3, maxLength: 3 }), eta: hundredths(0.01, 0.5), rho: hundredths(0.01, 1) });
+export const stepCase = fc.record({
+  algo: fc.constantFrom<AlgoName>('gd', 'sam-l2', 'sam-linf'),
+  loss: fc.constantFrom<LossName>('logistic', 'exponential'),
+  L: fc.integer({ min: 1, max: 3 }),
+  n: fc.integer({ min: 2, max: 3 }),
+  d: fc.integer({ min: 1, max: 3 }),
+  vals: fc.array(hundredths(-1.5, 1.5), { minLength: 18, maxLength: 18 }),
+  ys: fc.array(fc.constantFrom<1 | -1>(1, -1), { minLength: 3, maxLength: 3 }),
+  eta: hundredths(0.01, 0.5),
+  rho: hundredths(0.01, 1),
+});
 
-export function stepError<T>(F: Field<T>, c: { algo: AlgoName; loss: LossName; L: number; n: number; d: number; vals: string[]; ys: (1 | -1)[]; eta: string; rho: string }): T {
+export function stepError<T>(
+  F: Field<T>,
+  c: { algo: AlgoName; loss: LossName; L: number; n: number; d: number; vals: string[]; ys: (1 | -1)[]; eta: string; rho: string },
+): T {
   let k = 0;
   const next = () => F.fromString(c.vals[k++ % c.vals.length]!);
   const X = Array.from({ length: c.n }, () => Array.from({ length: c.d }, next));
@@ -73,7 +87,8 @@ export function stepError<T>(F: Field<T>, c: { algo: AlgoName; loss: LossName; L
   const mine = stepByDefinition(F, c.loss, c.algo, X, Y, W, eta, rho);
   const eng = step(F, makeLoss(F, c.loss), { X, Y }, { algo: c.algo, eta, rho }, W).W;
   let err = F.zero;
-  for (let l = 0; l < c.L; l++) for (let j = 0; j < c.d; j++) err = F.max(err, F.div(F.abs(F.sub(mine[l]![j]!, eng[l]![j]!)), F.max(F.one, F.abs(mine[l]![j]!))));
+  for (let l = 0; l < c.L; l++)
+    for (let j = 0; j < c.d; j++) err = F.max(err, F.div(F.abs(F.sub(mine[l]![j]!, eng[l]![j]!)), F.max(F.one, F.abs(mine[l]![j]!))));
   return err;
 }
 
@@ -81,10 +96,19 @@ export const b11StepByDefinition: CheckDef = {
   claimId: 'B11',
   name: 'step-by-definition',
   method: 'property',
-  quantity: 'max relative |engine step - step written from the definitions| (GD, l2-SAM, l_inf-SAM; n in {2, 3}; depth 1-3, unequal layers; both losses), precision 40',
+  quantity:
+    'max relative |engine step - step written from the definitions| (GD, l2-SAM, l_inf-SAM; n in {2, 3}; depth 1-3, unequal layers; both losses), precision 40',
   run(ctx) {
     const tol = toleranceFor(ctx, 'step-by-definition');
     const F = fieldFor(ctx, 40);
-    return propertyOutcome(ctx, stepCase, (c) => ({ margin: F.toString(stepError(F, c), 6), detail: { algo: c.algo, L: c.L, n: c.n } }), { numRuns: ctx.quick ? 30 : 150, tolerance: tol, comparison: '<=', notes: ['independent path: gradient, perturbation and update written out from the definitions', 'deliberately wider than the claim (depth 2, one example): it cross-examines the discrete maps every B11 run uses'] });
+    return propertyOutcome(ctx, stepCase, (c) => ({ margin: F.toString(stepError(F, c), 6), detail: { algo: c.algo, L: c.L, n: c.n } }), {
+      numRuns: ctx.quick ? 30 : 150,
+      tolerance: tol,
+      comparison: '<=',
+      notes: [
+        'independent path: gradient, perturbation and update written out from the definitions',
+        'deliberately wider than the claim (depth 2, one example): it cross-examines the discrete maps every B11 run uses',
+      ],
+    });
   },
 };

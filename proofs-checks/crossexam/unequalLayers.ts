@@ -39,7 +39,12 @@ export function layerInvariantDrift<T>(F: Field<T>, L: number, xs: string[], Ws:
   return drift;
 }
 
-export const unequalLayersInput = fc.record({ L: fc.integer({ min: 3, max: 4 }), d: fc.integer({ min: 1, max: 3 }), x: fc.array(hundredths(0.1, 2), { minLength: 3, maxLength: 3 }), w: fc.array(hundredths(-1.5, 1.5), { minLength: 12, maxLength: 12 }) });
+export const unequalLayersInput = fc.record({
+  L: fc.integer({ min: 3, max: 4 }),
+  d: fc.integer({ min: 1, max: 3 }),
+  x: fc.array(hundredths(0.1, 2), { minLength: 3, maxLength: 3 }),
+  w: fc.array(hundredths(-1.5, 1.5), { minLength: 12, maxLength: 12 }),
+});
 
 export const b13UnequalLayers: CheckDef = {
   claimId: 'B13',
@@ -49,11 +54,22 @@ export const b13UnequalLayers: CheckDef = {
   run(ctx) {
     const tol = toleranceFor(ctx, 'unequal-layers');
     const F = fieldFor(ctx, 24);
-    return propertyOutcome(ctx, unequalLayersInput, (c) => {
-      const Ws = Array.from({ length: c.L }, (_, l) => c.w.slice(l * 3, l * 3 + c.d));
-      if (Ws.every((r) => r.every((s, j) => s === Ws[0]![j]))) return { margin: '0', skip: true };
-      if (c.x.slice(0, c.d).every((s) => Number(s) === 0)) return { margin: '0', skip: true };
-      return { margin: F.toString(layerInvariantDrift(F, c.L, c.x.slice(0, c.d), Ws), 6), detail: { L: c.L } };
-    }, { claimInput: (c) => ({ depth: c.L, n: 1, x: c.x.slice(0, c.d) }), numRuns: ctx.quick ? 4 : 16, tolerance: tol, comparison: '<=', notes: ['independent path: the conservation law of the GD field, written from its definition'] });
+    return propertyOutcome(
+      ctx,
+      unequalLayersInput,
+      (c) => {
+        const Ws = Array.from({ length: c.L }, (_, l) => c.w.slice(l * 3, l * 3 + c.d));
+        if (Ws.every((r) => r.every((s, j) => s === Ws[0]![j]))) return { margin: '0', skip: true };
+        if (c.x.slice(0, c.d).every((s) => Number(s) === 0)) return { margin: '0', skip: true };
+        return { margin: F.toString(layerInvariantDrift(F, c.L, c.x.slice(0, c.d), Ws), 6), detail: { L: c.L } };
+      },
+      {
+        claimInput: (c) => ({ depth: c.L, n: 1, x: c.x.slice(0, c.d) }),
+        numRuns: ctx.quick ? 4 : 16,
+        tolerance: tol,
+        comparison: '<=',
+        notes: ['independent path: the conservation law of the GD field, written from its definition'],
+      },
+    );
   },
 };

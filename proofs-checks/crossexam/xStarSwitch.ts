@@ -14,7 +14,13 @@ import { balancedStart, leaders } from '../../src/analysis/leaders.ts';
 import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
 import { fieldFor, toleranceFor } from './context.ts';
 
-export function xStarAtSwitches<T>(F: Field<T>, xs: readonly string[], rhoS: string, alphaFactor: string | null, alphaS?: string): { worst: T; switches: number } {
+export function xStarAtSwitches<T>(
+  F: Field<T>,
+  xs: readonly string[],
+  rhoS: string,
+  alphaFactor: string | null,
+  alphaS?: string,
+): { worst: T; switches: number } {
   const x = xs.map((s) => F.fromString(s));
   const rho = F.fromString(rhoS);
   let alpha: T;
@@ -39,7 +45,13 @@ export function xStarAtSwitches<T>(F: Field<T>, xs: readonly string[], rhoS: str
 
 export const xStarInput = fc.oneof(
   fc.constant({ witness: true as const, x: ['0.5', '1', '2'], rho: '1', factor: '1', alpha: '0.5' }),
-  fc.record({ witness: fc.constant(false as const), x: distinctMagnitudes(3, { lo: 0.3, hi: 2.5, gap: 0.2 }), rho: hundredths(0.3, 1.5), factor: hundredths(1.02, 1.3), alpha: fc.constant('') }),
+  fc.record({
+    witness: fc.constant(false as const),
+    x: distinctMagnitudes(3, { lo: 0.3, hi: 2.5, gap: 0.2 }),
+    rho: hundredths(0.3, 1.5),
+    factor: hundredths(1.02, 1.3),
+    alpha: fc.constant(''),
+  }),
 );
 
 export const b5XStarAtSwitches: CheckDef = {
@@ -50,10 +62,21 @@ export const b5XStarAtSwitches: CheckDef = {
   run(ctx) {
     const tol = toleranceFor(ctx, 'x-star-at-switches');
     const F = fieldFor(ctx, 24);
-    return propertyOutcome(ctx, xStarInput, (c) => {
-      const r = c.witness ? xStarAtSwitches(F, c.x, c.rho, null, c.alpha) : xStarAtSwitches(F, c.x, c.rho, c.factor);
-      if (r.switches === 0) return { margin: '0', skip: true };
-      return { margin: F.toString(r.worst, 6), detail: { switches: r.switches } };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: c.rho, alpha: c.witness ? c.alpha : c.factor }), numRuns: ctx.quick ? 2 : 10, tolerance: tol, comparison: '<=', notes: ['independent path: the tie condition |beta_i| = |beta_j| <=> x* = (|x_i| + |x_j|)/2 from x alone'] });
+    return propertyOutcome(
+      ctx,
+      xStarInput,
+      (c) => {
+        const r = c.witness ? xStarAtSwitches(F, c.x, c.rho, null, c.alpha) : xStarAtSwitches(F, c.x, c.rho, c.factor);
+        if (r.switches === 0) return { margin: '0', skip: true };
+        return { margin: F.toString(r.worst, 6), detail: { switches: r.switches } };
+      },
+      {
+        claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: c.rho, alpha: c.witness ? c.alpha : c.factor }),
+        numRuns: ctx.quick ? 2 : 10,
+        tolerance: tol,
+        comparison: '<=',
+        notes: ['independent path: the tie condition |beta_i| = |beta_j| <=> x* = (|x_i| + |x_j|)/2 from x alone'],
+      },
+    );
   },
 };

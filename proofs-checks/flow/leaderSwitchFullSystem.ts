@@ -42,18 +42,36 @@ export const b5SwitchesAreFullSystemTies: CheckDef = {
       const hi = (twoLargest(x)[0] + twoLargest(x)[1]) / 2;
       return [(lo + hi) / 2, hi];
     });
-    return propertyOutcome(ctx, arb, (c) => {
-      const x = c.x.map((s) => F.fromString(s));
-      const st = balancedStart(F, x, F.one, F.fromString(c.alpha));
-      const r = leaders(F, st, { rtol, sMax: F.fromString(S_MAX) });
-      if (r.switches.length === 0) return { margin: '0', skip: true };
-      const full = l2Flow(F, st, r.switches.map((w) => w.s), { rtol, method: 'full' });
-      let worst = F.zero;
-      r.switches.forEach((w, k) => {
-        const b = full.points[k]!.beta;
-        worst = F.max(worst, F.abs(F.sub(F.log(F.abs(b[w.leader]!)), F.log(F.abs(b[w.from]!)))));
-      });
-      return { margin: F.toString(worst, 6), detail: { switches: r.switches.length, lead_monotone: r.leadMonotone } };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: '1' }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=', notes: [`tau reduction events vs full-system ties, ${PRECISION} digits, rtol ${RTOL}, switches at s <= ${S_MAX}; starts drawn with x*(0) in the upper half of [min x / 2, midpoint of the two largest x_i] (a switch is due)`] });
+    return propertyOutcome(
+      ctx,
+      arb,
+      (c) => {
+        const x = c.x.map((s) => F.fromString(s));
+        const st = balancedStart(F, x, F.one, F.fromString(c.alpha));
+        const r = leaders(F, st, { rtol, sMax: F.fromString(S_MAX) });
+        if (r.switches.length === 0) return { margin: '0', skip: true };
+        const full = l2Flow(
+          F,
+          st,
+          r.switches.map((w) => w.s),
+          { rtol, method: 'full' },
+        );
+        let worst = F.zero;
+        r.switches.forEach((w, k) => {
+          const b = full.points[k]!.beta;
+          worst = F.max(worst, F.abs(F.sub(F.log(F.abs(b[w.leader]!)), F.log(F.abs(b[w.from]!)))));
+        });
+        return { margin: F.toString(worst, 6), detail: { switches: r.switches.length, lead_monotone: r.leadMonotone } };
+      },
+      {
+        claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: '1' }),
+        draws: { full: 100, quick: 20 },
+        tolerance: tol,
+        comparison: '<=',
+        notes: [
+          `tau reduction events vs full-system ties, ${PRECISION} digits, rtol ${RTOL}, switches at s <= ${S_MAX}; starts drawn with x*(0) in the upper half of [min x / 2, midpoint of the two largest x_i] (a switch is due)`,
+        ],
+      },
+    );
   },
 };

@@ -22,22 +22,27 @@ export const b7Decoupling: CheckDef = {
       rho: hundredths(0.01, 1.5),
       loss: fc.constantFrom('logistic' as const, 'exponential' as const),
     });
-    return propertyOutcome(ctx, arb, (c) => {
-      const d = 3;
-      const x = c.a.slice(0, d).map((s) => F.fromString(s));
-      if (x.some((xi) => F.isZero(xi))) return { margin: '0', skip: true };
-      const rho = F.fromString(c.rho);
-      const W1 = [c.a.slice(3, 6), c.a.slice(6, 9)].map((r) => r.map((s) => F.fromString(s)));
-      const v1 = rescaledVelocity(F, 'sam-linf', c.loss, { X: [x], Y: [1] }, W1, rho);
-      let worst = F.zero;
-      for (let i = 0; i < d; i++) {
-        // Redraw every coordinate except i.
-        const W2 = W1.map((row, l) => row.map((w, j) => (j === i ? w : F.fromString(c.b[3 * (l + 1) + j]!))));
-        const v2 = rescaledVelocity(F, 'sam-linf', c.loss, { X: [x], Y: [1] }, W2, rho);
-        const scale = F.add(F.mul(rho, F.abs(x[i]!)), F.mul(F.abs(x[i]!), F.add(F.abs(W1[0]![i]!), F.abs(W1[1]![i]!))));
-        for (let l = 0; l < 2; l++) worst = F.max(worst, F.div(F.abs(F.sub(v1[l]![i]!, v2[l]![i]!)), scale));
-      }
-      return { margin: F.toString(worst, 6) };
-    }, { claimInput: () => ({ depth: 2, n: 1 }), draws: { full: 100, quick: 30 }, tolerance: tol, comparison: '<=' });
+    return propertyOutcome(
+      ctx,
+      arb,
+      (c) => {
+        const d = 3;
+        const x = c.a.slice(0, d).map((s) => F.fromString(s));
+        if (x.some((xi) => F.isZero(xi))) return { margin: '0', skip: true };
+        const rho = F.fromString(c.rho);
+        const W1 = [c.a.slice(3, 6), c.a.slice(6, 9)].map((r) => r.map((s) => F.fromString(s)));
+        const v1 = rescaledVelocity(F, 'sam-linf', c.loss, { X: [x], Y: [1] }, W1, rho);
+        let worst = F.zero;
+        for (let i = 0; i < d; i++) {
+          // Redraw every coordinate except i.
+          const W2 = W1.map((row, l) => row.map((w, j) => (j === i ? w : F.fromString(c.b[3 * (l + 1) + j]!))));
+          const v2 = rescaledVelocity(F, 'sam-linf', c.loss, { X: [x], Y: [1] }, W2, rho);
+          const scale = F.add(F.mul(rho, F.abs(x[i]!)), F.mul(F.abs(x[i]!), F.add(F.abs(W1[0]![i]!), F.abs(W1[1]![i]!))));
+          for (let l = 0; l < 2; l++) worst = F.max(worst, F.div(F.abs(F.sub(v1[l]![i]!, v2[l]![i]!)), scale));
+        }
+        return { margin: F.toString(worst, 6) };
+      },
+      { claimInput: () => ({ depth: 2, n: 1 }), draws: { full: 100, quick: 30 }, tolerance: tol, comparison: '<=' },
+    );
   },
 };

@@ -25,26 +25,31 @@ export const b2DiscreteIdentity: CheckDef = {
       eta: hundredths(0.01, 0.5),
       loss: fc.constantFrom('logistic' as const, 'exponential' as const),
     });
-    return propertyOutcome(ctx, arb, (c) => {
-      const x = c.vals.slice(0, c.d).map((s) => F.fromString(s));
-      const u = c.vals.slice(3, 3 + c.d).map((s) => F.fromString(s));
-      const v = c.vals.slice(6, 6 + c.d).map((s) => F.fromString(s));
-      const eta = F.fromString(c.eta);
-      const data = { X: [x], Y: [1 as const] };
-      const loss = makeLoss(F, c.loss);
-      const g = loss.g(margins(F, data, beta(F, [u, v]))[0]!);
-      const r = step(F, loss, data, { algo: 'gd', eta, rho: F.zero }, [u, v]);
-      let worst = F.zero;
-      for (let i = 0; i < c.d; i++) {
-        const pq = F.mul(F.add(u[i]!, v[i]!), F.sub(u[i]!, v[i]!));
-        const pq1 = F.mul(F.add(r.W[0]![i]!, r.W[1]![i]!), F.sub(r.W[0]![i]!, r.W[1]![i]!));
-        const egx = F.mul(F.mul(eta, g), x[i]!);
-        const pred = F.mul(pq, F.sub(F.one, F.mul(egx, egx)));
-        const scale = F.add(F.abs(pq), F.abs(pq1));
-        if (F.isZero(scale)) continue;
-        worst = F.max(worst, F.div(F.abs(F.sub(pq1, pred)), scale));
-      }
-      return { margin: F.toString(worst, 6) };
-    }, { claimInput: () => ({ depth: 2, n: 1 }), draws: { full: 100, quick: 30 }, tolerance: tol, comparison: '<=' });
+    return propertyOutcome(
+      ctx,
+      arb,
+      (c) => {
+        const x = c.vals.slice(0, c.d).map((s) => F.fromString(s));
+        const u = c.vals.slice(3, 3 + c.d).map((s) => F.fromString(s));
+        const v = c.vals.slice(6, 6 + c.d).map((s) => F.fromString(s));
+        const eta = F.fromString(c.eta);
+        const data = { X: [x], Y: [1 as const] };
+        const loss = makeLoss(F, c.loss);
+        const g = loss.g(margins(F, data, beta(F, [u, v]))[0]!);
+        const r = step(F, loss, data, { algo: 'gd', eta, rho: F.zero }, [u, v]);
+        let worst = F.zero;
+        for (let i = 0; i < c.d; i++) {
+          const pq = F.mul(F.add(u[i]!, v[i]!), F.sub(u[i]!, v[i]!));
+          const pq1 = F.mul(F.add(r.W[0]![i]!, r.W[1]![i]!), F.sub(r.W[0]![i]!, r.W[1]![i]!));
+          const egx = F.mul(F.mul(eta, g), x[i]!);
+          const pred = F.mul(pq, F.sub(F.one, F.mul(egx, egx)));
+          const scale = F.add(F.abs(pq), F.abs(pq1));
+          if (F.isZero(scale)) continue;
+          worst = F.max(worst, F.div(F.abs(F.sub(pq1, pred)), scale));
+        }
+        return { margin: F.toString(worst, 6) };
+      },
+      { claimInput: () => ({ depth: 2, n: 1 }), draws: { full: 100, quick: 30 }, tolerance: tol, comparison: '<=' },
+    );
   },
 };

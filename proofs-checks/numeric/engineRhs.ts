@@ -24,35 +24,40 @@ export const b1EngineRhs: CheckDef = {
       algo: fc.constantFrom<AlgoName>('gd', 'sam-l2', 'sam-linf'),
       loss: fc.constantFrom('logistic' as const, 'exponential' as const),
     });
-    return propertyOutcome(ctx, arb, (c) => {
-      const x = c.seedVals.slice(0, c.d).map((s) => F.fromString(s));
-      const u = c.seedVals.slice(4, 4 + c.d).map((s) => F.fromString(s));
-      const v = c.seedVals.slice(8, 8 + c.d).map((s) => F.fromString(s));
-      if (x.some((xi) => F.isZero(xi)) || u.some((a) => F.isZero(a)) || v.some((a) => F.isZero(a))) return { margin: '0', skip: true };
-      const rho = F.fromString(c.rho);
-      const vel = rescaledVelocity(F, c.algo, c.loss, { X: [x], Y: [1] }, [u, v], rho);
-      // B1 formulas, written independently of the engine's gradient code.
-      let N2 = F.zero;
-      for (let i = 0; i < c.d; i++) N2 = F.add(N2, F.mul(F.mul(x[i]!, x[i]!), F.add(F.mul(u[i]!, u[i]!), F.mul(v[i]!, v[i]!))));
-      const N = F.sqrt(N2);
-      let worst = F.zero;
-      for (let i = 0; i < c.d; i++) {
-        const xi = x[i]!;
-        let du = F.mul(xi, v[i]!);
-        let dv = F.mul(xi, u[i]!);
-        if (c.algo === 'sam-l2') {
-          const k = F.div(F.mul(rho, F.mul(xi, xi)), N);
-          du = F.sub(du, F.mul(k, u[i]!));
-          dv = F.sub(dv, F.mul(k, v[i]!));
-        } else if (c.algo === 'sam-linf') {
-          const k = F.mul(rho, F.abs(xi));
-          du = F.sub(du, F.mul(k, F.fromNumber(F.sign(u[i]!))));
-          dv = F.sub(dv, F.mul(k, F.fromNumber(F.sign(v[i]!))));
+    return propertyOutcome(
+      ctx,
+      arb,
+      (c) => {
+        const x = c.seedVals.slice(0, c.d).map((s) => F.fromString(s));
+        const u = c.seedVals.slice(4, 4 + c.d).map((s) => F.fromString(s));
+        const v = c.seedVals.slice(8, 8 + c.d).map((s) => F.fromString(s));
+        if (x.some((xi) => F.isZero(xi)) || u.some((a) => F.isZero(a)) || v.some((a) => F.isZero(a))) return { margin: '0', skip: true };
+        const rho = F.fromString(c.rho);
+        const vel = rescaledVelocity(F, c.algo, c.loss, { X: [x], Y: [1] }, [u, v], rho);
+        // B1 formulas, written independently of the engine's gradient code.
+        let N2 = F.zero;
+        for (let i = 0; i < c.d; i++) N2 = F.add(N2, F.mul(F.mul(x[i]!, x[i]!), F.add(F.mul(u[i]!, u[i]!), F.mul(v[i]!, v[i]!))));
+        const N = F.sqrt(N2);
+        let worst = F.zero;
+        for (let i = 0; i < c.d; i++) {
+          const xi = x[i]!;
+          let du = F.mul(xi, v[i]!);
+          let dv = F.mul(xi, u[i]!);
+          if (c.algo === 'sam-l2') {
+            const k = F.div(F.mul(rho, F.mul(xi, xi)), N);
+            du = F.sub(du, F.mul(k, u[i]!));
+            dv = F.sub(dv, F.mul(k, v[i]!));
+          } else if (c.algo === 'sam-linf') {
+            const k = F.mul(rho, F.abs(xi));
+            du = F.sub(du, F.mul(k, F.fromNumber(F.sign(u[i]!))));
+            dv = F.sub(dv, F.mul(k, F.fromNumber(F.sign(v[i]!))));
+          }
+          const scale = F.add(F.add(F.abs(du), F.abs(dv)), F.mul(rho, F.mul(xi, xi)));
+          worst = F.max(worst, F.div(F.add(F.abs(F.sub(vel[0]![i]!, du)), F.abs(F.sub(vel[1]![i]!, dv))), scale));
         }
-        const scale = F.add(F.add(F.abs(du), F.abs(dv)), F.mul(rho, F.mul(xi, xi)));
-        worst = F.max(worst, F.div(F.add(F.abs(F.sub(vel[0]![i]!, du)), F.abs(F.sub(vel[1]![i]!, dv))), scale));
-      }
-      return { margin: F.toString(worst, 6) };
-    }, { claimInput: () => ({ depth: 2, n: 1 }), draws: { full: 150, quick: 40 }, tolerance: tol, comparison: '<=' });
+        return { margin: F.toString(worst, 6) };
+      },
+      { claimInput: () => ({ depth: 2, n: 1 }), draws: { full: 150, quick: 40 }, tolerance: tol, comparison: '<=' },
+    );
   },
 };

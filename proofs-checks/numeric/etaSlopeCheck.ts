@@ -21,9 +21,22 @@ export const b11EtaSlope: CheckDef = {
     const margins: string[] = [];
     const runs: unknown[] = [];
     for (const algo of ['gd', 'sam-l2'] as const) {
-      const r = etaSlope(F, { algo, loss: 'logistic', x: B11_START.x.map(f), rho: algo === 'gd' ? F.zero : f(B11_START.rho), u0: B11_START.u0.map(f), v0: B11_START.v0.map(f), s: f(B11_START.s), etas: DEFAULT_ETAS.map(f) });
+      const r = etaSlope(F, {
+        algo,
+        loss: 'logistic',
+        x: B11_START.x.map(f),
+        rho: algo === 'gd' ? F.zero : f(B11_START.rho),
+        u0: B11_START.u0.map(f),
+        v0: B11_START.v0.map(f),
+        s: f(B11_START.s),
+        etas: DEFAULT_ETAS.map(f),
+      });
       margins.push(F.toString(F.abs(F.sub(r.slope, F.one)), 6));
-      runs.push({ algo, slope: F.toString(r.slope, 6), points: r.points.map((p) => ({ eta: F.toString(p.eta, 6), steps: p.steps, s: F.toString(p.s, 8), err: F.toString(p.err, 6) })) });
+      runs.push({
+        algo,
+        slope: F.toString(r.slope, 6),
+        points: r.points.map((p) => ({ eta: F.toString(p.eta, 6), steps: p.steps, s: F.toString(p.s, 8), err: F.toString(p.err, 6) })),
+      });
     }
     return verdict(maxDecimal(margins), tol, '<=', { inputs: { start: B11_START, runs } });
   },

@@ -48,7 +48,12 @@ export const p6GrowthRate: CheckDef = {
   quantity: 'max_i |engine d log beta_i/ds - 2x_i(1 - rho x_i/N)| / (|2x_i(1 - rho x_i/N)| + 2x_i)',
   run(ctx) {
     const tol = ctx.tolerance;
-    return propertyOutcome(ctx, arb, (c): CaseResult => ({ margin: measure(ctx, c).rel }), { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: c.rho }), draws: { full: 150, quick: 40 }, tolerance: tol, comparison: '<=' });
+    return propertyOutcome(ctx, arb, (c): CaseResult => ({ margin: measure(ctx, c).rel }), {
+      claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: c.rho }),
+      draws: { full: 150, quick: 40 },
+      tolerance: tol,
+      comparison: '<=',
+    });
   },
 };
 
@@ -59,9 +64,14 @@ export const p6FastestIsNearest: CheckDef = {
   quantity: 'mismatches between argmax_i d log beta_i/ds and the x_i nearest N/(2 rho)',
   run(ctx) {
     const tol = ctx.tolerance;
-    return propertyOutcome(ctx, arb, (c): CaseResult => {
-      const m = measure(ctx, c);
-      return m.skip ? { margin: '0', skip: true } : { margin: String(m.mismatch) };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: c.rho }), draws: { full: 150, quick: 40 }, tolerance: tol, comparison: '<=' });
+    return propertyOutcome(
+      ctx,
+      arb,
+      (c): CaseResult => {
+        const m = measure(ctx, c);
+        return m.skip ? { margin: '0', skip: true } : { margin: String(m.mismatch) };
+      },
+      { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: c.rho }), draws: { full: 150, quick: 40 }, tolerance: tol, comparison: '<=' },
+    );
   },
 };

@@ -21,7 +21,11 @@ function measureLine(ctx: CheckContext, c: { x: string[]; w0: string[]; eta: str
   const x = c.x.map((s) => F.fromString(s));
   const w0 = c.w0.map((s) => F.fromString(s));
   const steps = c.steps;
-  const r = simulate(F, { algo: c.algo, loss: 'logistic', eta: F.fromString(c.eta), rho: F.fromString(c.rho), steps, data: { X: [x], Y: [1] }, W0: [w0] }, { checkpoints: [...Array(steps + 1).keys()] });
+  const r = simulate(
+    F,
+    { algo: c.algo, loss: 'logistic', eta: F.fromString(c.eta), rho: F.fromString(c.rho), steps, data: { X: [x], Y: [1] }, W0: [w0] },
+    { checkpoints: [...Array(steps + 1).keys()] },
+  );
   let xx = F.zero;
   for (const xi of x) xx = F.add(xx, F.mul(xi, xi));
   let worst = F.zero;
@@ -31,14 +35,18 @@ function measureLine(ctx: CheckContext, c: { x: string[]; w0: string[]; eta: str
     const delta = cp.W[0]!.map((w, i) => F.sub(w, w0[i]!));
     let dn = F.zero;
     for (const di of delta) dn = F.add(dn, F.mul(di, di));
-    const ct = F.div(delta.reduce((a, di, i) => F.add(a, F.mul(di, x[i]!)), F.zero), xx);
+    const ct = F.div(
+      delta.reduce((a, di, i) => F.add(a, F.mul(di, x[i]!)), F.zero),
+      xx,
+    );
     if (prev !== null && F.cmp(ct, prev) <= 0) nonInc++;
     prev = ct;
     if (F.isZero(dn)) continue;
     const scale = F.sqrt(F.mul(dn, xx));
-    for (let i = 0; i < x.length; i++) for (let j = i + 1; j < x.length; j++) {
-      worst = F.max(worst, F.div(F.abs(F.sub(F.mul(delta[i]!, x[j]!), F.mul(delta[j]!, x[i]!))), scale));
-    }
+    for (let i = 0; i < x.length; i++)
+      for (let j = i + 1; j < x.length; j++) {
+        worst = F.max(worst, F.div(F.abs(F.sub(F.mul(delta[i]!, x[j]!), F.mul(delta[j]!, x[i]!))), scale));
+      }
   }
   return { minor: F.toString(worst, 6), nonIncreasing: nonInc };
 }
@@ -55,12 +63,17 @@ const lineArb = fc.record({
 function lineProperty(ctx: CheckContext, which: 'minor' | 'increasing'): Promise<Outcome> {
   const tol = ctx.tolerance;
   const steps = ctx.quick ? 30 : 60;
-  return propertyOutcome(ctx, lineArb, (c) => {
-    const x = c.x.slice(0, c.d);
-    if (x.every((s) => Number(s) === 0)) return { margin: '0', skip: true };
-    const m = measureLine(ctx, { x, w0: c.w0.slice(0, c.d), eta: c.eta, rho: c.rho, algo: c.algo, steps });
-    return { margin: which === 'minor' ? m.minor : String(m.nonIncreasing), detail: { steps } };
-  }, { claimInput: (c) => ({ depth: 1, n: 1, x: c.x.slice(0, c.d) }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' });
+  return propertyOutcome(
+    ctx,
+    lineArb,
+    (c) => {
+      const x = c.x.slice(0, c.d);
+      if (x.every((s) => Number(s) === 0)) return { margin: '0', skip: true };
+      const m = measureLine(ctx, { x, w0: c.w0.slice(0, c.d), eta: c.eta, rho: c.rho, algo: c.algo, steps });
+      return { margin: which === 'minor' ? m.minor : String(m.nonIncreasing), detail: { steps } };
+    },
+    { claimInput: (c) => ({ depth: 1, n: 1, x: c.x.slice(0, c.d) }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' },
+  );
 }
 
 export const b12Parallel: CheckDef = {

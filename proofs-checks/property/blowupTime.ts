@@ -17,15 +17,35 @@ export const b13BlowupTime: CheckDef = {
   run(ctx) {
     const tol = ctx.tolerance;
     const F = ctx.field(24);
-    const arb = fc.record({ L: fc.integer({ min: 3, max: 4 }), x: fc.array(hundredths(0.2, 2), { minLength: 2, maxLength: 2 }), a: fc.array(hundredths(0.3, 1.5), { minLength: 2, maxLength: 2 }) });
-    return propertyOutcome(ctx, arb, (c) => {
-      const x = c.x.map((s) => F.fromString(s));
-      const a = c.a.map((s) => F.fromString(s));
-      const sStar = x.map((xi, i) => F.div(F.one, F.mul(F.fromNumber(c.L - 2), F.mul(xi, F.powInt(a[i]!, c.L - 2)))));
-      const first = F.min(sStar[0]!, sStar[1]!);
-      const r = rescaledFlow(F, 'gd', x, F.zero, Array.from({ length: c.L }, () => a.slice()), [F.mul(first, F.fromNumber(2))], { rtol: F.fromString('1e-16') });
-      if (r.status !== 'blowup' || r.blowupS === null) return { margin: '1', detail: { status: r.status } };
-      return { margin: F.toString(F.div(F.abs(F.sub(r.blowupS, first)), first), 6), detail: { L: c.L, predicted: F.toString(first, 15), integrated: F.toString(r.blowupS, 15) } };
-    }, { claimInput: (c) => ({ depth: c.L, n: 1, x: c.x }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' });
+    const arb = fc.record({
+      L: fc.integer({ min: 3, max: 4 }),
+      x: fc.array(hundredths(0.2, 2), { minLength: 2, maxLength: 2 }),
+      a: fc.array(hundredths(0.3, 1.5), { minLength: 2, maxLength: 2 }),
+    });
+    return propertyOutcome(
+      ctx,
+      arb,
+      (c) => {
+        const x = c.x.map((s) => F.fromString(s));
+        const a = c.a.map((s) => F.fromString(s));
+        const sStar = x.map((xi, i) => F.div(F.one, F.mul(F.fromNumber(c.L - 2), F.mul(xi, F.powInt(a[i]!, c.L - 2)))));
+        const first = F.min(sStar[0]!, sStar[1]!);
+        const r = rescaledFlow(
+          F,
+          'gd',
+          x,
+          F.zero,
+          Array.from({ length: c.L }, () => a.slice()),
+          [F.mul(first, F.fromNumber(2))],
+          { rtol: F.fromString('1e-16') },
+        );
+        if (r.status !== 'blowup' || r.blowupS === null) return { margin: '1', detail: { status: r.status } };
+        return {
+          margin: F.toString(F.div(F.abs(F.sub(r.blowupS, first)), first), 6),
+          detail: { L: c.L, predicted: F.toString(first, 15), integrated: F.toString(r.blowupS, 15) },
+        };
+      },
+      { claimInput: (c) => ({ depth: c.L, n: 1, x: c.x }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' },
+    );
   },
 };

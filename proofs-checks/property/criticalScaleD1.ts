@@ -18,12 +18,20 @@ export const b4CriticalScaleD1: CheckDef = {
     const tol = ctx.tolerance;
     const F = ctx.field(Math.min(ctx.precision, 30));
     const arb = fc.record({ x: hundredths(-3, 3).filter((s) => Number(s) !== 0), rho: hundredths(0.05, 2) });
-    return propertyOutcome(ctx, arb, (c) => {
-      const rho = F.fromString(c.rho);
-      const r = criticalScale(F, [F.fromString(c.x)], rho, { tol: F.fromString('1e-8') });
-      const want = F.div(rho, F.sqrt(F.fromNumber(2)));
-      const dist = F.cmp(want, r.lo) < 0 ? F.sub(r.lo, want) : F.cmp(want, r.hi) > 0 ? F.sub(want, r.hi) : F.zero;
-      return { margin: F.toString(dist, 6), detail: { lo: F.toString(r.lo, 15), hi: F.toString(r.hi, 15), width_over_rho: F.toString(F.div(F.sub(r.hi, r.lo), rho), 3) } };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: [c.x], rho: c.rho }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' });
+    return propertyOutcome(
+      ctx,
+      arb,
+      (c) => {
+        const rho = F.fromString(c.rho);
+        const r = criticalScale(F, [F.fromString(c.x)], rho, { tol: F.fromString('1e-8') });
+        const want = F.div(rho, F.sqrt(F.fromNumber(2)));
+        const dist = F.cmp(want, r.lo) < 0 ? F.sub(r.lo, want) : F.cmp(want, r.hi) > 0 ? F.sub(want, r.hi) : F.zero;
+        return {
+          margin: F.toString(dist, 6),
+          detail: { lo: F.toString(r.lo, 15), hi: F.toString(r.hi, 15), width_over_rho: F.toString(F.div(F.sub(r.hi, r.lo), rho), 3) },
+        };
+      },
+      { claimInput: (c) => ({ depth: 2, n: 1, x: [c.x], rho: c.rho }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' },
+    );
   },
 };

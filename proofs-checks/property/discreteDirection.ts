@@ -25,31 +25,75 @@ const RUN_PRECISION = 25;
 function discreteDirection(ctx: CheckContext, algo: 'gd' | 'sam-l2'): Promise<Outcome> {
   const tol = ctx.tolerance;
   const F = ctx.field(Math.min(ctx.precision, RUN_PRECISION));
-  const arb = fc.record({ x: distinctMagnitudes(3, { lo: 0.3, hi: 2, gap: 0.25, mixedSigns: true }), uv: fc.array(hundredths(-1.5, 1.5), { minLength: 6, maxLength: 6 }), rho: hundredths(0.05, 0.5) });
-  return propertyOutcome(ctx, arb, (c) => {
-    const x = c.x.map((s) => F.fromString(s));
-    const u0 = c.uv.slice(0, 3).map((s) => F.fromString(s));
-    const v0 = c.uv.slice(3, 6).map((s) => F.fromString(s));
-    const rho = algo === 'gd' ? F.zero : F.fromString(c.rho);
-    const j = argmax(F, x.map((xi) => F.abs(xi)));
-    const sj: 1 | -1 = F.sign(x[j]!) < 0 ? -1 : 1;
-    const growing = alignedComponents(F, x, u0, v0)[j]!;
-    if (F.cmp(F.abs(growing), F.fromString('0.1')) < 0) return { margin: '0', skip: true };
-    if (algo === 'sam-l2' && !escapeCertificate(F, x, rho, u0, v0)) return { margin: '0', skip: true };
-    const r = simulate(F, { algo, loss: 'logistic', eta: F.fromString('0.1'), rho, steps: CHECKPOINTS[CHECKPOINTS.length - 1]!, data: { X: [x], Y: [1] }, W0: [u0, v0] }, { checkpoints: CHECKPOINTS });
-    const target = basisVector(F, 3, j, sj);
-    const cps = r.trajectory.filter((cp) => cp.step > 0);
-    const e = cps.map((cp) => oneMinusCos(F, cp.beta, target));
-    const flowBetas = algo === 'gd' ? cps.map((cp) => gdClosedForm(F, x, u0, v0, cp.s).beta) : l2Flow(F, { x, rho, u0, v0 }, cps.map((cp) => cp.s), { method: 'tau', rtol: F.fromString('1e-15') }).points.map((p) => p.beta);
-    const eFlow = flowBetas.map((b) => oneMinusCos(F, b, target));
-    const rel = e.map((et, k) => F.div(F.abs(F.sub(et, eFlow[k]!)), eFlow[k]!));
-    const worst = rel.reduce((a, b) => F.max(a, b));
-    return {
-      margin: F.toString(worst, 6),
-      detail: { errors: e.map((v) => F.toString(v, 4)), e_flow: eFlow.map((v) => F.toString(v, 4)), s: cps.map((cp) => F.toString(cp.s, 6)) },
-    };
-  }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: algo === 'gd' ? undefined : c.rho }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=', notes: [`eta 0.1, checkpoints ${CHECKPOINTS.join(', ')}, ${Math.min(ctx.precision, RUN_PRECISION)} digits; margin = max over checkpoints of |e_t - e_flow(s_t)|/e_flow(s_t)`] });
+  const arb = fc.record({
+    x: distinctMagnitudes(3, { lo: 0.3, hi: 2, gap: 0.25, mixedSigns: true }),
+    uv: fc.array(hundredths(-1.5, 1.5), { minLength: 6, maxLength: 6 }),
+    rho: hundredths(0.05, 0.5),
+  });
+  return propertyOutcome(
+    ctx,
+    arb,
+    (c) => {
+      const x = c.x.map((s) => F.fromString(s));
+      const u0 = c.uv.slice(0, 3).map((s) => F.fromString(s));
+      const v0 = c.uv.slice(3, 6).map((s) => F.fromString(s));
+      const rho = algo === 'gd' ? F.zero : F.fromString(c.rho);
+      const j = argmax(
+        F,
+        x.map((xi) => F.abs(xi)),
+      );
+      const sj: 1 | -1 = F.sign(x[j]!) < 0 ? -1 : 1;
+      const growing = alignedComponents(F, x, u0, v0)[j]!;
+      if (F.cmp(F.abs(growing), F.fromString('0.1')) < 0) return { margin: '0', skip: true };
+      if (algo === 'sam-l2' && !escapeCertificate(F, x, rho, u0, v0)) return { margin: '0', skip: true };
+      const r = simulate(
+        F,
+        { algo, loss: 'logistic', eta: F.fromString('0.1'), rho, steps: CHECKPOINTS[CHECKPOINTS.length - 1]!, data: { X: [x], Y: [1] }, W0: [u0, v0] },
+        { checkpoints: CHECKPOINTS },
+      );
+      const target = basisVector(F, 3, j, sj);
+      const cps = r.trajectory.filter((cp) => cp.step > 0);
+      const e = cps.map((cp) => oneMinusCos(F, cp.beta, target));
+      const flowBetas =
+        algo === 'gd'
+          ? cps.map((cp) => gdClosedForm(F, x, u0, v0, cp.s).beta)
+          : l2Flow(
+              F,
+              { x, rho, u0, v0 },
+              cps.map((cp) => cp.s),
+              { method: 'tau', rtol: F.fromString('1e-15') },
+            ).points.map((p) => p.beta);
+      const eFlow = flowBetas.map((b) => oneMinusCos(F, b, target));
+      const rel = e.map((et, k) => F.div(F.abs(F.sub(et, eFlow[k]!)), eFlow[k]!));
+      const worst = rel.reduce((a, b) => F.max(a, b));
+      return {
+        margin: F.toString(worst, 6),
+        detail: { errors: e.map((v) => F.toString(v, 4)), e_flow: eFlow.map((v) => F.toString(v, 4)), s: cps.map((cp) => F.toString(cp.s, 6)) },
+      };
+    },
+    {
+      claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: algo === 'gd' ? undefined : c.rho }),
+      draws: { full: 100, quick: 20 },
+      tolerance: tol,
+      comparison: '<=',
+      notes: [
+        `eta 0.1, checkpoints ${CHECKPOINTS.join(', ')}, ${Math.min(ctx.precision, RUN_PRECISION)} digits; margin = max over checkpoints of |e_t - e_flow(s_t)|/e_flow(s_t)`,
+      ],
+    },
+  );
 }
 
-export const p2Discrete: CheckDef = { claimId: 'P2', name: 'discrete', method: 'property', quantity: 'max over checkpoints t of |e_t - e_flow(s_t)| / e_flow(s_t), e = 1 - cos(beta, sign(x_j) e_j), discrete GD', run: (ctx) => discreteDirection(ctx, 'gd') };
-export const p4Discrete: CheckDef = { claimId: 'P4', name: 'discrete', method: 'property', quantity: 'max over checkpoints t of |e_t - e_flow(s_t)| / e_flow(s_t), discrete l2-SAM started inside the escape certificate', run: (ctx) => discreteDirection(ctx, 'sam-l2') };
+export const p2Discrete: CheckDef = {
+  claimId: 'P2',
+  name: 'discrete',
+  method: 'property',
+  quantity: 'max over checkpoints t of |e_t - e_flow(s_t)| / e_flow(s_t), e = 1 - cos(beta, sign(x_j) e_j), discrete GD',
+  run: (ctx) => discreteDirection(ctx, 'gd'),
+};
+export const p4Discrete: CheckDef = {
+  claimId: 'P4',
+  name: 'discrete',
+  method: 'property',
+  quantity: 'max over checkpoints t of |e_t - e_flow(s_t)| / e_flow(s_t), discrete l2-SAM started inside the escape certificate',
+  run: (ctx) => discreteDirection(ctx, 'sam-l2'),
+};

@@ -45,34 +45,42 @@ export const b13FirstBlowupWins: CheckDef = {
       algo: fc.constantFrom<AlgoName>('gd', 'sam-linf'),
       rho: hundredths(0.02, 0.15),
     });
-    return propertyOutcome(ctx, arb, (c) => {
-      const F = ctx.field(Math.min(ctx.precision, 30));
-      const f = (s: string) => F.fromString(s);
-      const x = c.x.map(f);
-      const rho = c.algo === 'gd' ? F.zero : f(c.rho);
-      const gap = c.a.map((a) => F.sub(f(a), rho));
-      if (gap.some((g) => F.sign(g) <= 0)) return { margin: '0', skip: true }; // l_inf: a_i > rho needed to escape
-      const sStar = gap.map((g, i) => F.div(F.one, F.mul(F.fromNumber(L - 2), F.mul(x[i]!, F.powInt(g, L - 2)))));
-      const ratio = F.div(F.max(sStar[0]!, sStar[1]!), F.min(sStar[0]!, sStar[1]!));
-      if (F.cmp(ratio, f('1.3')) < 0 || F.cmp(F.min(sStar[0]!, sStar[1]!), f('8')) > 0) return { margin: '0', skip: true }; // near-ties or very late blow-ups excluded
-      const first = F.cmp(sStar[0]!, sStar[1]!) < 0 ? 0 : 1;
-      let W = [0, 1, 2].map(() => c.a.map(f));
-      let leader = -1;
-      let steps = 0;
-      const gaps: ReturnType<typeof F.sub>[] = [];
-      for (let chunk = CHUNK; steps < MAX_STEPS; chunk *= 2) {
-        const r = simulate(F, { algo: c.algo, loss: 'logistic', eta: f('0.05'), rho, steps: chunk, data: { X: [x], Y: [1] }, W0: W });
-        W = r.W.map((row) => row.slice());
-        steps += chunk;
-        leader = argmax(F, r.beta.map((b) => F.abs(b)));
-        if (leader === first) break;
-        gaps.push(F.sub(F.log(F.abs(r.beta[first]!)), F.log(F.abs(r.beta[leader]!))));
-      }
-      if (leader !== first && gaps.length >= 2 && F.cmp(gaps[gaps.length - 1]!, gaps[gaps.length - 2]!) > 0) {
-        undecided++;
-        return { margin: '0', skip: true, detail: { undecided_within_horizon: undecided } };
-      }
-      return { margin: leader === first ? '0' : '1', detail: { s_star: sStar.map((s) => F.toString(s, 8)), first, leader, steps, largest_x: argmax(F, x) } };
-    }, { claimInput: (c) => ({ depth: 3, n: 1, x: c.x }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' });
+    return propertyOutcome(
+      ctx,
+      arb,
+      (c) => {
+        const F = ctx.field(Math.min(ctx.precision, 30));
+        const f = (s: string) => F.fromString(s);
+        const x = c.x.map(f);
+        const rho = c.algo === 'gd' ? F.zero : f(c.rho);
+        const gap = c.a.map((a) => F.sub(f(a), rho));
+        if (gap.some((g) => F.sign(g) <= 0)) return { margin: '0', skip: true }; // l_inf: a_i > rho needed to escape
+        const sStar = gap.map((g, i) => F.div(F.one, F.mul(F.fromNumber(L - 2), F.mul(x[i]!, F.powInt(g, L - 2)))));
+        const ratio = F.div(F.max(sStar[0]!, sStar[1]!), F.min(sStar[0]!, sStar[1]!));
+        if (F.cmp(ratio, f('1.3')) < 0 || F.cmp(F.min(sStar[0]!, sStar[1]!), f('8')) > 0) return { margin: '0', skip: true }; // near-ties or very late blow-ups excluded
+        const first = F.cmp(sStar[0]!, sStar[1]!) < 0 ? 0 : 1;
+        let W = [0, 1, 2].map(() => c.a.map(f));
+        let leader = -1;
+        let steps = 0;
+        const gaps: ReturnType<typeof F.sub>[] = [];
+        for (let chunk = CHUNK; steps < MAX_STEPS; chunk *= 2) {
+          const r = simulate(F, { algo: c.algo, loss: 'logistic', eta: f('0.05'), rho, steps: chunk, data: { X: [x], Y: [1] }, W0: W });
+          W = r.W.map((row) => row.slice());
+          steps += chunk;
+          leader = argmax(
+            F,
+            r.beta.map((b) => F.abs(b)),
+          );
+          if (leader === first) break;
+          gaps.push(F.sub(F.log(F.abs(r.beta[first]!)), F.log(F.abs(r.beta[leader]!))));
+        }
+        if (leader !== first && gaps.length >= 2 && F.cmp(gaps[gaps.length - 1]!, gaps[gaps.length - 2]!) > 0) {
+          undecided++;
+          return { margin: '0', skip: true, detail: { undecided_within_horizon: undecided } };
+        }
+        return { margin: leader === first ? '0' : '1', detail: { s_star: sStar.map((s) => F.toString(s, 8)), first, leader, steps, largest_x: argmax(F, x) } };
+      },
+      { claimInput: (c) => ({ depth: 3, n: 1, x: c.x }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' },
+    );
   },
 };

@@ -18,16 +18,30 @@ export const b6GdLeader: CheckDef = {
   run(ctx) {
     const tol = ctx.tolerance;
     const steps = ctx.quick ? 60 : 200;
-    const arb = fc.record({ d: fc.integer({ min: 2, max: 4 }), x: distinctMagnitudes(4, { lo: 0.1, hi: 3, gap: 0.05 }), alpha: hundredths(0.01, 2), eta: hundredths(0.01, 0.3) });
-    return propertyOutcome(ctx, arb, (c) => {
-      const F = ctx.field(ctx.precision);
-      const x = c.x.slice(0, c.d).map((s) => F.fromString(s));
-      const a = F.fromString(c.alpha);
-      const W0 = [x.map(() => a), x.map(() => a)];
-      const r = simulate(F, { algo: 'gd', loss: 'logistic', eta: F.fromString(c.eta), rho: F.zero, steps, data: { X: [x], Y: [1] }, W0 }, { checkpoints: [...Array(steps + 1).keys()] });
-      const want = argmax(F, x);
-      const mismatches = r.trajectory.filter((cp) => cp.step >= 1 && argmax(F, cp.beta) !== want).length;
-      return { margin: String(mismatches), detail: { steps } };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), alpha: c.alpha }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' });
+    const arb = fc.record({
+      d: fc.integer({ min: 2, max: 4 }),
+      x: distinctMagnitudes(4, { lo: 0.1, hi: 3, gap: 0.05 }),
+      alpha: hundredths(0.01, 2),
+      eta: hundredths(0.01, 0.3),
+    });
+    return propertyOutcome(
+      ctx,
+      arb,
+      (c) => {
+        const F = ctx.field(ctx.precision);
+        const x = c.x.slice(0, c.d).map((s) => F.fromString(s));
+        const a = F.fromString(c.alpha);
+        const W0 = [x.map(() => a), x.map(() => a)];
+        const r = simulate(
+          F,
+          { algo: 'gd', loss: 'logistic', eta: F.fromString(c.eta), rho: F.zero, steps, data: { X: [x], Y: [1] }, W0 },
+          { checkpoints: [...Array(steps + 1).keys()] },
+        );
+        const want = argmax(F, x);
+        const mismatches = r.trajectory.filter((cp) => cp.step >= 1 && argmax(F, cp.beta) !== want).length;
+        return { margin: String(mismatches), detail: { steps } };
+      },
+      { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), alpha: c.alpha }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' },
+    );
   },
 };

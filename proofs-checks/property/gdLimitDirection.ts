@@ -18,17 +18,29 @@ export const p2ClosedForm: CheckDef = {
   run(ctx) {
     const tol = ctx.tolerance;
     const F = ctx.field(ctx.precision);
-    const arb = fc.record({ d: fc.integer({ min: 2, max: 6 }), x: distinctMagnitudes(6, { lo: 0.1, hi: 3, gap: 0.1, mixedSigns: true }), uv: fc.array(hundredths(-2, 2), { minLength: 12, maxLength: 12 }) });
-    return propertyOutcome(ctx, arb, (c) => {
-      const x = c.x.slice(0, c.d).map((s) => F.fromString(s));
-      const u0 = c.uv.slice(0, c.d).map((s) => F.fromString(s));
-      const v0 = c.uv.slice(6, 6 + c.d).map((s) => F.fromString(s));
-      const j = argmax(F, x.map((xi) => F.abs(xi)));
-      const sj: 1 | -1 = F.sign(x[j]!) < 0 ? -1 : 1;
-      const growing = alignedComponents(F, x, u0, v0)[j]!;
-      if (F.isZero(growing)) return { margin: '0', skip: true }; // hypothesis of P2
-      const st = gdClosedForm(F, x, u0, v0, F.fromNumber(1000));
-      return { margin: F.toString(oneMinusCos(F, st.beta, basisVector(F, c.d, j, sj)), 6) };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d) }), draws: { full: 200, quick: 50 }, tolerance: tol, comparison: '<=' });
+    const arb = fc.record({
+      d: fc.integer({ min: 2, max: 6 }),
+      x: distinctMagnitudes(6, { lo: 0.1, hi: 3, gap: 0.1, mixedSigns: true }),
+      uv: fc.array(hundredths(-2, 2), { minLength: 12, maxLength: 12 }),
+    });
+    return propertyOutcome(
+      ctx,
+      arb,
+      (c) => {
+        const x = c.x.slice(0, c.d).map((s) => F.fromString(s));
+        const u0 = c.uv.slice(0, c.d).map((s) => F.fromString(s));
+        const v0 = c.uv.slice(6, 6 + c.d).map((s) => F.fromString(s));
+        const j = argmax(
+          F,
+          x.map((xi) => F.abs(xi)),
+        );
+        const sj: 1 | -1 = F.sign(x[j]!) < 0 ? -1 : 1;
+        const growing = alignedComponents(F, x, u0, v0)[j]!;
+        if (F.isZero(growing)) return { margin: '0', skip: true }; // hypothesis of P2
+        const st = gdClosedForm(F, x, u0, v0, F.fromNumber(1000));
+        return { margin: F.toString(oneMinusCos(F, st.beta, basisVector(F, c.d, j, sj)), 6) };
+      },
+      { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d) }), draws: { full: 200, quick: 50 }, tolerance: tol, comparison: '<=' },
+    );
   },
 };

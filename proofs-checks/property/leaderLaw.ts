@@ -22,29 +22,39 @@ export const b5LeaderLaw: CheckDef = {
     const tol = ctx.tolerance;
     const F = ctx.field(Math.min(ctx.precision, FLOW_PRECISION));
     const arb = fc.record({ x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.1 }), alpha: hundredths(0.3, 2), rho: hundredths(0.2, 1.5) });
-    return propertyOutcome(ctx, arb, (c) => {
-      const x = c.x.map((s) => F.fromString(s));
-      const a = F.fromString(c.alpha);
-      const rho = F.fromString(c.rho);
-      const r = l2Flow(F, { x, rho, u0: x.map(() => a), v0: x.map(() => a) }, S_GRID.map((s) => F.fromString(s)), { method: 'full' });
-      let mismatches = 0;
-      let compared = 0;
-      const leaders: number[] = [];
-      for (const p of r.points) {
-        if (p.status === 'collapsed' || p.tau === null) continue;
-        const xStar = F.div(p.s, F.mul(F.mul(F.fromNumber(2), rho), p.tau));
-        const dist = x.map((xi) => F.abs(F.sub(xi, xStar)));
-        const sorted = [...dist].sort((p1, p2) => F.cmp(p1, p2));
-        if (F.cmp(F.sub(sorted[1]!, sorted[0]!), F.fromString('1e-12')) < 0) continue; // at a switch instant
-        const nearest = dist.findIndex((d) => F.cmp(d, sorted[0]!) === 0);
-        const leader = argmax(F, p.beta);
-        leaders.push(leader);
-        compared++;
-        if (leader !== nearest) mismatches++;
-      }
-      if (compared === 0) return { margin: '0', skip: true };
-      return { margin: String(mismatches), detail: { compared, leaders } };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: c.rho }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' });
+    return propertyOutcome(
+      ctx,
+      arb,
+      (c) => {
+        const x = c.x.map((s) => F.fromString(s));
+        const a = F.fromString(c.alpha);
+        const rho = F.fromString(c.rho);
+        const r = l2Flow(
+          F,
+          { x, rho, u0: x.map(() => a), v0: x.map(() => a) },
+          S_GRID.map((s) => F.fromString(s)),
+          { method: 'full' },
+        );
+        let mismatches = 0;
+        let compared = 0;
+        const leaders: number[] = [];
+        for (const p of r.points) {
+          if (p.status === 'collapsed' || p.tau === null) continue;
+          const xStar = F.div(p.s, F.mul(F.mul(F.fromNumber(2), rho), p.tau));
+          const dist = x.map((xi) => F.abs(F.sub(xi, xStar)));
+          const sorted = [...dist].sort((p1, p2) => F.cmp(p1, p2));
+          if (F.cmp(F.sub(sorted[1]!, sorted[0]!), F.fromString('1e-12')) < 0) continue; // at a switch instant
+          const nearest = dist.findIndex((d) => F.cmp(d, sorted[0]!) === 0);
+          const leader = argmax(F, p.beta);
+          leaders.push(leader);
+          compared++;
+          if (leader !== nearest) mismatches++;
+        }
+        if (compared === 0) return { margin: '0', skip: true };
+        return { margin: String(mismatches), detail: { compared, leaders } };
+      },
+      { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: c.rho }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' },
+    );
   },
 };
 
@@ -57,18 +67,23 @@ export const b5XStarAtZero: CheckDef = {
     const tol = ctx.tolerance;
     const F = ctx.field(ctx.precision);
     const arb = fc.record({ x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.1 }), alpha: hundredths(0.1, 2), rho: hundredths(0.2, 1.5) });
-    return propertyOutcome(ctx, arb, (c) => {
-      const x = c.x.map((s) => F.fromString(s));
-      const a = F.fromString(c.alpha);
-      const rho = F.fromString(c.rho);
-      const u0 = x.map(() => a);
-      const s = F.fromString('1e-25');
-      const r = l2Flow(F, { x, rho, u0, v0: u0 }, [s], { method: 'tau' });
-      const p = r.points[0]!;
-      if (p.tau === null) return { margin: '0', skip: true };
-      const xStar = F.div(s, F.mul(F.mul(F.fromNumber(2), rho), p.tau));
-      const want = F.div(l2N(F, x, u0, u0), F.mul(F.fromNumber(2), rho));
-      return { margin: F.toString(F.div(F.abs(F.sub(xStar, want)), want), 6) };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: c.rho }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' });
+    return propertyOutcome(
+      ctx,
+      arb,
+      (c) => {
+        const x = c.x.map((s) => F.fromString(s));
+        const a = F.fromString(c.alpha);
+        const rho = F.fromString(c.rho);
+        const u0 = x.map(() => a);
+        const s = F.fromString('1e-25');
+        const r = l2Flow(F, { x, rho, u0, v0: u0 }, [s], { method: 'tau' });
+        const p = r.points[0]!;
+        if (p.tau === null) return { margin: '0', skip: true };
+        const xStar = F.div(s, F.mul(F.mul(F.fromNumber(2), rho), p.tau));
+        const want = F.div(l2N(F, x, u0, u0), F.mul(F.fromNumber(2), rho));
+        return { margin: F.toString(F.div(F.abs(F.sub(xStar, want)), want), 6) };
+      },
+      { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: c.rho }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' },
+    );
   },
 };

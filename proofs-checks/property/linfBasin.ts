@@ -54,16 +54,27 @@ export const b8BasinVsDiscrete: CheckDef = {
     const eta = F.fromString(B8_DISCRETE.eta);
     const arb = fc.record({ u: hundredths(-3, 3), v: hundredths(-3, 3) });
     const counts: Record<string, number> = {};
-    return propertyOutcome(ctx, arb, (c) => {
-      const u = F.fromString(c.u);
-      const v = F.fromString(c.v);
-      if (F.cmp(boundaryDistance(F, u, v, rho), F.fromString('0.02')) < 0) return { margin: '0', skip: true };
-      const exact = linfEscapeCondition(F, u, v, rho);
-      const sim = discreteFate(F, u, v, rho, eta, B8_DISCRETE.maxSteps);
-      const q = `${F.sign(u) >= 0 ? '+' : '-'}${F.sign(v) >= 0 ? '+' : '-'}`;
-      counts[q] = (counts[q] ?? 0) + 1;
-      return { margin: exact === sim ? '0' : '1', detail: { exact, discrete: sim, quadrant: q, counts: { ...counts } } };
-    }, { claimInput: () => ({ rho: '1' }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=', notes: ['rho = 1, x = 1, eta = 0.002; escape = same-sign |u+v| > 3 rho, absorb = max(|u|,|v|) < 0.05 rho'] });
+    return propertyOutcome(
+      ctx,
+      arb,
+      (c) => {
+        const u = F.fromString(c.u);
+        const v = F.fromString(c.v);
+        if (F.cmp(boundaryDistance(F, u, v, rho), F.fromString('0.02')) < 0) return { margin: '0', skip: true };
+        const exact = linfEscapeCondition(F, u, v, rho);
+        const sim = discreteFate(F, u, v, rho, eta, B8_DISCRETE.maxSteps);
+        const q = `${F.sign(u) >= 0 ? '+' : '-'}${F.sign(v) >= 0 ? '+' : '-'}`;
+        counts[q] = (counts[q] ?? 0) + 1;
+        return { margin: exact === sim ? '0' : '1', detail: { exact, discrete: sim, quadrant: q, counts: { ...counts } } };
+      },
+      {
+        claimInput: () => ({ rho: '1' }),
+        draws: { full: 100, quick: 20 },
+        tolerance: tol,
+        comparison: '<=',
+        notes: ['rho = 1, x = 1, eta = 0.002; escape = same-sign |u+v| > 3 rho, absorb = max(|u|,|v|) < 0.05 rho'],
+      },
+    );
   },
 };
 
@@ -75,20 +86,29 @@ export const b9BasinRule: CheckDef = {
   run(ctx) {
     const tol = ctx.tolerance;
     const F = ctx.field(ctx.precision);
-    const arb = fc.record({ d: fc.integer({ min: 2, max: 4 }), x: distinctMagnitudes(4, { lo: 0.2, hi: 3, gap: 0.25, mixedSigns: true }), uv: fc.array(hundredths(-2.5, 2.5), { minLength: 8, maxLength: 8 }), rho: hundredths(0.1, 1.5) });
-    return propertyOutcome(ctx, arb, (c) => {
-      const x = c.x.slice(0, c.d).map((s) => F.fromString(s));
-      const rho = F.fromString(c.rho);
-      const u0 = c.uv.slice(0, c.d).map((s) => F.mul(F.fromString(s), rho));
-      const v0 = c.uv.slice(4, 4 + c.d).map((s) => F.mul(F.fromString(s), rho));
-      const st = linfClosedForm(F, x, u0, v0, rho, F.fromNumber(300));
-      const fates = st.fates;
-      if (fates.includes('saddle')) return { margin: '0', skip: true };
-      const limit = linfPredictedLimit(F, x, fates);
-      const margin = limit === null
-        ? st.beta.reduce((a, b) => F.max(a, F.abs(b)), F.zero)
-        : oneMinusCos(F, st.beta, basisVector(F, c.d, limit.index, limit.sign));
-      return { margin: F.toString(margin, 6), detail: { fates, predicted: limit } };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), draws: { full: 150, quick: 40 }, tolerance: tol, comparison: '<=' });
+    const arb = fc.record({
+      d: fc.integer({ min: 2, max: 4 }),
+      x: distinctMagnitudes(4, { lo: 0.2, hi: 3, gap: 0.25, mixedSigns: true }),
+      uv: fc.array(hundredths(-2.5, 2.5), { minLength: 8, maxLength: 8 }),
+      rho: hundredths(0.1, 1.5),
+    });
+    return propertyOutcome(
+      ctx,
+      arb,
+      (c) => {
+        const x = c.x.slice(0, c.d).map((s) => F.fromString(s));
+        const rho = F.fromString(c.rho);
+        const u0 = c.uv.slice(0, c.d).map((s) => F.mul(F.fromString(s), rho));
+        const v0 = c.uv.slice(4, 4 + c.d).map((s) => F.mul(F.fromString(s), rho));
+        const st = linfClosedForm(F, x, u0, v0, rho, F.fromNumber(300));
+        const fates = st.fates;
+        if (fates.includes('saddle')) return { margin: '0', skip: true };
+        const limit = linfPredictedLimit(F, x, fates);
+        const margin =
+          limit === null ? st.beta.reduce((a, b) => F.max(a, F.abs(b)), F.zero) : oneMinusCos(F, st.beta, basisVector(F, c.d, limit.index, limit.sign));
+        return { margin: F.toString(margin, 6), detail: { fates, predicted: limit } };
+      },
+      { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), draws: { full: 150, quick: 40 }, tolerance: tol, comparison: '<=' },
+    );
   },
 };

@@ -17,27 +17,44 @@ export const b4Scaling: CheckDef = {
   run(ctx) {
     const tol = ctx.tolerance;
     const F = ctx.field(36);
-    const arb = fc.record({ d: fc.integer({ min: 1, max: 3 }), x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.05, mixedSigns: true }), uv: fc.array(hundredths(-1.5, 1.5), { minLength: 6, maxLength: 6 }), rho: hundredths(0.05, 1), lambda: hundredths(0.1, 5) });
-    return propertyOutcome(ctx, arb, (c) => {
-      const x = c.x.slice(0, c.d).map((s) => F.fromString(s));
-      const lam = F.fromString(c.lambda);
-      const u0 = c.uv.slice(0, c.d).map((s) => F.fromString(s));
-      const v0 = c.uv.slice(3, 3 + c.d).map((s) => F.fromString(s));
-      const rho = F.fromString(c.rho);
-      const targets = [F.fromString('0.5')];
-      const rtol = F.fromString('1e-29');
-      const a = l2Flow(F, { x, rho, u0, v0 }, targets, { method: 'tau', rtol });
-      const b = l2Flow(F, { x, rho: F.mul(lam, rho), u0: u0.map((w) => F.mul(lam, w)), v0: v0.map((w) => F.mul(lam, w)) }, targets, { method: 'tau', rtol });
-      let worst = F.zero;
-      let compared = 0;
-      a.points.forEach((pa, k) => {
-        const pb = b.points[k]!;
-        if (pa.status === 'collapsed' || pb.status === 'collapsed') return;
-        compared++;
-        worst = F.max(worst, stateDistance(F, [pa.u, pa.v], [pb.u, pb.v], lam));
-      });
-      if (compared === 0) return { margin: '0', skip: true };
-      return { margin: F.toString(worst, 6), detail: { compared } };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=', notes: ['tau reduction at 36 digits, rtol 1e-29'] });
+    const arb = fc.record({
+      d: fc.integer({ min: 1, max: 3 }),
+      x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.05, mixedSigns: true }),
+      uv: fc.array(hundredths(-1.5, 1.5), { minLength: 6, maxLength: 6 }),
+      rho: hundredths(0.05, 1),
+      lambda: hundredths(0.1, 5),
+    });
+    return propertyOutcome(
+      ctx,
+      arb,
+      (c) => {
+        const x = c.x.slice(0, c.d).map((s) => F.fromString(s));
+        const lam = F.fromString(c.lambda);
+        const u0 = c.uv.slice(0, c.d).map((s) => F.fromString(s));
+        const v0 = c.uv.slice(3, 3 + c.d).map((s) => F.fromString(s));
+        const rho = F.fromString(c.rho);
+        const targets = [F.fromString('0.5')];
+        const rtol = F.fromString('1e-29');
+        const a = l2Flow(F, { x, rho, u0, v0 }, targets, { method: 'tau', rtol });
+        const b = l2Flow(F, { x, rho: F.mul(lam, rho), u0: u0.map((w) => F.mul(lam, w)), v0: v0.map((w) => F.mul(lam, w)) }, targets, { method: 'tau', rtol });
+        let worst = F.zero;
+        let compared = 0;
+        a.points.forEach((pa, k) => {
+          const pb = b.points[k]!;
+          if (pa.status === 'collapsed' || pb.status === 'collapsed') return;
+          compared++;
+          worst = F.max(worst, stateDistance(F, [pa.u, pa.v], [pb.u, pb.v], lam));
+        });
+        if (compared === 0) return { margin: '0', skip: true };
+        return { margin: F.toString(worst, 6), detail: { compared } };
+      },
+      {
+        claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }),
+        draws: { full: 100, quick: 20 },
+        tolerance: tol,
+        comparison: '<=',
+        notes: ['tau reduction at 36 digits, rtol 1e-29'],
+      },
+    );
   },
 };

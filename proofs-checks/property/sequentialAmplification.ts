@@ -32,7 +32,12 @@ export function sGrid(n: number, sMax = 200): string[] {
 
 /** Leader (argmax β_i on the τ reduction) at each grid point of a balanced start; null if it collapses. */
 export function leaderSequence<T>(F: Field<T>, x: T[], alpha: T, rho: T, grid: readonly string[]): { s: string; leader: number }[] | null {
-  const r = l2Flow(F, { x, rho, u0: x.map(() => alpha), v0: x.map(() => alpha) }, grid.map((s) => F.fromString(s)), { method: 'tau', rtol: F.fromString('1e-14') });
+  const r = l2Flow(
+    F,
+    { x, rho, u0: x.map(() => alpha), v0: x.map(() => alpha) },
+    grid.map((s) => F.fromString(s)),
+    { method: 'tau', rtol: F.fromString('1e-14') },
+  );
   if (r.points.some((p) => p.status === 'collapsed')) return null;
   return r.points.map((p) => ({ s: F.toString(p.s, 6), leader: argmax(F, p.beta) }));
 }
@@ -40,7 +45,15 @@ export function leaderSequence<T>(F: Field<T>, x: T[], alpha: T, rho: T, grid: r
 /** 'small' | 'large' | 'between' by N(0)/(2ρ) against the two largest x_i. */
 export function startSize<T>(F: Field<T>, x: T[], alpha: T, rho: T): 'small' | 'large' | 'between' {
   const xs = [...x].sort((a, b) => F.cmp(b, a));
-  const xStar0 = F.div(l2N(F, x, x.map(() => alpha), x.map(() => alpha)), F.mul(F.fromNumber(2), rho));
+  const xStar0 = F.div(
+    l2N(
+      F,
+      x,
+      x.map(() => alpha),
+      x.map(() => alpha),
+    ),
+    F.mul(F.fromNumber(2), rho),
+  );
   if (F.cmp(xStar0, F.div(F.add(xs[0]!, xs[1]!), F.fromNumber(2))) < 0) return 'small';
   if (F.cmp(xStar0, xs[0]!) > 0) return 'large';
   return 'between';
@@ -64,25 +77,36 @@ function amplification(ctx: CheckContext, which: 'small' | 'large'): Promise<Out
   // classified by startSize.
   const xs = distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.15 });
   const mid = (x: number[]) => (twoLargest(x)[0] + twoLargest(x)[1]) / 2;
-  const arb = which === 'small'
-    ? fc.oneof(
-      { weight: 3, arbitrary: alphaInXStarBand(xs, (x) => [Math.max(...x) / 2, mid(x)]) },
-      { weight: 1, arbitrary: alphaInXStarBand(xs, (x) => [Math.min(...x) / 2, Math.max(...x) / 2]) },
-    )
-    : alphaInXStarBand(xs, (x) => [Math.max(...x), 3 * Math.max(...x)]);
-  return propertyOutcome(ctx, arb, (c) => {
-    const x = c.x.map((s) => F.fromString(s));
-    const alpha = F.fromString(c.alpha);
-    if (startSize(F, x, alpha, F.one) !== which) return { margin: '0', skip: true };
-    const seq = leaderSequence(F, x, alpha, F.one, grid);
-    if (seq === null) return { margin: '0', skip: true }; // collapsing start: not in P5's scope (B4 finding)
-    const major = argmax(F, x);
-    const bad = which === 'small'
-      ? (seq[0]!.leader === major ? 1 : 0) + (seq[seq.length - 1]!.leader === major ? 0 : 1)
-      : seq.filter((e) => e.leader !== major).length;
-    const compact = seq.filter((e, k) => k === 0 || e.leader !== seq[k - 1]!.leader);
-    return { margin: String(bad), detail: { major, switches: compact } };
-  }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: '1' }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=', notes: [`tau reduction at ${LEADER_PRECISION} digits, rtol 1e-14, rho = 1, grid of ${grid.length} s in [${grid[0]}, ${grid[grid.length - 1]}]`] });
+  const arb =
+    which === 'small'
+      ? fc.oneof(
+          { weight: 3, arbitrary: alphaInXStarBand(xs, (x) => [Math.max(...x) / 2, mid(x)]) },
+          { weight: 1, arbitrary: alphaInXStarBand(xs, (x) => [Math.min(...x) / 2, Math.max(...x) / 2]) },
+        )
+      : alphaInXStarBand(xs, (x) => [Math.max(...x), 3 * Math.max(...x)]);
+  return propertyOutcome(
+    ctx,
+    arb,
+    (c) => {
+      const x = c.x.map((s) => F.fromString(s));
+      const alpha = F.fromString(c.alpha);
+      if (startSize(F, x, alpha, F.one) !== which) return { margin: '0', skip: true };
+      const seq = leaderSequence(F, x, alpha, F.one, grid);
+      if (seq === null) return { margin: '0', skip: true }; // collapsing start: not in P5's scope (B4 finding)
+      const major = argmax(F, x);
+      const bad =
+        which === 'small' ? (seq[0]!.leader === major ? 1 : 0) + (seq[seq.length - 1]!.leader === major ? 0 : 1) : seq.filter((e) => e.leader !== major).length;
+      const compact = seq.filter((e, k) => k === 0 || e.leader !== seq[k - 1]!.leader);
+      return { margin: String(bad), detail: { major, switches: compact } };
+    },
+    {
+      claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: '1' }),
+      draws: { full: 100, quick: 20 },
+      tolerance: tol,
+      comparison: '<=',
+      notes: [`tau reduction at ${LEADER_PRECISION} digits, rtol 1e-14, rho = 1, grid of ${grid.length} s in [${grid[0]}, ${grid[grid.length - 1]}]`],
+    },
+  );
 }
 
 export const p5MinorFirst: CheckDef = {

@@ -19,23 +19,47 @@ export const b3TauVsFull: CheckDef = {
     const tol = ctx.tolerance;
     const F = ctx.field(Math.min(ctx.precision, FLOW_PRECISION) + 5);
     const rtol = F.fromString('1e-24');
-    const arb = fc.record({ d: fc.integer({ min: 1, max: 3 }), x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.05, mixedSigns: true }), uv: fc.array(hundredths(-1.5, 1.5), { minLength: 6, maxLength: 6 }), rho: hundredths(0.05, 1) });
-    return propertyOutcome(ctx, arb, (c) => {
-      const st = { x: c.x.slice(0, c.d).map((s) => F.fromString(s)), rho: F.fromString(c.rho), u0: c.uv.slice(0, c.d).map((s) => F.fromString(s)), v0: c.uv.slice(3, 3 + c.d).map((s) => F.fromString(s)) };
-      const targets = ['0.25', '0.5', '1'].map((s) => F.fromString(s));
-      const a = l2Flow(F, st, targets, { method: 'tau', rtol });
-      const b = l2Flow(F, st, targets, { method: 'full', rtol });
-      let worst = F.zero;
-      let compared = 0;
-      for (let k = 0; k < targets.length; k++) {
-        const pa = a.points[k]!;
-        const pb = b.points[k]!;
-        if (pa.status === 'collapsed' || pb.status === 'collapsed') continue;
-        compared++;
-        worst = F.max(worst, stateDistance(F, [pa.u, pa.v], [pb.u, pb.v]));
-      }
-      if (compared === 0) return { margin: '0', skip: true };
-      return { margin: F.toString(worst, 6), detail: { compared, collapse_s_tau: a.collapseS && F.toString(a.collapseS, 12), collapse_s_full: b.collapseS && F.toString(b.collapseS, 12) } };
-    }, { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=', notes: ['both integrations at rtol 1e-24'] });
+    const arb = fc.record({
+      d: fc.integer({ min: 1, max: 3 }),
+      x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.05, mixedSigns: true }),
+      uv: fc.array(hundredths(-1.5, 1.5), { minLength: 6, maxLength: 6 }),
+      rho: hundredths(0.05, 1),
+    });
+    return propertyOutcome(
+      ctx,
+      arb,
+      (c) => {
+        const st = {
+          x: c.x.slice(0, c.d).map((s) => F.fromString(s)),
+          rho: F.fromString(c.rho),
+          u0: c.uv.slice(0, c.d).map((s) => F.fromString(s)),
+          v0: c.uv.slice(3, 3 + c.d).map((s) => F.fromString(s)),
+        };
+        const targets = ['0.25', '0.5', '1'].map((s) => F.fromString(s));
+        const a = l2Flow(F, st, targets, { method: 'tau', rtol });
+        const b = l2Flow(F, st, targets, { method: 'full', rtol });
+        let worst = F.zero;
+        let compared = 0;
+        for (let k = 0; k < targets.length; k++) {
+          const pa = a.points[k]!;
+          const pb = b.points[k]!;
+          if (pa.status === 'collapsed' || pb.status === 'collapsed') continue;
+          compared++;
+          worst = F.max(worst, stateDistance(F, [pa.u, pa.v], [pb.u, pb.v]));
+        }
+        if (compared === 0) return { margin: '0', skip: true };
+        return {
+          margin: F.toString(worst, 6),
+          detail: { compared, collapse_s_tau: a.collapseS && F.toString(a.collapseS, 12), collapse_s_full: b.collapseS && F.toString(b.collapseS, 12) },
+        };
+      },
+      {
+        claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }),
+        draws: { full: 100, quick: 20 },
+        tolerance: tol,
+        comparison: '<=',
+        notes: ['both integrations at rtol 1e-24'],
+      },
+    );
   },
 };

@@ -17,7 +17,10 @@ export const leaderStepsDownInS: FindingSearch = {
     const F = ctx.field(LEADER_PRECISION);
     const grid = sGrid(28, 60);
     const n = ctx.quick ? 4 : 10;
-    const draws = fc.sample(fc.record({ x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.15 }), alpha: hundredths(0.3, 0.9) }), { seed: ctx.seed, numRuns: n });
+    const draws = fc.sample(fc.record({ x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.15 }), alpha: hundredths(0.3, 0.9) }), {
+      seed: ctx.seed,
+      numRuns: n,
+    });
     const findings: Finding[] = [];
     let escaping = 0;
     for (const c of draws) {
@@ -27,7 +30,12 @@ export const leaderStepsDownInS: FindingSearch = {
       escaping++;
       const compact = seq.filter((e, k) => k === 0 || e.leader !== seq[k - 1]!.leader);
       const down = compact.some((e, k) => k > 0 && F.cmp(x[e.leader]!, x[compact[k - 1]!.leader]!) < 0);
-      if (down) findings.push({ id: 'non-monotone-leader', summary: `the leader steps down to a smaller x_i along s: x = (${c.x.join(', ')}), alpha = ${c.alpha}, rho = 1, leaders ${compact.map((e) => `x_${e.leader + 1}@s=${e.s}`).join(' -> ')} (x_k is the k-th coordinate; data keep 0-based indices)`, data: { x: c.x, alpha: c.alpha, rho: '1', switches: compact, reproduce: `samcheck explore leaders --x ${c.x.join(',')} --alpha ${c.alpha} --rho 1` } });
+      if (down)
+        findings.push({
+          id: 'non-monotone-leader',
+          summary: `the leader steps down to a smaller x_i along s: x = (${c.x.join(', ')}), alpha = ${c.alpha}, rho = 1, leaders ${compact.map((e) => `x_${e.leader + 1}@s=${e.s}`).join(' -> ')} (x_k is the k-th coordinate; data keep 0-based indices)`,
+          data: { x: c.x, alpha: c.alpha, rho: '1', switches: compact, reproduce: `samcheck explore leaders --x ${c.x.join(',')} --alpha ${c.alpha} --rho 1` },
+        });
     }
     return { findings, searched: `${n} random balanced starts (alpha in [0.3, 0.9]), ${escaping} escaping, seed ${ctx.seed}, ${grid.length} s in [0.01, 60]` };
   },
@@ -40,7 +48,13 @@ export const leaderDecreasesInAlpha: FindingSearch = {
   run(ctx) {
     const F = ctx.field(LEADER_PRECISION);
     const alphas = Array.from({ length: 16 }, (_, k) => (0.35 + (0.65 * k) / 15).toFixed(4));
-    const cases = [{ x: ['0.5', '1', '2'], s: '2' }, ...fc.sample(fc.record({ x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.15 }), s: fc.constantFrom('0.5', '2', '5') }), { seed: ctx.seed, numRuns: ctx.quick ? 1 : 3 })];
+    const cases = [
+      { x: ['0.5', '1', '2'], s: '2' },
+      ...fc.sample(fc.record({ x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.15 }), s: fc.constantFrom('0.5', '2', '5') }), {
+        seed: ctx.seed,
+        numRuns: ctx.quick ? 1 : 3,
+      }),
+    ];
     const findings: Finding[] = [];
     for (const c of cases) {
       const x = c.x.map((v) => F.fromString(v));
@@ -50,7 +64,12 @@ export const leaderDecreasesInAlpha: FindingSearch = {
         if (seq) leaders.push({ alpha: a, leader: seq[0]!.leader });
       }
       const drops = leaders.filter((e, k) => k > 0 && F.cmp(x[e.leader]!, x[leaders[k - 1]!.leader]!) < 0);
-      if (drops.length > 0) findings.push({ id: 'leader-decreases-in-alpha', summary: `at s = ${c.s}, x = (${c.x.join(', ')}), rho = 1 the leader's x_i decreases as alpha grows (first at alpha = ${drops[0]!.alpha})`, data: { x: c.x, s: c.s, rho: '1', leaders } });
+      if (drops.length > 0)
+        findings.push({
+          id: 'leader-decreases-in-alpha',
+          summary: `at s = ${c.s}, x = (${c.x.join(', ')}), rho = 1 the leader's x_i decreases as alpha grows (first at alpha = ${drops[0]!.alpha})`,
+          data: { x: c.x, s: c.s, rho: '1', leaders },
+        });
     }
     return { findings, searched: `${cases.length} (x, s) cases x ${alphas.length} alphas in [0.35, 1], escaping starts only` };
   },

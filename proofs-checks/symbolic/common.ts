@@ -35,7 +35,10 @@ export type CasLine = string | readonly [name: string, expr: string];
  * a label (outputs are never read by position).
  */
 export async function runNamed(session: CasSession, engine: CasEngine, script: readonly CasLine[]): Promise<Record<string, string>> {
-  const outs = await session.run(engine, script.map((l) => (typeof l === 'string' ? l : l[1])));
+  const outs = await session.run(
+    engine,
+    script.map((l) => (typeof l === 'string' ? l : l[1])),
+  );
   const named: Record<string, string> = {};
   script.forEach((l, i) => {
     if (typeof l === 'string') return;

@@ -14,16 +14,24 @@ import { fixedPointObligations } from './fixedPoints.ts';
 import { discreteMapObligations } from './discreteMaps.ts';
 
 /** Every obligation; `item` names the claim it backs (B1-B4, B7, B8, B10, B11 for the discrete maps). */
-export const obligations: Obligation[] = [...flowObligations, ...closedFormObligations, ...linfBasinObligations, ...fixedPointObligations, ...discreteMapObligations];
-
+export const obligations: Obligation[] = [
+  ...flowObligations,
+  ...closedFormObligations,
+  ...linfBasinObligations,
+  ...fixedPointObligations,
+  ...discreteMapObligations,
+];
 
 let active = 0;
 
-export async function runObligations(opts: { seed?: number; precision?: number; only?: string[]; onStart?: (o: Obligation, k: number, n: number) => void } = {}): Promise<ObligationResult[]> {
+export async function runObligations(
+  opts: { seed?: number; precision?: number; only?: string[]; onStart?: (o: Obligation, k: number, n: number) => void } = {},
+): Promise<ObligationResult[]> {
   const seed = opts.seed ?? DEFAULT_SEED;
   // the spot checks' tolerance is 10^-(digits - 10): they never run below OBLIGATION_MIN_PRECISION digits
   const precision = Math.max(OBLIGATION_MIN_PRECISION, opts.precision ?? OBLIGATION_MIN_PRECISION);
-  const sel = opts.only && opts.only.length > 0 ? obligations.filter((o) => opts.only!.some((p) => o.id === p || o.id.startsWith(p + '.') || o.item === p)) : obligations;
+  const sel =
+    opts.only && opts.only.length > 0 ? obligations.filter((o) => opts.only!.some((p) => o.id === p || o.id.startsWith(p + '.') || o.item === p)) : obligations;
   const out: ObligationResult[] = [];
   // Concurrent callers (e.g. verify's parallel checks) share the CAS worker: close it only after the last one.
   active++;

@@ -9,7 +9,10 @@ import { simulate } from '../../src/optim/simulate.ts';
 import { basisVector, oneMinusCos } from '../../src/verify/direction.ts';
 import { linfClosedForm } from '../../src/flow/linfClosedForm.ts';
 
-export const P3_WITNESS_XS: readonly (readonly string[])[] = [['0.5', '1', '2'], ['-1.5', '0.7', '1.1']];
+export const P3_WITNESS_XS: readonly (readonly string[])[] = [
+  ['0.5', '1', '2'],
+  ['-1.5', '0.7', '1.1'],
+];
 export const P3_RHO = '0.5';
 const ETA = '0.01';
 const STEPS = 2000;
@@ -26,7 +29,15 @@ function runDiscrete(ctx: CheckContext, x: readonly string[], k: number) {
   const F = ctx.field(Math.min(ctx.precision, RUN_PRECISION));
   const f = (s: string) => F.fromString(s);
   const { u0, v0 } = p3Start(x, k);
-  const r = simulate(F, { algo: 'sam-linf', loss: 'logistic', eta: f(ETA), rho: f(P3_RHO), steps: STEPS, data: { X: [x.map(f)], Y: [1] }, W0: [u0.map(f), v0.map(f)] });
+  const r = simulate(F, {
+    algo: 'sam-linf',
+    loss: 'logistic',
+    eta: f(ETA),
+    rho: f(P3_RHO),
+    steps: STEPS,
+    data: { X: [x.map(f)], Y: [1] },
+    W0: [u0.map(f), v0.map(f)],
+  });
   return { F, r, u0, v0 };
 }
 
@@ -48,7 +59,10 @@ export const p3WitnessDiscrete: CheckDef = {
         witnesses.push({ x, k, u0, v0, rho: P3_RHO, eta: ETA, steps: STEPS, one_minus_cos: m, beta_T: r.beta.map((b) => F.toString(b, 8)) });
       }
     }
-    return verdict(maxDecimal(margins), tol, '<=', { inputs: { witnesses }, notes: [`discrete l_inf-SAM, ${STEPS} steps, eta ${ETA}, rho ${P3_RHO}, ${Math.min(ctx.precision, RUN_PRECISION)} digits`] });
+    return verdict(maxDecimal(margins), tol, '<=', {
+      inputs: { witnesses },
+      notes: [`discrete l_inf-SAM, ${STEPS} steps, eta ${ETA}, rho ${P3_RHO}, ${Math.min(ctx.precision, RUN_PRECISION)} digits`],
+    });
   },
 };
 
@@ -63,7 +77,10 @@ export const p3ZeroDiscrete: CheckDef = {
     const witnesses: unknown[] = [];
     for (const x of P3_WITNESS_XS) {
       const { F, r, u0, v0 } = runDiscrete(ctx, x, -1);
-      const m = F.toString(r.beta.reduce((a, b) => F.max(a, F.abs(b)), F.zero), 6);
+      const m = F.toString(
+        r.beta.reduce((a, b) => F.max(a, F.abs(b)), F.zero),
+        6,
+      );
       margins.push(m);
       witnesses.push({ x, u0, v0, rho: P3_RHO, eta: ETA, steps: STEPS, beta_inf: m });
     }
@@ -85,10 +102,16 @@ export const p3WitnessFlow: CheckDef = {
     for (const x of P3_WITNESS_XS) {
       for (let k = -1; k < x.length; k++) {
         const { u0, v0 } = p3Start(x, k);
-        const st = linfClosedForm(F, x.map((s) => F.fromString(s)), u0.map((s) => F.fromString(s)), v0.map((s) => F.fromString(s)), F.fromString(P3_RHO), F.fromNumber(400));
-        const m = k < 0
-          ? st.beta.reduce((a, b) => F.max(a, F.abs(b)), F.zero)
-          : oneMinusCos(F, st.beta, basisVector(F, x.length, k, x[k]!.startsWith('-') ? -1 : 1));
+        const st = linfClosedForm(
+          F,
+          x.map((s) => F.fromString(s)),
+          u0.map((s) => F.fromString(s)),
+          v0.map((s) => F.fromString(s)),
+          F.fromString(P3_RHO),
+          F.fromNumber(400),
+        );
+        const m =
+          k < 0 ? st.beta.reduce((a, b) => F.max(a, F.abs(b)), F.zero) : oneMinusCos(F, st.beta, basisVector(F, x.length, k, x[k]!.startsWith('-') ? -1 : 1));
         margins.push(F.toString(m, 6));
         witnesses.push({ x, k: k < 0 ? 'zero' : k, u0, v0, rho: P3_RHO, s: '400', margin: F.toString(m, 6), fates: st.fates, status: st.status });
       }

@@ -29,12 +29,29 @@ export const p7WitnessDiscrete: CheckDef = {
     const margins: string[] = [];
     const witnesses: unknown[] = [];
     for (const w of P7_WITNESSES) {
-      const r = simulate(F, { algo: w.algo, loss: 'logistic', eta: f(P7_RUN.eta), rho: f(w.rho), steps: P7_RUN.steps, data: { X: [X.map(f)], Y: [1] }, W0: [0, 1, 2].map(() => w.a.map(f)) });
+      const r = simulate(F, {
+        algo: w.algo,
+        loss: 'logistic',
+        eta: f(P7_RUN.eta),
+        rho: f(w.rho),
+        steps: P7_RUN.steps,
+        data: { X: [X.map(f)], Y: [1] },
+        W0: [0, 1, 2].map(() => w.a.map(f)),
+      });
       const m = F.toString(oneMinusCos(F, r.beta, basisVector(F, 2, 0)), 6);
       margins.push(m);
       // B13 prediction of the blow-up times (flow): 1/((L-2) x_i (a_i - rho)^{L-2}) with L = 3.
       const sStar = w.a.map((a, i) => F.toString(F.div(F.one, F.mul(f(X[i]!), F.sub(f(a), f(w.rho)))), 8));
-      witnesses.push({ algo: w.algo, x: X, a: w.a, rho: w.rho, depth: 3, one_minus_cos: m, beta_T: r.beta.map((b) => F.toString(b, 8)), predicted_blowup_s: sStar });
+      witnesses.push({
+        algo: w.algo,
+        x: X,
+        a: w.a,
+        rho: w.rho,
+        depth: 3,
+        one_minus_cos: m,
+        beta_T: r.beta.map((b) => F.toString(b, 8)),
+        predicted_blowup_s: sStar,
+      });
     }
     return verdict(maxDecimal(margins), tol, '<=', { inputs: { witnesses } });
   },

@@ -98,7 +98,11 @@ function criticalScaleUnit<T>(
   };
   const cl = classify(lo);
   const ch = classify(hi);
-  if (cl.kind !== 'collapse' || ch.kind !== 'escape') throw new NumericError(`critical scale: the initial bracket could not be certified (lower end: ${cl.kind ?? 'no certificate'}, upper end: ${ch.kind ?? 'no certificate'}); the time scales of x are too far apart for the integrator`, 'critical scale');
+  if (cl.kind !== 'collapse' || ch.kind !== 'escape')
+    throw new NumericError(
+      `critical scale: the initial bracket could not be certified (lower end: ${cl.kind ?? 'no certificate'}, upper end: ${ch.kind ?? 'no certificate'}); the time scales of x are too far apart for the integrator`,
+      'critical scale',
+    );
   let loS = cl.s!;
   let hiS = ch.s!;
   const total = Math.max(1, Math.ceil(Math.log2(F.toNumber(F.div(F.sub(hi, lo), tol)))));

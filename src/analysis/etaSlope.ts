@@ -74,7 +74,8 @@ export function discreteFlowErrors<T>(F: Field<T>, spec: EtaSlopeSpec<T>): EtaPo
     let sAcc = F.zero;
     let steps = 0;
     while (F.cmp(sAcc, spec.s) < 0) {
-      if (steps >= maxSteps) throw new NumericError(`discreteFlowErrors: the clock did not reach s within ${maxSteps} steps (eta = ${F.toString(eta, 6)})`, 'discrete clock s');
+      if (steps >= maxSteps)
+        throw new NumericError(`discreteFlowErrors: the clock did not reach s within ${maxSteps} steps (eta = ${F.toString(eta, 6)})`, 'discrete clock s');
       const r = simulate(F, { algo: spec.algo, loss: spec.loss, eta, rho: spec.rho, steps: 1, data: { X: [spec.x.slice()], Y: [1] }, W0: W });
       W = r.W.map((row) => row.slice());
       sAcc = F.add(sAcc, r.s);
@@ -108,5 +109,12 @@ export function discreteFlowErrors<T>(F: Field<T>, spec: EtaSlopeSpec<T>): EtaPo
 
 export function etaSlope<T>(F: Field<T>, spec: EtaSlopeSpec<T>): { points: EtaPoint<T>[]; slope: T } {
   const points = discreteFlowErrors(F, spec);
-  return { points, slope: logLogSlope(F, points.map((p) => p.eta), points.map((p) => p.err)) };
+  return {
+    points,
+    slope: logLogSlope(
+      F,
+      points.map((p) => p.eta),
+      points.map((p) => p.err),
+    ),
+  };
 }

@@ -82,14 +82,23 @@ export function leaders<T>(F: Field<T>, st0: L2Start<T>, opts: LeadersOptions<T>
   if (F.sign(st0.rho) <= 0) throw new DomainError('leaders: rho must be > 0');
   const { st, c, X } = l2Normalize(F, st0);
   const onProgress = opts.onProgress;
-  const r = leadersUnit(F, st, { rtol: opts.rtol, sMax: opts.sMax ? F.mul(opts.sMax, X) : undefined, onProgress: onProgress ? (sv: T) => onProgress(F.div(sv, X)) : undefined });
+  const r = leadersUnit(F, st, {
+    rtol: opts.rtol,
+    sMax: opts.sMax ? F.mul(opts.sMax, X) : undefined,
+    onProgress: onProgress ? (sv: T) => onProgress(F.div(sv, X)) : undefined,
+  });
   const sB = (a: T) => F.div(a, X);
   const xB = (a: T) => F.mul(a, X);
   const tB = (a: T) => F.div(a, F.mul(c, F.mul(X, X)));
   return {
     ...r,
     switches: r.switches.map((w) => ({ ...w, s: sB(w.s), tau: tB(w.tau), xStar: xB(w.xStar) })),
-    final: { ...r.final, s: sB(r.final.s), collapseS: r.final.collapseS === null ? null : sB(r.final.collapseS), finalMargin: r.final.finalMargin === null ? null : xB(r.final.finalMargin) },
+    final: {
+      ...r.final,
+      s: sB(r.final.s),
+      collapseS: r.final.collapseS === null ? null : sB(r.final.collapseS),
+      finalMargin: r.final.finalMargin === null ? null : xB(r.final.finalMargin),
+    },
     xStarTurningPoints: r.xStarTurningPoints.map((t) => ({ s: sB(t.s), xStar: xB(t.xStar) })),
   };
 }
@@ -178,10 +187,20 @@ function leadersUnit<T>(F: Field<T>, st: L2Start<T>, opts: LeadersOptions<T> = {
         continue;
       }
       if (cert === 'escape') {
-        final = { leader, s, reason: 'escape', collapseS: null, finalMargin: second === null ? null : F.sub(xStarOf(s, tau), F.div(F.add(ax[iMax]!, second), two)) };
+        final = {
+          leader,
+          s,
+          reason: 'escape',
+          collapseS: null,
+          finalMargin: second === null ? null : F.sub(xStarOf(s, tau), F.div(F.add(ax[iMax]!, second), two)),
+        };
         break;
       }
-      if (r.status !== 'done') throw new NumericError(`leaders: the integration of tau stopped (${r.status === 'stepTooSmall' ? 'step size underflow' : r.status}) at s = ${F.toString(s, 10)} (natural units) before a certificate`, 'switch times');
+      if (r.status !== 'done')
+        throw new NumericError(
+          `leaders: the integration of tau stopped (${r.status === 'stepTooSmall' ? 'step size underflow' : r.status}) at s = ${F.toString(s, 10)} (natural units) before a certificate`,
+          'switch times',
+        );
       final = { leader, s, reason: 'sMax', collapseS: null, finalMargin: null };
       break;
     } else {
@@ -215,7 +234,10 @@ function leadersUnit<T>(F: Field<T>, st: L2Start<T>, opts: LeadersOptions<T> = {
         final = { leader, s, reason: 'collapse', collapseS: F.add(s, F.div(b, two)), finalMargin: null };
         break;
       }
-      throw new NumericError(`leaders: the integration of tau stopped (${r.status === 'stepTooSmall' ? 'step size underflow' : r.status}) at s = ${F.toString(s, 10)} (natural units) while locating the collapse`, 'switch times');
+      throw new NumericError(
+        `leaders: the integration of tau stopped (${r.status === 'stepTooSmall' ? 'step size underflow' : r.status}) at s = ${F.toString(s, 10)} (natural units) while locating the collapse`,
+        'switch times',
+      );
     }
     function handleEvent(index: number, sv: T, tv: T): void {
       if (balanced && index === others.length) {

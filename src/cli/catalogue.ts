@@ -11,7 +11,10 @@
 import { fileURLToPath } from 'node:url';
 import { discoverCatalogue, type Catalogue, type CatalogueModule } from '../verify/Catalogue.ts';
 
-export const CATALOGUE_DIRS: readonly string[] = [fileURLToPath(new URL('../../theorems', import.meta.url)), fileURLToPath(new URL('../../proofs-checks', import.meta.url))];
+export const CATALOGUE_DIRS: readonly string[] = [
+  fileURLToPath(new URL('../../theorems', import.meta.url)),
+  fileURLToPath(new URL('../../proofs-checks', import.meta.url)),
+];
 
 /** URL of this module (workers import it and await `catalogue`). */
 export const CATALOGUE_MODULE = import.meta.url;

@@ -54,7 +54,16 @@ export function evaluateFlow<T>(F: Field<T>, cfg: FlowConfig, targets: readonly 
   const L = W0.length;
   const warnings: string[] = [];
   const assumptions: string[] = ['one example with label y = 1 (pass y*x for y = -1)', 'rescaled time s with ds = g(z~) dt (THEORY.md B1)'];
-  const rep: FlowReport = { algo: cfg.algo, method: cfg.method, precision: F.precision, rtol: cfg.method === 'integrate' || cfg.algo === 'sam-l2' ? F.toString(rtol, 6) : null, collapse_s: null, points: [], assumptions, warnings };
+  const rep: FlowReport = {
+    algo: cfg.algo,
+    method: cfg.method,
+    precision: F.precision,
+    rtol: cfg.method === 'integrate' || cfg.algo === 'sam-l2' ? F.toString(rtol, 6) : null,
+    collapse_s: null,
+    points: [],
+    assumptions,
+    warnings,
+  };
   const timeAt = (s: T, stateAt: (s: T) => { u: readonly T[]; v: readonly T[] }): string | null => {
     if (!loss) return null;
     try {
@@ -93,7 +102,14 @@ export function evaluateFlow<T>(F: Field<T>, cfg: FlowConfig, targets: readonly 
     const st = gdStatus(F, x, u0, v0);
     rep.points = targets.map((s) => {
       const c = gdClosedForm(F, x, u0, v0, s);
-      return { s: str(s), u: c.u.map(str), v: c.v.map(str), beta: c.beta.map(str), status: st, ...(loss ? { t: timeAt(s, (sv) => gdClosedForm(F, x, u0, v0, sv)) } : {}) };
+      return {
+        s: str(s),
+        u: c.u.map(str),
+        v: c.v.map(str),
+        beta: c.beta.map(str),
+        status: st,
+        ...(loss ? { t: timeAt(s, (sv) => gdClosedForm(F, x, u0, v0, sv)) } : {}),
+      };
     });
     return rep;
   }
@@ -140,7 +156,14 @@ export function evaluateFlow<T>(F: Field<T>, cfg: FlowConfig, targets: readonly 
   rep.points = targets.map((s) => {
     const c = linfClosedForm(F, x, u0, v0, rho, s);
     collapse = c.collapseS;
-    return { s: str(s), u: c.u.map(str), v: c.v.map(str), beta: c.beta.map(str), status: c.status, ...(loss ? { t: timeAt(s, (sv) => linfClosedForm(F, x, u0, v0, rho, sv)) } : {}) };
+    return {
+      s: str(s),
+      u: c.u.map(str),
+      v: c.v.map(str),
+      beta: c.beta.map(str),
+      status: c.status,
+      ...(loss ? { t: timeAt(s, (sv) => linfClosedForm(F, x, u0, v0, rho, sv)) } : {}),
+    };
   });
   if (targets.length === 0) collapse = linfClosedForm(F, x, u0, v0, rho, F.zero).collapseS;
   rep.collapse_s = collapse === null ? null : str(collapse);

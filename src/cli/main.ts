@@ -63,7 +63,10 @@ export function buildProgram(outcome: Outcome = { code: EXIT_OK }): Command {
 
 /** One line for an error, and its exit code. Never a stack trace (unless SAMCHECK_DEBUG=1). */
 export function describeError(e: unknown): { line: string; code: number } {
-  const first = (m: unknown) => String(m ?? '').split('\n')[0]!.slice(0, 500);
+  const first = (m: unknown) =>
+    String(m ?? '')
+      .split('\n')[0]!
+      .slice(0, 500);
   if (e instanceof SamcheckError) {
     const kind = e.exitCode === EXIT_NUMERIC ? 'numeric failure' : e.exitCode === EXIT_INTERNAL ? 'internal error' : 'error';
     const hint = e.exitCode === EXIT_INTERNAL ? ` (${REPORT_HINT})` : '';

@@ -71,6 +71,7 @@ export function progress(label: string, total: number): Progress {
 /** Warn before a run that is expected to take long (estimate in seconds, reason in words). */
 export function warnIfLong(what: string, seconds: number, why: string): void {
   if (seconds < 60) return;
-  const t = seconds < 3600 ? `${Math.round(seconds / 60)} min` : seconds < 86400 * 3 ? `${Math.round(seconds / 3600)} h` : `${Math.round(seconds / 86400)} days`;
+  const t =
+    seconds < 3600 ? `${Math.round(seconds / 60)} min` : seconds < 86400 * 3 ? `${Math.round(seconds / 3600)} h` : `${Math.round(seconds / 86400)} days`;
   warn(`${what} is expected to take about ${t} (${why}); progress is printed on stderr`);
 }

@@ -82,7 +82,14 @@ export function linfFlow<T>(
 ): LinfFlowResult<T> {
   const { X, atol } = flowUnits(F, x0, rho, W0, opts.rtol);
   const x = x0.map((xi) => F.div(xi, X));
-  const r = linfFlowUnit(F, x, rho, W0, targets.map((t) => F.mul(t, X)), { ...opts, atol, onProgress: opts.onProgress ? (sv: T) => opts.onProgress!(F.div(sv, X)) : undefined });
+  const r = linfFlowUnit(
+    F,
+    x,
+    rho,
+    W0,
+    targets.map((t) => F.mul(t, X)),
+    { ...opts, atol, onProgress: opts.onProgress ? (sv: T) => opts.onProgress!(F.div(sv, X)) : undefined },
+  );
   const back = (a: T | null) => (a === null ? null : F.div(a, X));
   return { ...r, points: r.points.map((p, k) => ({ ...p, s: targets[k]! })), absorbS: r.absorbS.map(back), collapseS: back(r.collapseS) };
 }
@@ -183,7 +190,11 @@ function linfFlowUnit<T>(
   const unflat = (w: readonly T[]) => Array.from({ length: L }, (_, l) => w.slice(l * d, (l + 1) * d));
   for (const target of targets) {
     while (F.cmp(s, target) < 0) {
-      if (pieces++ > maxPieces) throw new NumericError(`linfFlow: more than ${maxPieces} switching events before s' = ${F.toString(target, 8)} (natural units; Zeno/chattering?)`, 'l_inf-SAM flow');
+      if (pieces++ > maxPieces)
+        throw new NumericError(
+          `linfFlow: more than ${maxPieces} switching events before s' = ${F.toString(target, 8)} (natural units; Zeno/chattering?)`,
+          'l_inf-SAM flow',
+        );
       // events: (kind, j, c)
       const evMeta: Array<{ kind: 'cross' | 'exitPlus' | 'exitMinus'; j: number; c: number }> = [];
       const events: EventFn<T>[] = [];
@@ -202,7 +213,13 @@ function linfFlowUnit<T>(
           events.push((_s, w) => oneSided(j, colOf(w, j), m.sig, m.c).fm[m.c]!);
         }
       }
-      const r = integrate(F, sys, s, y, target, { rtol: opts.rtol, atol: opts.atol, h0: firstStep(F, F.sub(target, s)), events, onStep: (sv) => void opts.onProgress?.(sv) });
+      const r = integrate(F, sys, s, y, target, {
+        rtol: opts.rtol,
+        atol: opts.atol,
+        h0: firstStep(F, F.sub(target, s)),
+        events,
+        onStep: (sv) => void opts.onProgress?.(sv),
+      });
       stats.steps += r.stats.steps;
       stats.fevals += r.stats.fevals;
       s = r.s;
@@ -211,7 +228,11 @@ function linfFlowUnit<T>(
         s = target;
         break;
       }
-      if (r.status !== 'event' || !r.event) throw new NumericError(`linfFlow: integration stopped (${r.status === 'stepTooSmall' ? 'step size underflow' : r.status}) at s' = ${F.toString(s, 8)} (natural units)`, 'l_inf-SAM flow');
+      if (r.status !== 'event' || !r.event)
+        throw new NumericError(
+          `linfFlow: integration stopped (${r.status === 'stepTooSmall' ? 'step size underflow' : r.status}) at s' = ${F.toString(s, 8)} (natural units)`,
+          'l_inf-SAM flow',
+        );
       const ev = evMeta[r.event.index]!;
       const j = ev.j;
       const m = modes[j]!;

@@ -54,7 +54,10 @@ export function physicalFlow<T>(
   const nT = F.fromNumber(n);
   const unflat = (y: readonly T[]) => Array.from({ length: L }, (_, l) => y.slice(l * d, (l + 1) * d));
   let frozen: number[] | null = null; // ℓ∞ sign pattern of ∇𝓛 on the current piece
-  const signsOf = (W: T[][]) => gradient(F, loss, data, W).grad.flat().map((g) => F.sign(g) as number);
+  const signsOf = (W: T[][]) =>
+    gradient(F, loss, data, W)
+      .grad.flat()
+      .map((g) => F.sign(g) as number);
   const field = (y: readonly T[]): T[] => {
     const W = unflat(y);
     let eps: T[][];

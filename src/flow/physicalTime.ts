@@ -24,7 +24,8 @@ import { l2N } from './l2Certificates.ts';
 export const PHYSICAL_Z_MAX = 1000;
 
 export function invG<T>(F: Field<T>, loss: Loss<T>, z: T): T {
-  if (F.cmp(z, F.fromNumber(PHYSICAL_Z_MAX)) > 0) throw new NumericError(`physical time: margin z~ > ${PHYSICAL_Z_MAX} (t > e^${PHYSICAL_Z_MAX}) not followed`, 'physical time t(s)');
+  if (F.cmp(z, F.fromNumber(PHYSICAL_Z_MAX)) > 0)
+    throw new NumericError(`physical time: margin z~ > ${PHYSICAL_Z_MAX} (t > e^${PHYSICAL_Z_MAX}) not followed`, 'physical time t(s)');
   return F.div(F.one, loss.g(z));
 }
 
@@ -60,12 +61,22 @@ export function physicalTime<T>(
 ): T {
   const r = integrate(
     F,
-    { dim: 1, rhs: (sv) => { const st = stateAt(sv); return [invG(F, loss, zTildeL2(F, algo, x, rho, st.u, st.v))]; } },
+    {
+      dim: 1,
+      rhs: (sv) => {
+        const st = stateAt(sv);
+        return [invG(F, loss, zTildeL2(F, algo, x, rho, st.u, st.v))];
+      },
+    },
     F.zero,
     [F.zero],
     s,
     { rtol, maxSteps: 20000 },
   );
-  if (r.status !== 'done') throw new NumericError(`physical time: the quadrature of t' = 1/g stopped (${r.status === 'stepTooSmall' ? 'step size underflow' : r.status}) at s = ${F.toString(r.s, 8)}`, 'physical time t(s)');
+  if (r.status !== 'done')
+    throw new NumericError(
+      `physical time: the quadrature of t' = 1/g stopped (${r.status === 'stepTooSmall' ? 'step size underflow' : r.status}) at s = ${F.toString(r.s, 8)}`,
+      'physical time t(s)',
+    );
   return r.y[0]!;
 }

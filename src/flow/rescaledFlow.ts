@@ -113,7 +113,13 @@ export function rescaledFlow<T>(
   const L = W0.length;
   const d = x.length;
   const { X, atol } = flowUnits(F, x, rho, W0, opts.rtol);
-  const f = rescaledRhs(F, algo, x.map((xi) => F.div(xi, X)), rho, L);
+  const f = rescaledRhs(
+    F,
+    algo,
+    x.map((xi) => F.div(xi, X)),
+    rho,
+    L,
+  );
   const sys: OdeSystem<T> = { dim: L * d, rhs: (_s, w) => f(w) };
   let s = F.zero;
   let y = W0.flat();
@@ -123,7 +129,13 @@ export function rescaledFlow<T>(
   for (const target of targets) {
     const tN = F.mul(target, X);
     if (F.cmp(tN, s) > 0) {
-      const r = integrate(F, sys, s, y, tN, { rtol: opts.rtol, atol, h0: firstStep(F, F.sub(tN, s)), maxSteps: 100000, onStep: (sv) => void opts.onProgress?.(F.div(sv, X)) });
+      const r = integrate(F, sys, s, y, tN, {
+        rtol: opts.rtol,
+        atol,
+        h0: firstStep(F, F.sub(tN, s)),
+        maxSteps: 100000,
+        onStep: (sv) => void opts.onProgress?.(F.div(sv, X)),
+      });
       stats.steps += r.stats.steps;
       stats.fevals += r.stats.fevals;
       s = r.s;

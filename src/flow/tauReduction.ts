@@ -206,7 +206,12 @@ export function l2Flow<T>(F: Field<T>, st0: L2Start<T>, targets: readonly T[], o
   const phys: PhysScale<T> = { zScale: F.mul(F.mul(c, c), X), dsScale: F.div(F.one, X) };
   const m = full ? fullL2Model(F, st, opts.loss, phys) : tauModel(F, st, opts.loss, phys);
   const onProgress = opts.onProgress;
-  const run = runL2(F, m, targets.map((s) => F.mul(s, X)), { ...opts, onProgress: onProgress ? (sv: T) => onProgress(F.div(sv, X)) : undefined });
+  const run = runL2(
+    F,
+    m,
+    targets.map((s) => F.mul(s, X)),
+    { ...opts, onProgress: onProgress ? (sv: T) => onProgress(F.div(sv, X)) : undefined },
+  );
   const tIdx = full ? 2 * d + 1 : 1;
   const g0 = opts.loss ? opts.loss.g(F.zero) : F.one;
   const back = (a: T | null) => (a === null ? null : F.div(a, X));

@@ -57,5 +57,15 @@ export function parseFlowConfig(raw: unknown, opts: { roundInputs?: boolean; war
   if (loss !== null && W0.length !== 2) throw new UsageError('loss (physical time) is supported for depth 2 only');
   if (rtol !== null && Number(rtol) >= 0.1) throw new UsageError(`rtol must be < 0.1 (a relative tolerance), got ${JSON.stringify(rtol)}`);
   const pol: InputPolicy = { precision, round: !!opts.roundInputs, warnings: opts.warnings ?? [] };
-  return { algo, rho: fitDigits(pol, 'rho', rho), x: fitVector(pol, 'x', x), W0: o.W0 !== undefined ? fitMatrix(pol, 'W0', W0) : [fitVector(pol, 'u0', W0[0]!), fitVector(pol, 'v0', W0[1]!)], s: fitDigits(pol, 's', s), precision, method, loss, rtol };
+  return {
+    algo,
+    rho: fitDigits(pol, 'rho', rho),
+    x: fitVector(pol, 'x', x),
+    W0: o.W0 !== undefined ? fitMatrix(pol, 'W0', W0) : [fitVector(pol, 'u0', W0[0]!), fitVector(pol, 'v0', W0[1]!)],
+    s: fitDigits(pol, 's', s),
+    precision,
+    method,
+    loss,
+    rtol,
+  };
 }

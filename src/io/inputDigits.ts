@@ -24,7 +24,11 @@ export interface InputPolicy {
 }
 
 export function significantDigits(s: string): number {
-  const m = s.trim().replace(/^[+-]/, '').replace(/[eE].*$/, '').replace('.', '');
+  const m = s
+    .trim()
+    .replace(/^[+-]/, '')
+    .replace(/[eE].*$/, '')
+    .replace('.', '');
   const t = m.replace(/^0+/, '').replace(/0+$/, '');
   return t.length;
 }
@@ -34,7 +38,9 @@ export function fitDigits(policy: InputPolicy, field: string, s: string): string
   if (n <= policy.precision) return s;
   if (!policy.round) {
     const shown = s.length > 40 ? `${s.slice(0, 20)}...${s.slice(-12)}` : s;
-    throw new UsageError(`${field} has ${n} significant digits, more than the working precision ${policy.precision}: ${shown} (${policy.hint ?? 'raise --precision, or pass --round-inputs to round it'})`);
+    throw new UsageError(
+      `${field} has ${n} significant digits, more than the working precision ${policy.precision}: ${shown} (${policy.hint ?? 'raise --precision, or pass --round-inputs to round it'})`,
+    );
   }
   const D = Decimal.clone({ precision: policy.precision, rounding: Decimal.ROUND_HALF_EVEN, maxE: 9e15, minE: -9e15 });
   const r = new D(s.trim()).toSignificantDigits(policy.precision).toString();

@@ -44,7 +44,17 @@ export function parseSimulationConfig(raw: unknown, opts: { roundInputs?: boolea
   if (!Array.isArray(w0Raw) || w0Raw.length < 1) throw new UsageError(`W0 must have L >= 1 rows (one per layer), got ${JSON.stringify(w0Raw)}`);
   const W0 = v.decimalMatrix('W0', w0Raw, undefined, X[0]!.length);
   const pol: InputPolicy = { precision, round: !!opts.roundInputs, warnings: opts.warnings ?? [] };
-  return { algo, loss, eta: fitDigits(pol, 'eta', eta), rho: fitDigits(pol, 'rho', rho), steps, precision, X: fitMatrix(pol, 'X', X), Y, W0: fitMatrix(pol, 'W0', W0) };
+  return {
+    algo,
+    loss,
+    eta: fitDigits(pol, 'eta', eta),
+    rho: fitDigits(pol, 'rho', rho),
+    steps,
+    precision,
+    X: fitMatrix(pol, 'X', X),
+    Y,
+    W0: fitMatrix(pol, 'W0', W0),
+  };
 }
 
 /** The config in field values; a value the backend cannot represent (e.g. 1e-9e15 in bigfloat) is a UsageError naming the field. */
@@ -53,7 +63,9 @@ export function toSpec<T>(F: Field<T>, c: SimulationConfig): SimulationSpec<T> {
     try {
       return F.fromString(s);
     } catch (e) {
-      throw new UsageError(`${field} = ${s.length > 40 ? s.slice(0, 37) + '...' : s} is outside the range of the ${F.name} backend (${(e as Error).message.split('\n')[0]})`);
+      throw new UsageError(
+        `${field} = ${s.length > 40 ? s.slice(0, 37) + '...' : s} is outside the range of the ${F.name} backend (${(e as Error).message.split('\n')[0]})`,
+      );
     }
   };
   return {

@@ -79,7 +79,10 @@ export function exactEscapeCmp(u0: string, v0: string, rho: string): -1 | 0 | 1 
   const nz = xs.filter((x) => x.m !== 0n);
   const E = Math.min(...nz.map((x) => x.e), 0);
   const Emax = Math.max(...nz.map((x) => x.e), 0);
-  if (Emax - E > MAX_EXACT_SPREAD) throw new DomainError(`linf escape rule: u0, v0 and rho span more than ${MAX_EXACT_SPREAD} orders of magnitude; the tie |u0+v0| = 2 rho cannot be decided exactly`);
+  if (Emax - E > MAX_EXACT_SPREAD)
+    throw new DomainError(
+      `linf escape rule: u0, v0 and rho span more than ${MAX_EXACT_SPREAD} orders of magnitude; the tie |u0+v0| = 2 rho cannot be decided exactly`,
+    );
   const [u, v, r] = xs.map((x) => (x.m === 0n ? 0n : x.m * 10n ** BigInt(x.e - E))) as [bigint, bigint, bigint];
   const abs = (a: bigint) => (a < 0n ? -a : a);
   const p = abs(u + v);
@@ -265,10 +268,19 @@ function quadrantPiece<T>(F: Field<T>, region: PlanarRegion, rho: T, u: T, v: T,
  * absorbSigma: the exact normalized time at which the origin is reached (null unless absorbed).
  * pieces: the regions visited with their time intervals (sigma1 = null for the last, infinite piece).
  */
-export function linfPlanarFate<T>(F: Field<T>, u0: T, v0: T, rho: T): { fate: PlanarFate; absorbSigma: T | null; pieces: Array<{ quadrant: string; sigma0: T; sigma1: T | null }> } {
+export function linfPlanarFate<T>(
+  F: Field<T>,
+  u0: T,
+  v0: T,
+  rho: T,
+): { fate: PlanarFate; absorbSigma: T | null; pieces: Array<{ quadrant: string; sigma0: T; sigma1: T | null }> } {
   const fate = linfEscapeCondition(F, u0, v0, rho);
   const { pieces, absorbSigma } = computePieces(F, u0, v0, rho, fate);
-  if (fate === 'absorb' && absorbSigma === null) throw new NumericError('linfPlanarFate: the exact condition says absorb but the computed pieces never reach the origin (raise --precision)', 'absorption time');
+  if (fate === 'absorb' && absorbSigma === null)
+    throw new NumericError(
+      'linfPlanarFate: the exact condition says absorb but the computed pieces never reach the origin (raise --precision)',
+      'absorption time',
+    );
   return { fate, absorbSigma: fate === 'absorb' ? absorbSigma : null, pieces: pieces.map((p) => ({ quadrant: p.region, sigma0: p.sigma0, sigma1: p.sigma1 })) };
 }
 

@@ -59,7 +59,11 @@ export function l2MaxMargin<T>(F: Field<T>, data: Dataset<T>): MaxMarginResult<T
     const S = [...Array(n).keys()].filter((k) => mask & (1 << k));
     if (S.length > d) continue;
     const G = S.map((i) => S.map((j) => dot(a[i]!, a[j]!)));
-    const lam = solveLinear(F, G, S.map(() => F.one));
+    const lam = solveLinear(
+      F,
+      G,
+      S.map(() => F.one),
+    );
     if (!lam || lam.some((l) => F.sign(l) < 0)) continue;
     const w = Array.from({ length: d }, (_, j) => S.reduce((acc, k, idx) => F.add(acc, F.mul(lam[idx]!, a[k]![j]!)), F.zero));
     if (a.some((ak) => F.cmp(dot(ak, w), F.sub(F.one, slack)) < 0)) continue;

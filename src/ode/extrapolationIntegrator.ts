@@ -37,14 +37,7 @@ export function gbsDefaultTolerance<T>(F: Field<T>): T {
   return F.powInt(F.fromNumber(10), -Math.max(6, F.precision - 12));
 }
 
-export function integrate<T>(
-  F: Field<T>,
-  sys: OdeSystem<T>,
-  s0: T,
-  y0In: readonly T[],
-  s1: T,
-  opts: IntegrateOptions<T> = {},
-): IntegrateResult<T> {
+export function integrate<T>(F: Field<T>, sys: OdeSystem<T>, s0: T, y0In: readonly T[], s1: T, opts: IntegrateOptions<T> = {}): IntegrateResult<T> {
   const rtol = opts.rtol ?? gbsDefaultTolerance(F);
   const atol = opts.atol ?? F.mul(rtol, F.fromString('1e-10'));
   const tol = { rtol, atol };

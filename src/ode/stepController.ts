@@ -19,7 +19,10 @@ export class StepController<T> {
   private readonly facMax: T;
   private readonly facMin: T;
 
-  constructor(private readonly F: Field<T>, kMax?: number) {
+  constructor(
+    private readonly F: Field<T>,
+    kMax?: number,
+  ) {
     this.kMax = kMax ?? Math.max(6, Math.min(24, Math.ceil(F.precision / 3) + 2));
     this.kOpt = Math.min(this.kMax - 1, Math.max(3, Math.ceil(F.precision / 6)));
     this.half = F.fromString('0.5');

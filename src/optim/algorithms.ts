@@ -30,10 +30,12 @@ export function perturbation<T>(F: Field<T>, algo: AlgoName, rho: T, grad: Weigh
   if (algo === 'gd') return { eps: zeros(), zeroGradient: false };
   if (algo === 'sam-linf') {
     return {
-      eps: grad.map((row) => row.map((gj) => {
-        const s = F.sign(gj);
-        return s === 0 ? F.zero : s > 0 ? rho : F.neg(rho);
-      })),
+      eps: grad.map((row) =>
+        row.map((gj) => {
+          const s = F.sign(gj);
+          return s === 0 ? F.zero : s > 0 ? rho : F.neg(rho);
+        }),
+      ),
       zeroGradient: false,
     };
   }

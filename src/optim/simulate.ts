@@ -74,7 +74,8 @@ export function simulate<T>(F: Field<T>, spec: SimulationSpec<T>, opts: Simulate
   for (let t = 1; t <= spec.steps; t++) {
     const r = step(F, loss, spec.data, hyper, W);
     W = r.W;
-    for (const row of W) for (const w of row) if (!F.isFinite(w)) throw new NumericError(`simulate: the weights left the representable range at step ${t}`, 'weights');
+    for (const row of W)
+      for (const w of row) if (!F.isFinite(w)) throw new NumericError(`simulate: the weights left the representable range at step ${t}`, 'weights');
     let gm = F.zero;
     for (const gk of r.gTilde) gm = F.add(gm, gk);
     s = F.add(s, F.mul(spec.eta, F.div(gm, nT)));

@@ -16,7 +16,10 @@ import { Worker } from 'node:worker_threads';
 export type CasEngine = 'algebrite' | 'nerdamer-prime';
 
 export class CasError extends Error {
-  constructor(message: string, readonly kind: 'timeout' | 'error') {
+  constructor(
+    message: string,
+    readonly kind: 'timeout' | 'error',
+  ) {
     super(message);
     this.name = 'CasError';
   }

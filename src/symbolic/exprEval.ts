@@ -16,12 +16,27 @@ function tokenize(s: string): Tok[] {
   let i = 0;
   while (i < s.length) {
     const c = s[i]!;
-    if (/\s/.test(c)) { i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
     const num = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(s.slice(i));
-    if (num && /[\d.]/.test(c)) { out.push({ k: 'num', v: num[0] }); i += num[0].length; continue; }
+    if (num && /[\d.]/.test(c)) {
+      out.push({ k: 'num', v: num[0] });
+      i += num[0].length;
+      continue;
+    }
     const id = /^[A-Za-z_][A-Za-z_0-9]*/.exec(s.slice(i));
-    if (id) { out.push({ k: 'id', v: id[0] }); i += id[0].length; continue; }
-    if ('+-*/^(),'.includes(c)) { out.push({ k: 'op', v: c }); i++; continue; }
+    if (id) {
+      out.push({ k: 'id', v: id[0] });
+      i += id[0].length;
+      continue;
+    }
+    if ('+-*/^(),'.includes(c)) {
+      out.push({ k: 'op', v: c });
+      i++;
+      continue;
+    }
     throw new Error(`evalExpr: unexpected character ${JSON.stringify(c)} in ${s}`);
   }
   return out;
@@ -50,48 +65,80 @@ export function evalExpr<T>(F: Field<T>, expr: string, env: Record<string, T>): 
     let a = term();
     for (;;) {
       const t = peek();
-      if (t?.k === 'op' && (t.v === '+' || t.v === '-')) { pos++; const b = term(); a = t.v === '+' ? F.add(a, b) : F.sub(a, b); } else return a;
+      if (t?.k === 'op' && (t.v === '+' || t.v === '-')) {
+        pos++;
+        const b = term();
+        a = t.v === '+' ? F.add(a, b) : F.sub(a, b);
+      } else return a;
     }
   }
   function term(): T {
     let a = unary();
     for (;;) {
       const t = peek();
-      if (t?.k === 'op' && (t.v === '*' || t.v === '/')) { pos++; const b = unary(); a = t.v === '*' ? F.mul(a, b) : F.div(a, b); } else return a;
+      if (t?.k === 'op' && (t.v === '*' || t.v === '/')) {
+        pos++;
+        const b = unary();
+        a = t.v === '*' ? F.mul(a, b) : F.div(a, b);
+      } else return a;
     }
   }
   function unary(): T {
     const t = peek();
-    if (t?.k === 'op' && t.v === '-') { pos++; return F.neg(unary()); }
-    if (t?.k === 'op' && t.v === '+') { pos++; return unary(); }
+    if (t?.k === 'op' && t.v === '-') {
+      pos++;
+      return F.neg(unary());
+    }
+    if (t?.k === 'op' && t.v === '+') {
+      pos++;
+      return unary();
+    }
     return power();
   }
   function power(): T {
     const a = atom();
     const t = peek();
-    if (t?.k === 'op' && t.v === '^') { pos++; const b = unary(); return pow(a, b, null); }
+    if (t?.k === 'op' && t.v === '^') {
+      pos++;
+      const b = unary();
+      return pow(a, b, null);
+    }
     return a;
   }
   function atom(): T {
     const t = take();
     if (t.k === 'num') return F.fromString(t.v);
-    if (t.k === 'op' && t.v === '(') { const v = expr_(); take(')'); return v; }
+    if (t.k === 'op' && t.v === '(') {
+      const v = expr_();
+      take(')');
+      return v;
+    }
     if (t.k === 'id') {
       const n = peek();
       if (n?.k === 'op' && n.v === '(') {
         if (!['exp', 'log', 'sqrt', 'abs', 'sgn', 'sign'].includes(t.v)) throw new Error(`evalExpr: unknown function ${t.v}( in ${expr}`);
         pos++;
         const args: T[] = [expr_()];
-        while (peek()?.v === ',') { pos++; args.push(expr_()); }
+        while (peek()?.v === ',') {
+          pos++;
+          args.push(expr_());
+        }
         take(')');
         const a = args[0]!;
         switch (t.v) {
-          case 'exp': return F.exp(a);
-          case 'log': return F.log(a);
-          case 'sqrt': return F.sqrt(a);
-          case 'abs': return F.abs(a);
-          case 'sgn': case 'sign': return F.fromNumber(F.sign(a));
-          default: throw new Error(`evalExpr: unknown function ${t.v}( in ${expr}`);
+          case 'exp':
+            return F.exp(a);
+          case 'log':
+            return F.log(a);
+          case 'sqrt':
+            return F.sqrt(a);
+          case 'abs':
+            return F.abs(a);
+          case 'sgn':
+          case 'sign':
+            return F.fromNumber(F.sign(a));
+          default:
+            throw new Error(`evalExpr: unknown function ${t.v}( in ${expr}`);
         }
       }
       if (t.v in env) return env[t.v]!;

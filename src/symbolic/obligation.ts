@@ -166,7 +166,8 @@ export function defineObligation<S>(spec: ObligationSpec<S>): Obligation {
         numericError = 'no CAS result to evaluate';
       }
       const numericPass = numericError === null && F.cmp(maxR, tol) <= 0;
-      const status: ObligationResult['status'] = symbolic.status === 'error' || numericError !== null ? 'error' : symbolic.status === 'zero' && numericPass ? 'pass' : 'fail';
+      const status: ObligationResult['status'] =
+        symbolic.status === 'error' || numericError !== null ? 'error' : symbolic.status === 'zero' && numericPass ? 'pass' : 'fail';
       return {
         id: spec.id,
         item: spec.item,

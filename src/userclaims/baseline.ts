@@ -77,7 +77,13 @@ export function entriesOfVerify(json: unknown): BaselineEntry[] {
     const co = obj(c);
     for (const k of (co.checks as unknown[]) ?? []) {
       const ko = obj(k);
-      out.push({ key: `${String(co.id)}:${String(ko.check)}`, status: String(ko.status), margin: strOrNull(ko.margin), tolerance: strOrNull(ko.tolerance), comparison: cmpOf(ko.comparison) });
+      out.push({
+        key: `${String(co.id)}:${String(ko.check)}`,
+        status: String(ko.status),
+        margin: strOrNull(ko.margin),
+        tolerance: strOrNull(ko.tolerance),
+        comparison: cmpOf(ko.comparison),
+      });
     }
   }
   return out;
@@ -86,7 +92,13 @@ export function entriesOfVerify(json: unknown): BaselineEntry[] {
 export function entriesOfCheck(json: unknown): BaselineEntry[] {
   return ((obj(json).claims as unknown[]) ?? []).map((c) => {
     const co = obj(c);
-    return { key: String(co.id), status: String(co.status), margin: strOrNull(co.margin), tolerance: strOrNull(co.tolerance), comparison: cmpOf(co.comparison) };
+    return {
+      key: String(co.id),
+      status: String(co.status),
+      margin: strOrNull(co.margin),
+      tolerance: strOrNull(co.tolerance),
+      comparison: cmpOf(co.comparison),
+    };
   });
 }
 
@@ -111,7 +123,8 @@ export function readBaseline(path: string, expected: 'verify' | 'check'): Baseli
   const o = obj(json);
   if (!Array.isArray(o.claims)) throw new UsageError(`--baseline: ${path} is not the --json output of samcheck ${expected} (no "claims" list)`);
   const isVerify = o.options !== undefined;
-  if ((expected === 'verify') !== isVerify) throw new UsageError(`--baseline: ${path} was written by samcheck ${isVerify ? 'verify' : 'check'} --json, not by samcheck ${expected}`);
+  if ((expected === 'verify') !== isVerify)
+    throw new UsageError(`--baseline: ${path} was written by samcheck ${isVerify ? 'verify' : 'check'} --json, not by samcheck ${expected}`);
   if (isVerify) {
     const op = obj(o.options);
     const settings: BaselineSettings = {
@@ -126,7 +139,12 @@ export function readBaseline(path: string, expected: 'verify' | 'check'): Baseli
     return { kind: 'verify', settings, entries: new Map(entriesOfVerify(json).map((e) => [e.key, e])) };
   }
   const entrySettings = new Map<string, BaselineSettings>((o.claims as unknown[]).map((c) => [String(obj(c).id), checkSettingsOf(c)]));
-  return { kind: 'check', settings: { seed: null, precision: null, quick: null, backend: null }, entrySettings, entries: new Map(entriesOfCheck(json).map((e) => [e.key, e])) };
+  return {
+    kind: 'check',
+    settings: { seed: null, precision: null, quick: null, backend: null },
+    entrySettings,
+    entries: new Map(entriesOfCheck(json).map((e) => [e.key, e])),
+  };
 }
 
 export function settingsMismatch(a: BaselineSettings, b: BaselineSettings): string[] {
@@ -143,7 +161,10 @@ export function settingsMismatch(a: BaselineSettings, b: BaselineSettings): stri
 /** Throws the exit-2 usage error when the settings differ. */
 export function assertSameSettings(path: string, what: string, a: BaselineSettings, b: BaselineSettings): void {
   const m = settingsMismatch(a, b);
-  if (m.length > 0) throw new UsageError(`--baseline: ${path}${what ? ` (${what})` : ''} was made with other settings: ${m.join(', ')}; rerun with the same settings or write a new baseline`);
+  if (m.length > 0)
+    throw new UsageError(
+      `--baseline: ${path}${what ? ` (${what})` : ''} was made with other settings: ${m.join(', ')}; rerun with the same settings or write a new baseline`,
+    );
 }
 
 const RANK: Record<string, number> = { pass: 0, skipped: 1, inconclusive: 2, fail: 3 };
@@ -158,7 +179,8 @@ function marginMove(before: BaselineEntry, after: BaselineEntry): string | null 
     if (t.gt(0)) {
       const r0 = m0.abs().div(t);
       const r1 = m1.abs().div(t);
-      if (r1.gt(r0) && r1.gte(r0.times(10))) return `margin/tolerance grew from ${r0.toSignificantDigits(3).toString()} to ${r1.toSignificantDigits(3).toString()} (${r0.isZero() ? 'from 0' : `x${r1.div(r0).toSignificantDigits(3).toString()}`})`;
+      if (r1.gt(r0) && r1.gte(r0.times(10)))
+        return `margin/tolerance grew from ${r0.toSignificantDigits(3).toString()} to ${r1.toSignificantDigits(3).toString()} (${r0.isZero() ? 'from 0' : `x${r1.div(r0).toSignificantDigits(3).toString()}`})`;
       return null;
     }
     if (m0.lte(0) && m1.gt(0)) return `count grew from ${m0.toString()} to ${m1.toString()}`;
@@ -168,12 +190,14 @@ function marginMove(before: BaselineEntry, after: BaselineEntry): string | null 
     if (m1.lte(0)) return m0.gt(0) ? `margin fell from ${m0.toString()} to ${m1.toString()}` : null;
     const q0 = m0.lte(0) ? new D(Infinity) : t.div(m0);
     const q1 = t.div(m1);
-    if (q1.gt(q0) && q1.gte(q0.times(10))) return `tolerance/margin grew from ${q0.toSignificantDigits(3).toString()} to ${q1.toSignificantDigits(3).toString()}`;
+    if (q1.gt(q0) && q1.gte(q0.times(10)))
+      return `tolerance/margin grew from ${q0.toSignificantDigits(3).toString()} to ${q1.toSignificantDigits(3).toString()}`;
     return null;
   }
   const d0 = m0.minus(t);
   const d1 = m1.minus(t);
-  if (d1.lt(d0) && d1.lte(d0.div(10))) return `distance to the tolerance shrank from ${d0.toSignificantDigits(3).toString()} to ${d1.toSignificantDigits(3).toString()}`;
+  if (d1.lt(d0) && d1.lte(d0.div(10)))
+    return `distance to the tolerance shrank from ${d0.toSignificantDigits(3).toString()} to ${d1.toSignificantDigits(3).toString()}`;
   return null;
 }
 
@@ -200,14 +224,24 @@ export function compareToBaseline(file: string, baseline: Baseline, current: rea
       continue;
     }
     const mv = marginMove(before, after);
-    if (mv) regressions.push({ key, kind: 'margin', before, after, reason: `${mv} (${before.margin} -> ${after.margin}, tolerance ${after.comparison ?? '<='} ${after.tolerance})` });
+    if (mv)
+      regressions.push({
+        key,
+        kind: 'margin',
+        before,
+        after,
+        reason: `${mv} (${before.margin} -> ${after.margin}, tolerance ${after.comparison ?? '<='} ${after.tolerance})`,
+      });
   }
   const added = current.filter((e) => !baseline.entries.has(e.key)).map((e) => e.key);
   return { file, compared, notRun, regressions, added };
 }
 
 /** `verify --baseline FILE`: read it, refuse other settings (exit 2), compare a `verify --json` object. */
-export function verifyBaseline(path: string, settings: BaselineSettings): { compare(json: unknown): BaselineComparison; lines(c: BaselineComparison): string[] } {
+export function verifyBaseline(
+  path: string,
+  settings: BaselineSettings,
+): { compare(json: unknown): BaselineComparison; lines(c: BaselineComparison): string[] } {
   const b = readBaseline(path, 'verify');
   assertSameSettings(path, '', b.settings, settings);
   return { compare: (json) => compareToBaseline(path, b, entriesOfVerify(json)), lines: formatBaselineComparison };

@@ -17,7 +17,17 @@ export type { CheckMethod, CheckStatus, Finding } from '../verify/CheckResult.ts
 export type { FindingSearch, SearchOutcome } from '../verify/FindingSearch.ts';
 export { propertyOutcome, type CaseResult, type PropertyOptions } from '../verify/propertyCheck.ts';
 export { judge, verdict, maxDecimal, shortNumber, compareDecimal } from '../verify/judge.ts';
-export { depthIs, depthAtLeast, singleExample, allCoordinatesNonzero, uniqueMaxAbs, positiveCoordinates, balancedStart, radiusPositive, separableData } from '../verify/hypotheses.ts';
+export {
+  depthIs,
+  depthAtLeast,
+  singleExample,
+  allCoordinatesNonzero,
+  uniqueMaxAbs,
+  positiveCoordinates,
+  balancedStart,
+  radiusPositive,
+  separableData,
+} from '../verify/hypotheses.ts';
 export { default as fc } from 'fast-check';
 export type { Field } from '../numeric/Field.ts';
 export { makeField, DEFAULT_BACKEND, BACKENDS, type Backend } from '../numeric/fieldFactory.ts';

@@ -236,7 +236,8 @@ export function parseClaim(raw: unknown, where: string, defaults: { precision?: 
   if (algoRaw === undefined) throw new UsageError(`${where}.model.algo: required (${ALGO_NAMES.join(' | ')} or a list)`);
   const algos = (Array.isArray(algoRaw) ? algoRaw : [algoRaw]).map((a, i) => {
     const s = str(`${where}.model.algo[${i}]`, a);
-    if (!(ALGO_NAMES as readonly string[]).includes(s)) throw new UsageError(`${where}.model.algo: unknown algorithm ${JSON.stringify(s)} (${ALGO_NAMES.join(' | ')})`);
+    if (!(ALGO_NAMES as readonly string[]).includes(s))
+      throw new UsageError(`${where}.model.algo: unknown algorithm ${JSON.stringify(s)} (${ALGO_NAMES.join(' | ')})`);
     return s as AlgoName;
   });
   const depth = m.depth === undefined ? 2 : intIn(`${where}.model.depth`, m.depth, 1, 8);
@@ -245,7 +246,8 @@ export function parseClaim(raw: unknown, where: string, defaults: { precision?: 
   const loss = (m.loss === undefined ? 'logistic' : str(`${where}.model.loss`, m.loss)) as LossName;
   if (!LOSS_NAMES.includes(loss)) throw new UsageError(`${where}.model.loss: unknown loss ${JSON.stringify(loss)} (${LOSS_NAMES.join(' | ')})`);
   const time = (m.time === undefined ? 'flow' : str(`${where}.model.time`, m.time)) as 'flow' | 'physical' | 'discrete';
-  if (time !== 'flow' && time !== 'physical' && time !== 'discrete') throw new UsageError(`${where}.model.time: expected "flow", "physical" or "discrete", got ${JSON.stringify(time)}`);
+  if (time !== 'flow' && time !== 'physical' && time !== 'discrete')
+    throw new UsageError(`${where}.model.time: expected "flow", "physical" or "discrete", got ${JSON.stringify(time)}`);
   let eta: RangeSpec | null = null;
   let steps: number | null = null;
   if (time === 'discrete') {
@@ -307,7 +309,8 @@ export function parseClaim(raw: unknown, where: string, defaults: { precision?: 
   if (hasQ) {
     const t = obj(`${where}.tolerance`, o.tolerance ?? null);
     const keys = Object.keys(t);
-    if (keys.length !== 1 || !['abs', 'rel', 'digits'].includes(keys[0]!)) throw new UsageError(`${where}.tolerance: give exactly one of {"abs": "1e-30"}, {"rel": "1e-30"}, {"digits": "30"}`);
+    if (keys.length !== 1 || !['abs', 'rel', 'digits'].includes(keys[0]!))
+      throw new UsageError(`${where}.tolerance: give exactly one of {"abs": "1e-30"}, {"rel": "1e-30"}, {"digits": "30"}`);
     const k = keys[0]!;
     if (k === 'digits') {
       const n = intIn(`${where}.tolerance.digits`, t.digits, 1, 990);

@@ -85,7 +85,8 @@ export async function loadClaimsDir(dirArg: string): Promise<Catalogue> {
     }
   }
   const cat = catalogueFromExports(modules);
-  if (cat.claims.length === 0) throw new UsageError(`--claims: no claim (an object with id, statement, tolerances, hypotheses, scope) is exported by the modules in ${dirArg}`);
+  if (cat.claims.length === 0)
+    throw new UsageError(`--claims: no claim (an object with id, statement, tolerances, hypotheses, scope) is exported by the modules in ${dirArg}`);
   const problems = catalogueProblems(cat);
   if (problems.length > 0) throw new UsageError(`--claims: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
   return cat;

@@ -158,7 +158,10 @@ export function applyEdge<T>(F: Field<T>, spec: ClaimSpec, base: DrawnInput, kin
         const sx = new D(x[i]!).isNeg() ? -1 : 1;
         const u = new D(W0[0]![i]!);
         const sg = u.isNeg() ? -1 : 1;
-        const vPlanar = rho.times(2 * sg).times(new D(1).plus(delta)).minus(u);
+        const vPlanar = rho
+          .times(2 * sg)
+          .times(new D(1).plus(delta))
+          .minus(u);
         W0[1]![i] = clean(vPlanar.times(sx));
       } else return na('needs depth 2 or a balanced start');
       break;
@@ -174,7 +177,10 @@ export function applyEdge<T>(F: Field<T>, spec: ClaimSpec, base: DrawnInput, kin
     }
     case 'tie': {
       if (d < 2) return na('needs d >= 2');
-      const xj = new D(x[i]!).abs().times(new D(1).plus(delta)).times(new D(x[j]!).isNeg() ? -1 : 1);
+      const xj = new D(x[i]!)
+        .abs()
+        .times(new D(1).plus(delta))
+        .times(new D(x[j]!).isNeg() ? -1 : 1);
       x[j] = clean(xj);
       if (balanced) W0 = layersFrom(spec, x, alpha!);
       break;
@@ -244,12 +250,26 @@ export function edgeApplicability(spec: ClaimSpec): Record<EdgeKind, string | nu
   const anyPos = spec.x.some((r) => new D(r.hi).gt(0));
   return {
     'linf-boundary': !rhoPos ? 'rho = 0 on the whole domain' : !planar ? 'needs depth 2 or a balanced start' : null,
-    'alpha-c': st.kind !== 'balanced' ? 'needs a balanced start' : !spec.algos.includes('sam-l2') || spec.depth !== 2 ? 'alpha_c is defined for sam-l2, depth 2' : !rhoPos ? 'rho = 0 on the whole domain' : null,
+    'alpha-c':
+      st.kind !== 'balanced'
+        ? 'needs a balanced start'
+        : !spec.algos.includes('sam-l2') || spec.depth !== 2
+          ? 'alpha_c is defined for sam-l2, depth 2'
+          : !rhoPos
+            ? 'rho = 0 on the whole domain'
+            : null,
     tie: spec.d < 2 ? 'needs d >= 2' : null,
     zero: spec.x.some((r) => contains(r, 0)) || (st.kind !== 'balanced' && startRanges.some((r) => contains(r, 0))) ? null : 'no x_i or start range contains 0',
     'fixed-point': !rhoPos ? 'rho = 0 on the whole domain' : !planar ? 'needs depth 2 or a balanced start' : null,
     'mixed-signs': !(anyNeg && anyPos) || (spec.d < 2 && !anyNeg) ? 'the x ranges do not allow both signs' : null,
-    'depth3-zero-layer': spec.depth !== 3 ? 'needs depth 3' : st.kind !== 'layers' ? 'needs a "layers" start' : !startRanges.some((r) => contains(r, 0)) ? 'no layer range contains 0' : null,
+    'depth3-zero-layer':
+      spec.depth !== 3
+        ? 'needs depth 3'
+        : st.kind !== 'layers'
+          ? 'needs a "layers" start'
+          : !startRanges.some((r) => contains(r, 0))
+            ? 'no layer range contains 0'
+            : null,
   };
 }
 

@@ -11,7 +11,10 @@ import type { ClaimResult } from './runClaim.ts';
 
 const fmtInput = (o: Record<string, unknown>) =>
   Object.entries(o)
-    .map(([k, v]) => `${k} = ${Array.isArray(v) ? `[${(v as unknown[]).map((e) => (Array.isArray(e) ? `[${e.join(', ')}]` : String(e))).join(', ')}]` : String(v)}`)
+    .map(
+      ([k, v]) =>
+        `${k} = ${Array.isArray(v) ? `[${(v as unknown[]).map((e) => (Array.isArray(e) ? `[${e.join(', ')}]` : String(e))).join(', ')}]` : String(v)}`,
+    )
     .join(', ');
 
 export function formatClaimResult(r: ClaimResult): string[] {
@@ -22,7 +25,9 @@ export function formatClaimResult(r: ClaimResult): string[] {
     out.push(`${r.id}: ${verdict}  worst margin ${r.margin ?? '-'} (tolerance ${r.toleranceText})`);
   } else {
     const c = r.census;
-    out.push(`${r.id}: ${verdict}  ${dr.evaluated === 0 ? 'no draw evaluated' : dr.violated === 0 ? 'held on every evaluated draw' : c ? `violated on ${c.violated} of ${c.evaluated} evaluated draws` : `violated (${dr.evaluated} draws evaluated before the first violation)`}`);
+    out.push(
+      `${r.id}: ${verdict}  ${dr.evaluated === 0 ? 'no draw evaluated' : dr.violated === 0 ? 'held on every evaluated draw' : c ? `violated on ${c.violated} of ${c.evaluated} evaluated draws` : `violated (${dr.evaluated} draws evaluated before the first violation)`}`,
+    );
   }
   if (r.statement) out.push(`  ${r.statement}`);
   out.push(
@@ -30,7 +35,10 @@ export function formatClaimResult(r: ClaimResult): string[] {
   );
   const sv = r.symbolic;
   if (sv.verdict === 'zero') out.push(`  symbolic: residual 0 (${sv.ode}): the closed form solves the flow`);
-  else if (sv.verdict === 'nonzero') out.push(`  symbolic: residual NOT 0 (${sv.ode}): ODE ${sv.residuals!.ode}, initial value ${sv.residuals!.initialValue}, initial slope ${sv.residuals!.initialSlope}`);
+  else if (sv.verdict === 'nonzero')
+    out.push(
+      `  symbolic: residual NOT 0 (${sv.ode}): ODE ${sv.residuals!.ode}, initial value ${sv.residuals!.initialValue}, initial slope ${sv.residuals!.initialSlope}`,
+    );
   else if (sv.verdict === 'undecided') out.push(`  symbolic: undecided (${sv.reason})`);
   else if (sv.reason !== 'not requested') out.push(`  symbolic: not applicable (${sv.reason})`);
   if (r.worst && r.kind === 'compare' && r.status !== 'fail') {
@@ -47,7 +55,9 @@ export function formatClaimResult(r: ClaimResult): string[] {
   if (r.replay) out.push(`  replay: ${r.replay.command}`);
   if (r.census) {
     const c = r.census;
-    out.push(`  census (the same ${r.draws.requested} draws, not stopping at the first violation): held on ${c.held} of ${c.evaluated}, violated on ${c.violated}`);
+    out.push(
+      `  census (the same ${r.draws.requested} draws, not stopping at the first violation): held on ${c.held} of ${c.evaluated}, violated on ${c.violated}`,
+    );
     for (const [k, e] of Object.entries(c.ranges)) {
       const f = (x: [string, string] | null) => (x ? (x[0] === x[1] ? x[0] : `${x[0]}..${x[1]}`) : 'none');
       out.push(`    ${k}: held at ${f(e.held)}; violated at ${f(e.violated)}`);

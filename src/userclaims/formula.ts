@@ -48,7 +48,7 @@ export class FormulaError extends UsageError {
   }
 }
 
-const GREEK: Record<string, string> = { 'α': 'alpha', 'β': 'beta', 'ρ': 'rho', 'τ': 'tau', 'η': 'eta' };
+const GREEK: Record<string, string> = { α: 'alpha', β: 'beta', ρ: 'rho', τ: 'tau', η: 'eta' };
 
 type Tok = { t: 'num' | 'str' | 'id' | 'op' | 'end'; v: string; col: number };
 
@@ -274,7 +274,8 @@ export function toCas(n: Node, rename: (name: string) => string | null): string 
       case 'call': {
         const c = m as { name: string; args: Node[]; col: number };
         // an observable at the clock s, e.g. tau(s), is the symbol tau
-        if (c.args.length === 1 && c.args[0]!.k === 'id' && c.args[0]!.name === 's' && !['exp', 'log', 'sqrt', 'abs', 'cosh', 'sinh', 'tanh'].includes(c.name)) return r({ k: 'id', name: c.name, col: c.col });
+        if (c.args.length === 1 && c.args[0]!.k === 'id' && c.args[0]!.name === 's' && !['exp', 'log', 'sqrt', 'abs', 'cosh', 'sinh', 'tanh'].includes(c.name))
+          return r({ k: 'id', name: c.name, col: c.col });
         if (!['exp', 'log', 'sqrt', 'abs', 'cosh', 'sinh', 'tanh'].includes(c.name) || c.args.length !== 1) return null;
         const a = r(c.args[0]!);
         return a === null ? null : `${c.name}(${a})`;

@@ -185,20 +185,32 @@ export class Observer<T> implements Resolver<T> {
       const key = `k${k}`;
       const hit = this.states.get(key);
       if (hit) return hit;
-      const r = simulate(F, { algo: inp.algo, loss: this.model.loss, eta: F.fromString(inp.eta!), rho: this.rho, steps: k, data: { X: [this.x], Y: [1] }, W0: this.W0 });
+      const r = simulate(F, {
+        algo: inp.algo,
+        loss: this.model.loss,
+        eta: F.fromString(inp.eta!),
+        rho: this.rho,
+        steps: k,
+        data: { X: [this.x], Y: [1] },
+        W0: this.W0,
+      });
       const stt: State<T> = { W: r.W, beta: r.beta, tau: null, clock: r.s, loss: r.loss };
       this.states.set(key, stt);
       return stt;
     }
     const s = c ?? F.fromString(inp.s!);
-    if (F.sign(s) < 0) throw new FormulaError(this.where, `${name}(${this.model.time === 'physical' ? 't' : 's'}): the clock must be >= 0, got ${F.toString(s, 12)}`, col, name);
+    if (F.sign(s) < 0)
+      throw new FormulaError(this.where, `${name}(${this.model.time === 'physical' ? 't' : 's'}): the clock must be >= 0, got ${F.toString(s, 12)}`, col, name);
     if (this.model.time === 'physical') {
       const key = `t${F.toString(s, F.precision)}`;
       const hit = this.states.get(key);
       if (hit) return hit;
       const r = physicalFlow(F, inp.algo, this.model.loss, { X: [this.x], Y: [1] }, this.rho, this.W0, [s]);
       const p = r.points[0];
-      if (r.status === 'sliding' || !p) throw new ObservableUndefined(`the physical-time ${inp.algo} flow stopped at t = ${r.stoppedAt === null ? '?' : F.toString(r.stoppedAt, 10)} (${r.status}: ${r.status === 'sliding' ? 'sliding on a gradient surface is not implemented for physical time' : 'integration stalled'})`);
+      if (r.status === 'sliding' || !p)
+        throw new ObservableUndefined(
+          `the physical-time ${inp.algo} flow stopped at t = ${r.stoppedAt === null ? '?' : F.toString(r.stoppedAt, 10)} (${r.status}: ${r.status === 'sliding' ? 'sliding on a gradient surface is not implemented for physical time' : 'integration stalled'})`,
+        );
       const stt: State<T> = { W: p.W, beta: p.beta, tau: null, clock: p.s, loss: lossValue(F, makeLoss(F, this.model.loss), { X: [this.x], Y: [1] }, p.W) };
       this.states.set(key, stt);
       return stt;
@@ -238,7 +250,8 @@ export class Observer<T> implements Resolver<T> {
     // a flow known to blow up before s (same algo, x, rho, start) is not integrated again
     const bkey = `${F.name}:${F.precision}|${algo}|${this.input.x.join(',')}|${this.input.rho}|${this.input.W0.map((r) => r.join(',')).join(';')}`;
     const known = blowupCache.get(bkey) as T | undefined;
-    if (known !== undefined && F.cmp(s, known) >= 0) throw new ObservableUndefined(`the ${algo} flow blows up near s = ${F.toString(known, 10)}, before s = ${F.toString(s, 10)}`);
+    if (known !== undefined && F.cmp(s, known) >= 0)
+      throw new ObservableUndefined(`the ${algo} flow blows up near s = ${F.toString(known, 10)}, before s = ${F.toString(s, 10)}`);
     const r = rescaledFlow(F, algo, x, rho, W0, [s]);
     if (r.status === 'blowup') {
       blowupCache.set(bkey, r.blowupS!);
@@ -297,7 +310,9 @@ export class Observer<T> implements Resolver<T> {
         enc = { lo: r.lo, hi: r.hi };
         alphaCCache.set(key, enc);
       }
-      this.notes.add(`alpha_c: midpoint of a certified enclosure [lo, hi] of width <= ${ALPHA_C_TOL} rho (criticalScale); a draw whose alpha lies inside the enclosure is not resolved and counted as undefined`);
+      this.notes.add(
+        `alpha_c: midpoint of a certified enclosure [lo, hi] of width <= ${ALPHA_C_TOL} rho (criticalScale); a draw whose alpha lies inside the enclosure is not resolved and counted as undefined`,
+      );
       const a = F.fromString(this.input.alpha);
       if (F.cmp(a, enc.lo) >= 0 && F.cmp(a, enc.hi) <= 0) throw new ObservableUndefined('alpha lies inside the certified alpha_c enclosure (not resolved)');
       return this.num(F.div(F.add(enc.lo, enc.hi), F.fromNumber(2)));

@@ -96,7 +96,12 @@ export interface ClaimResult {
    * `requested` inputs without stopping and reports where the claim held and where it did not:
    * for every drawn scalar, its range over the holding and over the violating draws.
    */
-  readonly census?: { evaluated: number; held: number; violated: number; ranges: Record<string, { held: [string, string] | null; violated: [string, string] | null }> };
+  readonly census?: {
+    evaluated: number;
+    held: number;
+    violated: number;
+    ranges: Record<string, { held: [string, string] | null; violated: [string, string] | null }>;
+  };
   readonly symbolic: SymbolicVerdict;
   readonly precision: number;
   readonly backend: string;
@@ -141,20 +146,26 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
   const tol = spec.tolerance;
   const tolerance = tol ? tol.value : '0';
   if (tol && tol.kind === 'rel' && new Decimal(tol.value).lt(new Decimal(10).pow(-(P - 5)))) {
-    throw new UsageError(`${spec.where}.tolerance: ${tol.text} is finer than ${P} digits of working precision can resolve (raise "precision" to at least ${Math.ceil(-new Decimal(tol.value).log(10).toNumber()) + 5})`);
+    throw new UsageError(
+      `${spec.where}.tolerance: ${tol.text} is finer than ${P} digits of working precision can resolve (raise "precision" to at least ${Math.ceil(-new Decimal(tol.value).log(10).toNumber()) + 5})`,
+    );
   }
   const tolF = F.fromString(tolerance);
   // integrated flows (l2-SAM, depth != 2) carry the integrator's relative tolerance 10^-(P-12) per
   // step: print quantity/expected with fewer digits than that, and say so
   const integrated = spec.time === 'physical' || (spec.time === 'flow' && (spec.depth !== 2 || spec.algos.includes('sam-l2')));
   const shownDigits = Math.max(6, Math.min(30, integrated ? P - 15 : P - 5));
-  if (integrated) notes.push(`integrated flow (physical time, l2-SAM or depth != 2): step tolerance 1e-${Math.max(6, P - 12)}; quantities are shown to ${shownDigits} digits, and a tolerance near 1e-${Math.max(6, P - 12)} needs a higher precision`);
+  if (integrated)
+    notes.push(
+      `integrated flow (physical time, l2-SAM or depth != 2): step tolerance 1e-${Math.max(6, P - 12)}; quantities are shown to ${shownDigits} digits, and a tolerance near 1e-${Math.max(6, P - 12)} needs a higher precision`,
+    );
   const usedNames = new Map<string, Node>();
   for (const f of [spec.quantity, spec.expected, spec.holds, ...spec.constraints]) {
     if (!f) continue;
     const walk = (n: Node) => {
       if (n.k === 'id' && !['pi', 'e', 'none', 'true', 'false'].includes(n.name)) usedNames.set(n.name, n);
-      if (n.k === 'call' && !['exp', 'log', 'sqrt', 'abs', 'sign', 'min', 'max', 'if', 'cosh', 'sinh', 'tanh'].includes(n.name)) usedNames.set(`${n.name}(${n.args.length === 1 && n.args[0]!.k === 'id' ? n.args[0]!.name : '…'})`, n);
+      if (n.k === 'call' && !['exp', 'log', 'sqrt', 'abs', 'sign', 'min', 'max', 'if', 'cosh', 'sinh', 'tanh'].includes(n.name))
+        usedNames.set(`${n.name}(${n.args.length === 1 && n.args[0]!.k === 'id' ? n.args[0]!.name : '…'})`, n);
       if (n.k === 'call') n.args.forEach(walk);
       if (n.k === 'unary') walk(n.a);
       if (n.k === 'binary') {
@@ -193,7 +204,8 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
       return { kind: 'ok', margin: F.toString(m, 6), ok, q: shortStr(F, qn, shownDigits), e: shortStr(F, en, shownDigits), obs };
     } catch (err) {
       if (err instanceof ObservableUndefined) return { kind: 'undefined', reason: err.message };
-      if (err instanceof NumericError || (err instanceof RangeError && !(err instanceof FormulaError))) return { kind: 'numeric', reason: (err as Error).message };
+      if (err instanceof NumericError || (err instanceof RangeError && !(err instanceof FormulaError)))
+        return { kind: 'numeric', reason: (err as Error).message };
       throw err;
     }
   };
@@ -207,7 +219,10 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
     if (h && h.node.k === 'binary' && ['<=>', '=>', 'and', 'or'].includes(h.node.op)) {
       const col = h.node.col - 1;
       const opLen = /^(<=>|=>|&&|\|\||and|or)/.exec(h.src.slice(col))?.[0].length ?? 0;
-      for (const [label, n] of [[h.src.slice(0, col).trim(), h.node.a], [h.src.slice(col + opLen).trim(), h.node.b]] as const) {
+      for (const [label, n] of [
+        [h.src.slice(0, col).trim(), h.node.a],
+        [h.src.slice(col + opLen).trim(), h.node.b],
+      ] as const) {
         try {
           out[label] = show(F, evaluate(F, n, obs, h.where), 20);
         } catch (e) {
@@ -240,7 +255,8 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
   const undefReasons = new Map<string, { example: string; n: number }>();
   const numericReasons = new Map<string, number>();
   const edgeStats: Record<string, EdgeStats> = {};
-  if (opts.edge) for (const k of [...EDGE_KINDS, 'uniform']) edgeStats[k] = { tried: 0, evaluated: 0, outsideDomain: 0, inapplicable: 0, violations: 0, worstMargin: null };
+  if (opts.edge)
+    for (const k of [...EDGE_KINDS, 'uniform']) edgeStats[k] = { tried: 0, evaluated: 0, outsideDomain: 0, inapplicable: 0, violations: 0, worstMargin: null };
   let worst: { m: Decimal; inp: DrawnInput; r: Eval } | null = null;
   let shrinking = false;
   /** a formula error (type error, bad subscript) aborts the run: it is the file's fault, not the claim's */
@@ -299,7 +315,8 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
     if (kinds.length === 0) notes.push('no edge kind applies to this domain: uniform draws only');
   }
   const plain = baseArbitrary(spec).map((input): EdgeDraw => ({ input, outside: false, inapplicable: null }));
-  const arb: fc.Arbitrary<EdgeDraw> = opts.edge && kinds.length > 0 ? fc.oneof({ weight: 1, arbitrary: plain }, { weight: 3, arbitrary: edgeArbitrary(F, spec, kinds) }) : plain;
+  const arb: fc.Arbitrary<EdgeDraw> =
+    opts.edge && kinds.length > 0 ? fc.oneof({ weight: 1, arbitrary: plain }, { weight: 3, arbitrary: edgeArbitrary(F, spec, kinds) }) : plain;
   const prop = fc.property(arb, (ed) => {
     const es = opts.edge ? edgeStats[ed.input.edge ?? 'uniform']! : undefined;
     if (es && !shrinking) es.tried++;
@@ -338,11 +355,25 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
     if (rep) counterexample = { ...rep, shrinks: details.numShrinks };
     const path = details.counterexamplePath ?? '';
     const base = opts.replayBase ?? `samcheck check FILE --claim ${spec.id}`;
-    replay = { seed: details.seed, path, command: `${base} --seed ${details.seed} --path ${path}${opts.precision !== undefined ? ` --precision ${P}` : ''}${opts.backend !== undefined ? ` --backend ${backend}` : ''}` };
+    replay = {
+      seed: details.seed,
+      path,
+      command: `${base} --seed ${details.seed} --path ${path}${opts.precision !== undefined ? ` --precision ${P}` : ''}${opts.backend !== undefined ? ` --backend ${backend}` : ''}`,
+    };
   }
   let census: ClaimResult['census'];
   if (counterexample && !opts.path) {
-    if (opts.edge) for (const k of Object.keys(edgeStats)) edgeStats[k] = { tried: 0, evaluated: 0, outsideDomain: 0, inapplicable: 0, violations: 0, worstMargin: null, ...(edgeStats[k]!.tried === 0 && edgeStats[k]!.reason ? { reason: edgeStats[k]!.reason } : {}) };
+    if (opts.edge)
+      for (const k of Object.keys(edgeStats))
+        edgeStats[k] = {
+          tried: 0,
+          evaluated: 0,
+          outsideDomain: 0,
+          inapplicable: 0,
+          violations: 0,
+          worstMargin: null,
+          ...(edgeStats[k]!.tried === 0 && edgeStats[k]!.reason ? { reason: edgeStats[k]!.reason } : {}),
+        };
     const ranges = new Map<string, { held: [Decimal, Decimal] | null; violated: [Decimal, Decimal] | null }>();
     let cH = 0;
     let cV = 0;
@@ -397,14 +428,21 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
     const rs: Record<string, { held: [string, string] | null; violated: [string, string] | null }> = {};
     for (const [k, e] of ranges) {
       if (e.held && e.violated && e.held[0].eq(e.held[1]) && e.violated[0].eq(e.violated[1]) && e.held[0].eq(e.violated[0])) continue; // a fixed value
-      rs[k] = { held: e.held ? [e.held[0].toString(), e.held[1].toString()] : null, violated: e.violated ? [e.violated[0].toString(), e.violated[1].toString()] : null };
+      rs[k] = {
+        held: e.held ? [e.held[0].toString(), e.held[1].toString()] : null,
+        violated: e.violated ? [e.violated[0].toString(), e.violated[1].toString()] : null,
+      };
     }
     census = { evaluated: cH + cV, held: cH, violated: cV, ranges: rs };
   }
   const w = worst as { m: Decimal; inp: DrawnInput; r: Eval } | null;
   const worstRep = w ? report(w.inp, w.r) : null;
-  if (stats.undef > 0) notes.push(`${stats.undef} draws had an undefined observable and were not counted: ${[...undefReasons.values()].map((u) => `${u.n > 1 ? 'e.g. ' : ''}${u.example} (x${u.n})`).join('; ')}`);
-  if (stats.numeric > 0) notes.push(`${stats.numeric} draws could not be evaluated numerically: ${[...numericReasons].map(([r, n]) => `${r} (x${n})`).join('; ')}`);
+  if (stats.undef > 0)
+    notes.push(
+      `${stats.undef} draws had an undefined observable and were not counted: ${[...undefReasons.values()].map((u) => `${u.n > 1 ? 'e.g. ' : ''}${u.example} (x${u.n})`).join('; ')}`,
+    );
+  if (stats.numeric > 0)
+    notes.push(`${stats.numeric} draws could not be evaluated numerically: ${[...numericReasons].map(([r, n]) => `${r} (x${n})`).join('; ')}`);
   if (stats.skip > 0) notes.push(`${stats.skip} draws discarded by the domain constraints`);
   if (details.interrupted) notes.push(`time limit reached after ${stats.evaluated} evaluated draws`);
   if (w) for (const n of (w.r as { obs?: Observer<unknown> }).obs?.notes ?? []) notes.push(n);
@@ -445,7 +483,11 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
         const vals = symbolic.raw.map((r) => evalExpr(F, r, env));
         const scale = F.fromString(`1e-${Math.max(5, P - 10)}`);
         if (vals.every((v) => F.cmp(F.abs(v), scale) <= 0)) {
-          symbolic = { ...symbolic, verdict: 'undecided', reason: `the CAS did not reduce the residual to 0, but it evaluates to 0 (within 1e-${Math.max(5, P - 10)}) at the worst draw` };
+          symbolic = {
+            ...symbolic,
+            verdict: 'undecided',
+            reason: `the CAS did not reduce the residual to 0, but it evaluates to 0 (within 1e-${Math.max(5, P - 10)}) at the worst draw`,
+          };
         }
       } catch {
         // residual not evaluable (unusual CAS output): keep the CAS verdict
@@ -457,7 +499,7 @@ export async function runClaim(spec: ClaimSpec, opts: RunClaimOptions = {}): Pro
     statement: spec.statement,
     kind,
     status,
-    margin: w ? w.r.kind === 'ok' ? w.r.margin : null : null,
+    margin: w ? (w.r.kind === 'ok' ? w.r.margin : null) : null,
     tolerance,
     toleranceText: tol ? tol.text : 'holds on every draw',
     comparison: '<=',

@@ -19,7 +19,19 @@ import { SEED_MAX } from '../verify/seed.ts';
 export interface CatalogueSearchResult {
   readonly id: string;
   readonly seeds: number[];
-  readonly checks: Record<string, { runs: number; pass: number; fail: number; inconclusive: number; skipped: number; worstMargin: string | null; tolerance: string | null; comparison: string | null }>;
+  readonly checks: Record<
+    string,
+    {
+      runs: number;
+      pass: number;
+      fail: number;
+      inconclusive: number;
+      skipped: number;
+      worstMargin: string | null;
+      tolerance: string | null;
+      comparison: string | null;
+    }
+  >;
   readonly counterexample: { check: string; seed: number; path: string | null; reason: string; counterexample: unknown; replay: string } | null;
   readonly status: 'fail' | 'pass' | 'inconclusive';
 }
@@ -30,9 +42,13 @@ export async function searchCatalogueClaim(
   opts: { runs: number; seed: number; precision: number; quick: boolean; backend?: Backend; claimsDir?: string; progress?: (m: string) => void },
 ): Promise<CatalogueSearchResult> {
   const claim = catalogue.claims.find((c) => c.id.toUpperCase() === id.toUpperCase());
-  if (!claim) throw new UsageError(`--claim: ${JSON.stringify(id)} is neither a claim file nor a claim id (known: ${catalogue.claims.map((c) => c.id).join(' ')})`);
+  if (!claim)
+    throw new UsageError(`--claim: ${JSON.stringify(id)} is neither a claim file nor a claim id (known: ${catalogue.claims.map((c) => c.id).join(' ')})`);
   const prop = checksOf(catalogue, claim).filter((d) => d.method === 'property');
-  if (prop.length === 0) throw new UsageError(`--claim ${claim.id}: no randomized (property) check to search with (its checks do not depend on the seed; \`samcheck verify --only ${claim.id}\` decides it)`);
+  if (prop.length === 0)
+    throw new UsageError(
+      `--claim ${claim.id}: no randomized (property) check to search with (its checks do not depend on the seed; \`samcheck verify --only ${claim.id}\` decides it)`,
+    );
   const sub = makeCatalogue({ claims: [claim], checks: prop });
   const checks: CatalogueSearchResult['checks'] = {};
   for (const d of prop) checks[d.name] = { runs: 0, pass: 0, fail: 0, inconclusive: 0, skipped: 0, worstMargin: null, tolerance: null, comparison: null };
@@ -80,10 +96,14 @@ export async function searchCatalogueClaim(
 }
 
 export function formatCatalogueSearch(r: CatalogueSearchResult): string[] {
-  const out = [`${r.id}: ${r.counterexample ? 'COUNTEREXAMPLE' : 'no counterexample'} over ${r.seeds.length} seeds (${r.seeds[0]}..${r.seeds[r.seeds.length - 1]})`];
+  const out = [
+    `${r.id}: ${r.counterexample ? 'COUNTEREXAMPLE' : 'no counterexample'} over ${r.seeds.length} seeds (${r.seeds[0]}..${r.seeds[r.seeds.length - 1]})`,
+  ];
   out.push('  check                          runs  pass  fail  inconcl.  skipped  worst margin');
   for (const [name, c] of Object.entries(r.checks)) {
-    out.push(`  ${name.padEnd(30)} ${String(c.runs).padStart(4)}  ${String(c.pass).padStart(4)}  ${String(c.fail).padStart(4)}  ${String(c.inconclusive).padStart(8)}  ${String(c.skipped).padStart(7)}  ${c.worstMargin ?? '-'} (${c.comparison ?? ''} ${c.tolerance ?? '-'})`);
+    out.push(
+      `  ${name.padEnd(30)} ${String(c.runs).padStart(4)}  ${String(c.pass).padStart(4)}  ${String(c.fail).padStart(4)}  ${String(c.inconclusive).padStart(8)}  ${String(c.skipped).padStart(7)}  ${c.worstMargin ?? '-'} (${c.comparison ?? ''} ${c.tolerance ?? '-'})`,
+    );
   }
   if (r.counterexample) {
     out.push(`  ${r.counterexample.check}: ${r.counterexample.reason}`);

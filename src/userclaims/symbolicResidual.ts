@@ -54,19 +54,30 @@ function targetOf(n: Node): { kind: 'beta' | 'u' | 'v'; i: number } | null {
   return m ? { kind: m[1] as 'beta' | 'u' | 'v', i: Number(m[2]) } : null;
 }
 
-const pretty = (s: string) => s.replace(/tauq/g, 'tau').replace(/Nq/g, 'N').replace(/xq(\d+)/g, 'x_$1').replace(/([uv])q(\d+)/g, '$10_$2').replace(/alphaq/g, 'alpha').replace(/rhoq/g, 'rho').replace(/\bsq\b/g, 's');
+const pretty = (s: string) =>
+  s
+    .replace(/tauq/g, 'tau')
+    .replace(/Nq/g, 'N')
+    .replace(/xq(\d+)/g, 'x_$1')
+    .replace(/([uv])q(\d+)/g, '$10_$2')
+    .replace(/alphaq/g, 'alpha')
+    .replace(/rhoq/g, 'rho')
+    .replace(/\bsq\b/g, 's');
 
 export async function symbolicResidual(spec: ClaimSpec, cas: CasSession, timeoutMs = 20_000): Promise<SymbolicVerdict> {
   const na = (reason: string): SymbolicVerdict => ({ verdict: 'not-applicable', reason });
   if (!spec.quantity || !spec.expected) return na('a "holds" predicate has no closed form to substitute');
   if (spec.time !== 'flow') return na(spec.time === 'discrete' ? 'discrete runs have no ODE' : 'the substitution works in rescaled time s (model.time "flow")');
   const algo = spec.algos.length === 1 ? spec.algos[0] : null;
-  if (algo !== 'gd' && algo !== 'sam-l2') return na('the symbolic substitution covers the GD flow and the l2-SAM flow (balanced starts); other claims are checked numerically only');
+  if (algo !== 'gd' && algo !== 'sam-l2')
+    return na('the symbolic substitution covers the GD flow and the l2-SAM flow (balanced starts); other claims are checked numerically only');
   if (spec.depth !== 2) return na('the symbolic substitution covers depth 2');
   const tgt = targetOf(spec.quantity.node);
   if (!tgt) return na('the quantity is not beta_i(s), u_i(s) or v_i(s)');
-  if (algo === 'sam-l2' && (tgt.kind !== 'beta' || spec.start.kind !== 'balanced')) return na('for l2-SAM the substitution covers beta_i(s) from balanced starts (the B3 tau reduction)');
-  const allowedInput = (name: string) => /^x_\d+$/.test(name) || /^[uv]0_\d+$/.test(name) || ['alpha', 'rho', 's', 'pi', 'e'].includes(name) || (algo === 'sam-l2' && name === 'tau');
+  if (algo === 'sam-l2' && (tgt.kind !== 'beta' || spec.start.kind !== 'balanced'))
+    return na('for l2-SAM the substitution covers beta_i(s) from balanced starts (the B3 tau reduction)');
+  const allowedInput = (name: string) =>
+    /^x_\d+$/.test(name) || /^[uv]0_\d+$/.test(name) || ['alpha', 'rho', 's', 'pi', 'e'].includes(name) || (algo === 'sam-l2' && name === 'tau');
   for (const id of identifiers(spec.expected.node)) {
     if (id.call && ['exp', 'log', 'sqrt', 'abs', 'cosh', 'sinh', 'tanh'].includes(id.name)) continue;
     if (id.call && algo === 'sam-l2' && id.name === 'tau') continue;

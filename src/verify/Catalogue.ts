@@ -62,7 +62,14 @@ export function checksOf(catalogue: Pick<Catalogue, 'checks'>, claim: Claim): Ch
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 
 export function isClaim(x: unknown): x is Claim {
-  return isObject(x) && typeof x.id === 'string' && typeof x.statement === 'string' && isObject(x.tolerances) && Array.isArray(x.hypotheses) && Array.isArray(x.scope);
+  return (
+    isObject(x) &&
+    typeof x.id === 'string' &&
+    typeof x.statement === 'string' &&
+    isObject(x.tolerances) &&
+    Array.isArray(x.hypotheses) &&
+    Array.isArray(x.scope)
+  );
 }
 
 export function isCheckDef(x: unknown): x is CheckDef {
@@ -127,7 +134,8 @@ export function catalogueProblems(catalogue: Catalogue): string[] {
   for (const d of catalogue.checks) {
     const c = byId.get(d.claimId);
     if (!c) problems.push(`check "${d.name}" names an unknown claim ${d.claimId}`);
-    else if (!(d.name in c.tolerances)) problems.push(`check ${d.claimId}:${d.name} has no tolerance "${d.name}" in its claim (keys: ${Object.keys(c.tolerances).join(', ')})`);
+    else if (!(d.name in c.tolerances))
+      problems.push(`check ${d.claimId}:${d.name} has no tolerance "${d.name}" in its claim (keys: ${Object.keys(c.tolerances).join(', ')})`);
   }
   const searchIds = catalogue.searches.map((s) => s.id);
   for (const s of catalogue.searches) {

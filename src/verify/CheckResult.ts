@@ -42,7 +42,9 @@ interface Common {
   readonly discarded?: number;
 }
 
-export interface Pass extends Common { readonly status: 'pass' }
+export interface Pass extends Common {
+  readonly status: 'pass';
+}
 export interface Fail extends Common {
   readonly status: 'fail';
   readonly reason: string;
@@ -50,8 +52,14 @@ export interface Fail extends Common {
   readonly counterexample?: unknown;
   readonly replay?: { readonly seed: number; readonly path?: string };
 }
-export interface Inconclusive extends Common { readonly status: 'inconclusive'; readonly reason: string }
-export interface Skipped extends Common { readonly status: 'skipped'; readonly reason: string }
+export interface Inconclusive extends Common {
+  readonly status: 'inconclusive';
+  readonly reason: string;
+}
+export interface Skipped extends Common {
+  readonly status: 'skipped';
+  readonly reason: string;
+}
 
 export type CheckResult = Pass | Fail | Inconclusive | Skipped;
 

@@ -15,7 +15,9 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
 export function catalogueMarkdown(catalogue: Catalogue): string {
   const rows = catalogue.claims.map((c) => {
-    const checks = checksOf(catalogue, c).map((d) => `${d.name} (${d.method})`).join(', ');
+    const checks = checksOf(catalogue, c)
+      .map((d) => `${d.name} (${d.method})`)
+      .join(', ');
     return `| ${[c.id, c.kind, c.source, c.title, checks, c.scope.join('; ')].map(cell).join(' | ')} |`;
   });
   return ['| id | kind | source | claim | checks (method) | scope: what the evidence does NOT show |', '|---|---|---|---|---|---|', ...rows].join('\n');

@@ -39,7 +39,10 @@ export function oneMinusCos<T>(F: Field<T>, a: readonly T[], b: readonly T[]): T
 export function orthogonalNorm<T>(F: Field<T>, a: readonly T[], b: readonly T[]): T {
   const B = normalize(F, b);
   const c = dot(F, a, B);
-  return norm2(F, a.map((x, i) => F.sub(x, F.mul(c, B[i]!))));
+  return norm2(
+    F,
+    a.map((x, i) => F.sub(x, F.mul(c, B[i]!))),
+  );
 }
 
 export function sinAngle<T>(F: Field<T>, a: readonly T[], b: readonly T[]): T {
@@ -65,9 +68,11 @@ export function stateDistance<T>(F: Field<T>, a: readonly (readonly T[])[], b: r
   let nrm = F.one;
   for (const row of b) for (const w of row) nrm = F.max(nrm, F.abs(w));
   let worst = F.zero;
-  a.forEach((row, l) => row.forEach((w, i) => {
-    const aw = scale === undefined ? w : F.mul(scale, w);
-    worst = F.max(worst, F.abs(F.sub(aw, b[l]![i]!)));
-  }));
+  a.forEach((row, l) =>
+    row.forEach((w, i) => {
+      const aw = scale === undefined ? w : F.mul(scale, w);
+      worst = F.max(worst, F.abs(F.sub(aw, b[l]![i]!)));
+    }),
+  );
   return F.div(worst, nrm);
 }

@@ -28,34 +28,41 @@ export async function runVerificationParallel(source: CatalogueModule, opts: Ver
   const results = new Map<string, ClaimReport>();
   const searchRuns = new Map<string, SearchRun>();
   const module = moduleUrl(source.module);
-  const queue: { kind: 'claim' | 'search'; id: string }[] = [...selected.map((c) => ({ kind: 'claim' as const, id: c.id })), ...selectedSearches.map((s) => ({ kind: 'search' as const, id: s.id }))];
+  const queue: { kind: 'claim' | 'search'; id: string }[] = [
+    ...selected.map((c) => ({ kind: 'claim' as const, id: c.id })),
+    ...selectedSearches.map((s) => ({ kind: 'search' as const, id: s.id })),
+  ];
   await Promise.all(
-    Array.from({ length: jobs }, () => new Promise<void>((resolve, reject) => {
-      const w = new Worker(WORKER);
-      const next = () => {
-        const c = queue.shift();
-        if (!c) {
-          w.postMessage('exit');
-          return;
-        }
-        const job: WorkerJob = { kind: c.kind, id: c.id, module, precision: opts.precision, seed: opts.seed, quick: opts.quick, backend: opts.backend };
-        w.postMessage(job);
-      };
-      w.on('message', (m: WorkerMessage) => {
-        if (m.type === 'progress') opts.progress?.(m.message);
-        else if (m.type === 'error') {
-          reject(new Error(`verify worker: ${m.message}`));
-          void w.terminate();
-        } else {
-          if (m.type === 'done') results.set(m.claim.id, m.claim);
-          else searchRuns.set(m.run.report.id, m.run);
+    Array.from(
+      { length: jobs },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const w = new Worker(WORKER);
+          const next = () => {
+            const c = queue.shift();
+            if (!c) {
+              w.postMessage('exit');
+              return;
+            }
+            const job: WorkerJob = { kind: c.kind, id: c.id, module, precision: opts.precision, seed: opts.seed, quick: opts.quick, backend: opts.backend };
+            w.postMessage(job);
+          };
+          w.on('message', (m: WorkerMessage) => {
+            if (m.type === 'progress') opts.progress?.(m.message);
+            else if (m.type === 'error') {
+              reject(new Error(`verify worker: ${m.message}`));
+              void w.terminate();
+            } else {
+              if (m.type === 'done') results.set(m.claim.id, m.claim);
+              else searchRuns.set(m.run.report.id, m.run);
+              next();
+            }
+          });
+          w.on('error', reject);
+          w.on('exit', () => resolve());
           next();
-        }
-      });
-      w.on('error', reject);
-      w.on('exit', () => resolve());
-      next();
-    })),
+        }),
+    ),
   );
   const reports = selected.map((c) => {
     const r = results.get(c.id);

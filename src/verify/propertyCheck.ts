@@ -55,7 +55,8 @@ export function drawCount(ctx: Pick<CheckContext, 'quick' | 'claim'>, opts: Pick
   const requested = opts.numRuns ?? (opts.draws ? (ctx.quick ? opts.draws.quick : opts.draws.full) : undefined);
   const floor = ctx.quick ? MIN_DRAWS.quick : MIN_DRAWS.full;
   if (requested === undefined) return { numRuns: floor };
-  if (ctx.claim.kind === 'universal' && requested < floor) return { numRuns: floor, raised: `draw count raised from ${requested} to ${floor} (the minimum for a universal claim${ctx.quick ? ' with --quick' : ''})` };
+  if (ctx.claim.kind === 'universal' && requested < floor)
+    return { numRuns: floor, raised: `draw count raised from ${requested} to ${floor} (the minimum for a universal claim${ctx.quick ? ' with --quick' : ''})` };
   return { numRuns: requested };
 }
 
@@ -118,12 +119,27 @@ export async function propertyOutcome<I>(
     ...(replay ? { path: ctx.replayPath, endOnFailure: true } : {}),
   });
   const counts = { runs: evaluated, discarded };
-  const notes = [...(opts.notes ?? []), ...(plan.raised && !replay ? [plan.raised] : []), `${evaluated} inputs evaluated, ${discarded} discarded by the hypotheses${unmetCounts.size ? ` (claim hypotheses unmet: ${[...unmetCounts].map(([n, k]) => `${n} x${k}`).join(', ')})` : ''}`];
+  const notes = [
+    ...(opts.notes ?? []),
+    ...(plan.raised && !replay ? [plan.raised] : []),
+    `${evaluated} inputs evaluated, ${discarded} discarded by the hypotheses${unmetCounts.size ? ` (claim hypotheses unmet: ${[...unmetCounts].map(([n, k]) => `${n} x${k}`).join(', ')})` : ''}`,
+  ];
   if (replay) {
     notes.unshift(`replayed fast-check path ${ctx.replayPath} (seed ${ctx.seed})`);
     const first = replayed[0];
     if (first && first.unmet.length > 0) {
-      return { status: 'skipped', margin: null, tolerance, comparison: opts.comparison, inputs: { replayed: first.input, unmetHypotheses: first.unmet }, seed: ctx.seed, reason: `the replayed draw does not meet the claim's hypotheses: ${first.unmet.join(', ')}`, notes, findings, ...counts };
+      return {
+        status: 'skipped',
+        margin: null,
+        tolerance,
+        comparison: opts.comparison,
+        inputs: { replayed: first.input, unmetHypotheses: first.unmet },
+        seed: ctx.seed,
+        reason: `the replayed draw does not meet the claim's hypotheses: ${first.unmet.join(', ')}`,
+        notes,
+        findings,
+        ...counts,
+      };
     }
   }
   if (!opts.claimInput) notes.push("the claim's hypotheses are enforced by the check's own input conditions");
@@ -147,24 +163,77 @@ export async function propertyOutcome<I>(
   }
   const err: unknown = (details as { errorInstance?: unknown }).errorInstance;
   if (details.failed && err !== null && err !== undefined) {
-    return { status: 'fail', margin: worst, tolerance, comparison: opts.comparison, seed: details.seed, reason: `property errored: ${String(err)}`, notes, findings, ...counts };
+    return {
+      status: 'fail',
+      margin: worst,
+      tolerance,
+      comparison: opts.comparison,
+      seed: details.seed,
+      reason: `property errored: ${String(err)}`,
+      notes,
+      findings,
+      ...counts,
+    };
   }
   if (worst === null && details.interrupted) {
-    return { status: 'inconclusive', margin: null, tolerance, comparison: opts.comparison, seed: details.seed, reason: `time limit (${opts.timeLimitSeconds ?? 600} s) reached before any draw was evaluated`, notes, findings, ...counts };
+    return {
+      status: 'inconclusive',
+      margin: null,
+      tolerance,
+      comparison: opts.comparison,
+      seed: details.seed,
+      reason: `time limit (${opts.timeLimitSeconds ?? 600} s) reached before any draw was evaluated`,
+      notes,
+      findings,
+      ...counts,
+    };
   }
   if (worst === null) {
     // fast-check gives up when too many draws are discarded: no evidence either way.
-    return { status: 'skipped', margin: null, tolerance, comparison: opts.comparison, seed: details.seed, reason: `no generated input satisfied the hypotheses (${discarded} discarded)`, notes, findings, ...counts };
+    return {
+      status: 'skipped',
+      margin: null,
+      tolerance,
+      comparison: opts.comparison,
+      seed: details.seed,
+      reason: `no generated input satisfied the hypotheses (${discarded} discarded)`,
+      notes,
+      findings,
+      ...counts,
+    };
   }
-  const pass = { margin: worst, tolerance, comparison: opts.comparison, inputs: { worst: worstInput, samples }, seed: details.seed, notes, findings, ...counts } as const;
+  const pass = {
+    margin: worst,
+    tolerance,
+    comparison: opts.comparison,
+    inputs: { worst: worstInput, samples },
+    seed: details.seed,
+    notes,
+    findings,
+    ...counts,
+  } as const;
   // Fewer draws than asked for (time limit, or fast-check gave up on discards): the worst margin
   // is reported, but the evidence is not what the check promises.
   if (!replay && evaluated < numRuns) {
-    const why = details.interrupted ? `time limit (${opts.timeLimitSeconds ?? 600} s) reached` : details.failed ? 'fast-check gave up: too many draws discarded by the hypotheses' : 'stopped early';
+    const why = details.interrupted
+      ? `time limit (${opts.timeLimitSeconds ?? 600} s) reached`
+      : details.failed
+        ? 'fast-check gave up: too many draws discarded by the hypotheses'
+        : 'stopped early';
     return { ...pass, status: 'inconclusive', reason: `${why} after ${evaluated} of ${numRuns} draws (all evaluated draws within tolerance)` };
   }
   if (details.failed) {
-    return { status: 'fail', margin: worst, tolerance, comparison: opts.comparison, seed: details.seed, reason: 'property failed without a counterexample', notes, findings, ...counts };
+    return {
+      status: 'fail',
+      margin: worst,
+      tolerance,
+      comparison: opts.comparison,
+      seed: details.seed,
+      reason: 'property failed without a counterexample',
+      notes,
+      findings,
+      ...counts,
+    };
   }
   return { ...pass, status: 'pass' };
 }

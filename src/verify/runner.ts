@@ -92,14 +92,32 @@ export async function runCheck(def: CheckDef, claim: Claim, opts: VerifyOptions)
   try {
     const t = claim.tolerances[def.name];
     if (!t) throw new Error(`catalogue error: claim ${claim.id} states no tolerance for check "${def.name}"`);
-    const ctx: CheckContext = { ...runContext(opts), claim, tolerance: resolveTolerance(t, opts.precision), ...(opts.replayPath === undefined ? {} : { replayPath: opts.replayPath }) };
+    const ctx: CheckContext = {
+      ...runContext(opts),
+      claim,
+      tolerance: resolveTolerance(t, opts.precision),
+      ...(opts.replayPath === undefined ? {} : { replayPath: opts.replayPath }),
+    };
     const o = await def.run(ctx);
     const seconds = (performance.now() - t0) / 1000;
     // Consistency: a pass/fail with a margin and tolerance must agree with the exact comparison.
     if ((o.status === 'pass' || o.status === 'fail') && o.margin !== null && o.tolerance !== null && o.comparison !== null) {
       const j = judge(o.margin, o.tolerance, o.comparison);
       if (j !== o.status) {
-        return { ...base, status: 'fail', margin: o.margin, tolerance: o.tolerance, comparison: o.comparison, inputs: o.inputs ?? null, seed: o.seed ?? opts.seed, seconds, notes: o.notes ?? [], findings: o.findings ?? [], ...(o.runs === undefined ? {} : { runs: o.runs, discarded: o.discarded ?? 0 }), reason: `internal: check reported ${o.status} but margin ${o.comparison} tolerance says ${j}` };
+        return {
+          ...base,
+          status: 'fail',
+          margin: o.margin,
+          tolerance: o.tolerance,
+          comparison: o.comparison,
+          inputs: o.inputs ?? null,
+          seed: o.seed ?? opts.seed,
+          seconds,
+          notes: o.notes ?? [],
+          findings: o.findings ?? [],
+          ...(o.runs === undefined ? {} : { runs: o.runs, discarded: o.discarded ?? 0 }),
+          reason: `internal: check reported ${o.status} but margin ${o.comparison} tolerance says ${j}`,
+        };
       }
     }
     const common = {
@@ -126,7 +144,19 @@ export async function runCheck(def: CheckDef, claim: Claim, opts: VerifyOptions)
     }
   } catch (e) {
     const seconds = (performance.now() - t0) / 1000;
-    return { ...base, status: 'fail', margin: null, tolerance: null, comparison: null, inputs: null, seed: opts.seed, seconds, notes: [], findings: [], reason: `check threw: ${(e as Error).message ?? String(e)}` };
+    return {
+      ...base,
+      status: 'fail',
+      margin: null,
+      tolerance: null,
+      comparison: null,
+      inputs: null,
+      seed: opts.seed,
+      seconds,
+      notes: [],
+      findings: [],
+      reason: `check threw: ${(e as Error).message ?? String(e)}`,
+    };
   }
 }
 
@@ -158,9 +188,28 @@ export async function runVerification(catalogue: Catalogue, opts: VerifyOptions)
       seed: opts.seed,
       precision: opts.precision,
       seconds: (performance.now() - c0) / 1000,
-      checks: defs.length === 0
-        ? [{ claimId: claim.id, check: 'none', method: 'numeric', quantity: '-', margin: null, tolerance: null, comparison: null, inputs: null, seed: null, precision: opts.precision, seconds: 0, notes: [], findings: [], status: 'inconclusive', reason: 'no executable check is registered for this claim' }]
-        : results,
+      checks:
+        defs.length === 0
+          ? [
+              {
+                claimId: claim.id,
+                check: 'none',
+                method: 'numeric',
+                quantity: '-',
+                margin: null,
+                tolerance: null,
+                comparison: null,
+                inputs: null,
+                seed: null,
+                precision: opts.precision,
+                seconds: 0,
+                notes: [],
+                findings: [],
+                status: 'inconclusive',
+                reason: 'no executable check is registered for this claim',
+              },
+            ]
+          : results,
     });
   }
   const found = [];
@@ -185,9 +234,30 @@ export async function runSearch(search: FindingSearch, opts: VerifyOptions): Pro
   opts.progress?.(`search ${search.id} ...`);
   try {
     const r = await search.run(runContext(opts));
-    return { report: { id: search.id, claimId: search.claimId, question: search.question, searched: r.searched, found: r.findings.length, seconds: (performance.now() - t0) / 1000 }, findings: r.findings };
+    return {
+      report: {
+        id: search.id,
+        claimId: search.claimId,
+        question: search.question,
+        searched: r.searched,
+        found: r.findings.length,
+        seconds: (performance.now() - t0) / 1000,
+      },
+      findings: r.findings,
+    };
   } catch (e) {
-    return { report: { id: search.id, claimId: search.claimId, question: search.question, searched: 'nothing (error)', found: 0, seconds: (performance.now() - t0) / 1000, error: (e as Error).message }, findings: [] };
+    return {
+      report: {
+        id: search.id,
+        claimId: search.claimId,
+        question: search.question,
+        searched: 'nothing (error)',
+        found: 0,
+        seconds: (performance.now() - t0) / 1000,
+        error: (e as Error).message,
+      },
+      findings: [],
+    };
   }
 }
 

@@ -49,7 +49,14 @@ if (port) {
     const post = (m: WorkerMessage) => port.postMessage(m);
     try {
       const catalogue = await catalogueOf(job.module);
-      const opts = { precision: job.precision, seed: job.seed, quick: job.quick, backend: job.backend, only: [job.id], progress: (m: string) => post({ type: 'progress', message: m }) };
+      const opts = {
+        precision: job.precision,
+        seed: job.seed,
+        quick: job.quick,
+        backend: job.backend,
+        only: [job.id],
+        progress: (m: string) => post({ type: 'progress', message: m }),
+      };
       if (job.kind === 'search') {
         const search = catalogue.searches.find((s) => s.id === job.id);
         if (!search) throw new Error(`search ${job.id} is not in ${job.module}`);

@@ -6,7 +6,10 @@ const F = decimalField(20);
 const rtol = F.fromString('1e-11');
 
 describe('critical scale alpha_c (B4)', () => {
-  for (const [x, rho] of [['3', '2'], ['-0.7', '0.25']] as const) {
+  for (const [x, rho] of [
+    ['3', '2'],
+    ['-0.7', '0.25'],
+  ] as const) {
     it(`d = 1: enclosure contains rho/sqrt(2) exactly (x = ${x}, rho = ${rho})`, () => {
       // exact value from B10's fixed point u = v = rho/sqrt(2); negative x uses v = sgn(x) alpha
       const r = criticalScale(F, [F.fromString(x)], F.fromString(rho), { rtol });

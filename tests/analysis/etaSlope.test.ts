@@ -18,7 +18,16 @@ describe('discrete vs flow (B11)', () => {
   for (const algo of ['gd', 'sam-l2'] as const) {
     it(`${algo}: error at matched clock s decays with slope 1 in eta`, () => {
       const a = F.fromString('0.5');
-      const r = etaSlope(F, { algo, loss: 'logistic', x: V(['0.5', '1', '2']), rho: F.one, u0: [a, a, a], v0: [a, a, a], s: F.fromString('0.5'), etas: V(DEFAULT_ETAS) });
+      const r = etaSlope(F, {
+        algo,
+        loss: 'logistic',
+        x: V(['0.5', '1', '2']),
+        rho: F.one,
+        u0: [a, a, a],
+        v0: [a, a, a],
+        s: F.fromString('0.5'),
+        etas: V(DEFAULT_ETAS),
+      });
       expect(Math.abs(F.toNumber(r.slope) - 1)).toBeLessThan(0.15);
       // errors decrease monotonically with eta
       for (let i = 1; i < r.points.length; i++) expect(F.cmp(r.points[i]!.err, r.points[i - 1]!.err)).toBe(-1);

@@ -29,11 +29,22 @@ describe('import graph', () => {
   });
 
   it('finds a cycle when there is one', () => {
-    expect(importCycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual([['a', 'b', 'c']]);
+    expect(
+      importCycles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+          ['d', ['a']],
+        ]),
+      ),
+    ).toEqual([['a', 'b', 'c']]);
   });
 
   it('src/ below src/cli never imports theorems/ or proofs-checks/', () => {
-    const bad = [...graph].filter(([f]) => f.startsWith('src/') && !f.startsWith('src/cli/')).flatMap(([f, deps]) => deps.filter((d) => d.startsWith('theorems/') || d.startsWith('proofs-checks/')).map((d) => `${f} -> ${d}`));
+    const bad = [...graph]
+      .filter(([f]) => f.startsWith('src/') && !f.startsWith('src/cli/'))
+      .flatMap(([f, deps]) => deps.filter((d) => d.startsWith('theorems/') || d.startsWith('proofs-checks/')).map((d) => `${f} -> ${d}`));
     expect(bad).toEqual([]);
   });
 });

@@ -15,7 +15,11 @@ describe('error mapping', () => {
     [new NumericError('critical scale: could not certify', 'critical scale'), 3, /^samcheck: numeric failure: critical scale/],
     [new RangeError('decimal exp produced a non-finite value'), 3, /^samcheck: numeric failure: decimal exp/],
     [new InternalError('invariant broken'), 4, /^samcheck: internal error: invariant broken \(please report/],
-    [new TypeError("Cannot read properties of undefined (reading 'x')\n    at foo (a.ts:1:2)"), 4, /^samcheck: internal error: TypeError: Cannot read.*please report/],
+    [
+      new TypeError("Cannot read properties of undefined (reading 'x')\n    at foo (a.ts:1:2)"),
+      4,
+      /^samcheck: internal error: TypeError: Cannot read.*please report/,
+    ],
     [new RangeError('Maximum call stack size exceeded'), 4, /internal error/],
   ];
   for (const [e, code, re] of cases) {

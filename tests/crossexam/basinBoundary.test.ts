@@ -26,7 +26,12 @@ describe('B8 basin-boundary', () => {
   it('a 1 % error in either constant, either direction, is caught at seeds 1 and 2 with the quick budget (8 starts); the derived constants and src are not', () => {
     for (const seed of [1, 2]) {
       const cases = boundaryCases(F, fc.sample(boundaryDraw, { seed, numRuns: 8 }) as BoundaryDraw[], F.fromString(BASIN_STEP));
-      for (const [c, k] of [['1.98', '8'], ['2.02', '8'], ['2', '7.92'], ['2', '8.08']] as const) {
+      for (const [c, k] of [
+        ['1.98', '8'],
+        ['2.02', '8'],
+        ['2', '7.92'],
+        ['2', '8.08'],
+      ] as const) {
         expect(basinBoundaryMismatches(F, cases, ruleWith(c, k)).mismatches, `seed ${seed}, c = ${c}, k = ${k}`).toBeGreaterThanOrEqual(1);
       }
       expect(basinBoundaryMismatches(F, cases, ruleWith('2', '8')).mismatches).toBe(0);

@@ -14,7 +14,13 @@ import { join } from 'node:path';
 import { spawnSync, spawn } from 'node:child_process';
 import { main } from '../../src/cli/main.ts';
 
-interface Row { args: string[]; code: number; words: string[]; files?: Record<string, unknown>; spawn?: boolean }
+interface Row {
+  args: string[];
+  code: number;
+  words: string[];
+  files?: Record<string, unknown>;
+  spawn?: boolean;
+}
 const rows: Row[] = JSON.parse(readFileSync(join(__dirname, '../corpus/badInput.json'), 'utf8'));
 const BIN = join(__dirname, '../../bin/samcheck.js');
 let dir = '';
@@ -71,7 +77,11 @@ describe('bad-input corpus', () => {
   });
   it(`has at least 80 rows covering every command (${rows.length})`, () => {
     expect(rows.length).toBeGreaterThanOrEqual(80);
-    for (const c of ['simulate', 'flow', 'basin', 'basin-map', 'critical-scale', 'leaders', 'derive', 'verify']) expect(rows.some((r) => r.args.includes(c)), c).toBe(true);
+    for (const c of ['simulate', 'flow', 'basin', 'basin-map', 'critical-scale', 'leaders', 'derive', 'verify'])
+      expect(
+        rows.some((r) => r.args.includes(c)),
+        c,
+      ).toBe(true);
   });
   it('in-process rows (main())', async () => {
     const failures: string[] = [];

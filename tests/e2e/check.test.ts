@@ -52,7 +52,17 @@ describe('samcheck check (e2e)', () => {
   it('formula errors exit 2 with one line naming the symbol and column', () => {
     const dir = mkdtempSync(join(tmpdir(), 'samcheck-check-'));
     const f = join(dir, 'bad.json');
-    writeFileSync(f, JSON.stringify({ id: 'bad', model: { algo: 'gd' }, domain: { d: 2, x: '0.1..1', start: { alpha: '0.5' } }, quantity: 'beta_1(s)', expected: 'alpha^2*exp(2*x_3*s)', tolerance: { digits: 20 } }));
+    writeFileSync(
+      f,
+      JSON.stringify({
+        id: 'bad',
+        model: { algo: 'gd' },
+        domain: { d: 2, x: '0.1..1', start: { alpha: '0.5' } },
+        quantity: 'beta_1(s)',
+        expected: 'alpha^2*exp(2*x_3*s)',
+        tolerance: { digits: 20 },
+      }),
+    );
     const r = run(['check', f]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toEqual(['samcheck: error: claim.expected: unknown symbol "x_3" (subscripts are 1-based, 1..2) at column 15']);
@@ -79,7 +89,7 @@ describe('samcheck check (e2e)', () => {
     expect(r.stdout).toMatch(/search: 0 of 1 claims with a counterexample/);
   });
 
-  it('explore search --claim ID reruns a catalogue claim\'s property checks over seeds', () => {
+  it("explore search --claim ID reruns a catalogue claim's property checks over seeds", () => {
     const r = run(['explore', 'search', '--claim', 'B9', '--runs', '2', '--quick', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);

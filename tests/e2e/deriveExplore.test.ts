@@ -9,7 +9,11 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/samcheck.js');
-interface Out { code: number | null; stdout: string; stderr: string }
+interface Out {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 function runCli(args: string[]): Promise<Out> {
   return new Promise((res) => {
@@ -27,7 +31,17 @@ const out: Record<string, Out> = {};
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'samcheck-derive-'));
-  writeFileSync(join(dir, 'pts.json'), JSON.stringify([['0.5', '0.5'], ['-1', '3'], ['1', '1'], ['-3', '0.5'], ['0', '0.5'], ['3', '-0.5']]));
+  writeFileSync(
+    join(dir, 'pts.json'),
+    JSON.stringify([
+      ['0.5', '0.5'],
+      ['-1', '3'],
+      ['1', '1'],
+      ['-3', '0.5'],
+      ['0', '0.5'],
+      ['3', '-0.5'],
+    ]),
+  );
   writeFileSync(join(dir, 'bad.json'), '[["1","2"], ["x","1"]]');
   writeFileSync(join(dir, 'notjson.json'), '[["1","2"');
   writeFileSync(join(dir, 'shape.json'), '[["1","2","3"]]');
@@ -70,7 +84,10 @@ describe('samcheck derive', () => {
     expect(lines[lines.length - 1]).toBe('obligations: 1 passed, 0 failed');
     expect(out.deriveText!.code).toBe(0);
   });
-  it.each([['deriveBadOnly', /--only/], ['deriveBadPrecision', /--precision/]])('%s exits 2 with one line', (k, re) => {
+  it.each([
+    ['deriveBadOnly', /--only/],
+    ['deriveBadPrecision', /--precision/],
+  ])('%s exits 2 with one line', (k, re) => {
     const o = out[k]!;
     expect(o.code).toBe(2);
     expect(o.stderr.trim().split('\n')).toHaveLength(1);
@@ -88,7 +105,12 @@ describe('samcheck explore basin', () => {
     expect(j.absorbSigma[4]).toBe('0.5');
   });
   it.each([
-    ['basinBadRho', /rho/], ['basinNegRho', /rho/], ['basinBadPoint', /points\[1\]\[0\]/], ['basinNotJson', /points file|JSON/i], ['basinShape', /points\[0\]/], ['basinMissing', /cannot read/],
+    ['basinBadRho', /rho/],
+    ['basinNegRho', /rho/],
+    ['basinBadPoint', /points\[1\]\[0\]/],
+    ['basinNotJson', /points file|JSON/i],
+    ['basinShape', /points\[0\]/],
+    ['basinMissing', /cannot read/],
   ])('%s exits 2 with a one-line message', (k, re) => {
     const o = out[k]!;
     expect(o.code).toBe(2);

@@ -10,7 +10,11 @@ import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
 
 const DECIMAL = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/;
-interface Out { code: number | null; stdout: string; stderr: string }
+interface Out {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** In-process run of the real command tree (same parsing and exit codes as bin/samcheck.js). */
 async function runCli(args: string[]): Promise<Out> {
@@ -29,7 +33,16 @@ async function runCli(args: string[]): Promise<Out> {
   }
 }
 
-const GOOD = { algo: 'sam-l2', rho: '1', x: ['0.5', '1', '2'], u0: ['0.5', '0.5', '0.5'], v0: ['0.5', '0.5', '0.5'], s: '5', precision: 20, method: 'closed-form' };
+const GOOD = {
+  algo: 'sam-l2',
+  rho: '1',
+  x: ['0.5', '1', '2'],
+  u0: ['0.5', '0.5', '0.5'],
+  v0: ['0.5', '0.5', '0.5'],
+  s: '5',
+  precision: 20,
+  method: 'closed-form',
+};
 
 // [label, config override, text expected in the one-line error]
 const BAD: Array<[string, Record<string, unknown>, string]> = [
@@ -88,7 +101,16 @@ const allDecimal = (o: unknown): boolean => {
 };
 
 describe('samcheck flow / explore: usage errors exit 2 with one line', () => {
-  for (const [label, , field] of [...BAD, ['missing file', {}, 'config'], ['bad trajectory', {}, 'trajectory'], ['cs bad rho', {}, 'rho'], ['cs bad x', {}, 'x[1]'], ['cs bad tol', {}, 'tol'], ['ld bad alpha', {}, 'alpha'], ['ld shape', {}, 'u0']] as Array<[string, unknown, string]>) {
+  for (const [label, , field] of [
+    ...BAD,
+    ['missing file', {}, 'config'],
+    ['bad trajectory', {}, 'trajectory'],
+    ['cs bad rho', {}, 'rho'],
+    ['cs bad x', {}, 'x[1]'],
+    ['cs bad tol', {}, 'tol'],
+    ['ld bad alpha', {}, 'alpha'],
+    ['ld shape', {}, 'u0'],
+  ] as Array<[string, unknown, string]>) {
     it(label, () => {
       const r = results.get(label)!;
       expect(r.code).toBe(2);

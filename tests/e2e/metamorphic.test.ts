@@ -29,7 +29,12 @@ async function runCli(args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 const D = Decimal.clone({ precision: 60 });
-const relDiff = (a: string, b: string) => new D(a).minus(b).abs().div(D.max(new D(a).abs(), new D(b).abs())).toNumber();
+const relDiff = (a: string, b: string) =>
+  new D(a)
+    .minus(b)
+    .abs()
+    .div(D.max(new D(a).abs(), new D(b).abs()))
+    .toNumber();
 
 describe('metamorphic symmetries (full budgets)', () => {
   it('l2Flow tau reduction', () => M.all(() => M.l2FlowProperties({ ...B, runs: 5 }, 'tau')));
@@ -67,7 +72,17 @@ describe('metamorphic symmetries through the CLI', () => {
       expect(r.code, r.stderr).toBe(0);
       const b = JSON.parse(r.stdout);
       expect(new D(base.lo).times(c).lte(b.hi) && new D(b.lo).lte(new D(base.hi).times(c))).toBe(true);
-      const rx = await runCli(['explore', 'critical-scale', '--x', `${new D(c).sqrt().toSignificantDigits(6)},${new D(c).sqrt().toSignificantDigits(6).times(2)}`, '--rho', '1', '--tol', '1e-6', '--json']);
+      const rx = await runCli([
+        'explore',
+        'critical-scale',
+        '--x',
+        `${new D(c).sqrt().toSignificantDigits(6)},${new D(c).sqrt().toSignificantDigits(6).times(2)}`,
+        '--rho',
+        '1',
+        '--tol',
+        '1e-6',
+        '--json',
+      ]);
       expect(rx.code, rx.stderr).toBe(0);
       const e = JSON.parse(rx.stdout);
       expect(new D(base.lo).lte(e.hi) && new D(e.lo).lte(base.hi)).toBe(true);
@@ -75,8 +90,18 @@ describe('metamorphic symmetries through the CLI', () => {
   });
   it('explore basin: fates depend on (u0, v0)/rho only (exact, at the tie too)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'samcheck-meta-'));
-    const pts: [string, string][] = [['1', '1'], ['0.3', '1.7'], ['-1', '3'], ['2', '-0.5'], ['0.999', '1'], ['-3', '-1']];
-    const base = JSON.parse((await runCli(['explore', 'basin', '--rho', '1', '--points', (writeFileSync(join(dir, 'a.json'), JSON.stringify(pts)), join(dir, 'a.json')), '--json'])).stdout);
+    const pts: [string, string][] = [
+      ['1', '1'],
+      ['0.3', '1.7'],
+      ['-1', '3'],
+      ['2', '-0.5'],
+      ['0.999', '1'],
+      ['-3', '-1'],
+    ];
+    const base = JSON.parse(
+      (await runCli(['explore', 'basin', '--rho', '1', '--points', (writeFileSync(join(dir, 'a.json'), JSON.stringify(pts)), join(dir, 'a.json')), '--json']))
+        .stdout,
+    );
     for (const c of scales) {
       const f = join(dir, `p${c}.json`);
       writeFileSync(f, JSON.stringify(pts.map(([u, v]) => [new D(u).times(c).toString(), new D(v).times(c).toString()])));

@@ -16,6 +16,7 @@ describe('semantic mutants are caught by verify --quick', () => {
     // two at a time (the machine has 2 cores)
     const first = await Promise.all(picked.slice(0, 2).map((m) => runMutant(root, m, 20260308, { timeoutSeconds: 400 })));
     const rest = await Promise.all(picked.slice(2).map((m) => runMutant(root, m, 20260308, { timeoutSeconds: 400 })));
-    for (const r of [...first, ...rest]) expect({ id: r.id, verdict: r.verdict, detail: r.detail ?? null }).toEqual({ id: r.id, verdict: 'killed', detail: null });
+    for (const r of [...first, ...rest])
+      expect({ id: r.id, verdict: r.verdict, detail: r.detail ?? null }).toEqual({ id: r.id, verdict: 'killed', detail: null });
   });
 });

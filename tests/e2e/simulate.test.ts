@@ -14,7 +14,11 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/samcheck.js');
 const DECIMAL = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/;
 
-interface Out { code: number | null; stdout: string; stderr: string }
+interface Out {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 function runCli(args: string[]): Promise<Out> {
   return new Promise((res) => {
@@ -30,15 +34,30 @@ function runCli(args: string[]): Promise<Out> {
 async function pool<A, B>(items: A[], n: number, f: (a: A) => Promise<B>): Promise<B[]> {
   const out: B[] = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (next < items.length) { const k = next++; out[k] = await f(items[k]!); }
-  }));
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) {
+        const k = next++;
+        out[k] = await f(items[k]!);
+      }
+    }),
+  );
   return out;
 }
 
 const GOOD = {
-  algo: 'sam-l2', loss: 'logistic', eta: '0.05', rho: '1', steps: 20, precision: 30,
-  X: [['0.5', '1', '2']], Y: ['1'], W0: [['0.6', '0.6', '0.6'], ['0.6', '0.6', '0.6']],
+  algo: 'sam-l2',
+  loss: 'logistic',
+  eta: '0.05',
+  rho: '1',
+  steps: 20,
+  precision: 30,
+  X: [['0.5', '1', '2']],
+  Y: ['1'],
+  W0: [
+    ['0.6', '0.6', '0.6'],
+    ['0.6', '0.6', '0.6'],
+  ],
 };
 const patch = (k: string, v: unknown) => JSON.stringify({ ...GOOD, [k]: v });
 
@@ -47,12 +66,25 @@ const patch = (k: string, v: unknown) => JSON.stringify({ ...GOOD, [k]: v });
 // (ragged X, -Infinity, unknown algo, missing field, label 2, …) run in-process in tests/io.
 const BAD: { why: string; text?: string; args?: string[]; field: string; value: string }[] = [
   { why: 'malformed JSON', text: '{"algo": "gd", "eta": ', field: 'malformed JSON', value: 'config' },
-  { why: 'W0 row length ≠ d', text: patch('W0', [['0.6', '0.6'], ['0.6', '0.6']]), field: 'W0[0]', value: 'length 2' },
+  {
+    why: 'W0 row length ≠ d',
+    text: patch('W0', [
+      ['0.6', '0.6'],
+      ['0.6', '0.6'],
+    ]),
+    field: 'W0[0]',
+    value: 'length 2',
+  },
   { why: 'Y length ≠ n', text: patch('Y', ['1', '1']), field: 'Y', value: 'length 2' },
   { why: 'non-numeric string', text: patch('X', [['0.5', 'one', '2']]), field: 'X[0][1]', value: '"one"' },
   { why: '"NaN" as a number', text: patch('eta', 'NaN'), field: 'eta', value: '"NaN"' },
   { why: '"Infinity" as a number', text: patch('rho', 'Infinity'), field: 'rho', value: '"Infinity"' },
-  { why: 'exponent beyond the representable range (parses to Infinity)', text: patch('X', [['0.5', '1', '1e99999999999999999']]), field: 'X[0][2]', value: '1e99999999999999999' },
+  {
+    why: 'exponent beyond the representable range (parses to Infinity)',
+    text: patch('X', [['0.5', '1', '1e99999999999999999']]),
+    field: 'X[0][2]',
+    value: '1e99999999999999999',
+  },
   { why: 'JSON number instead of string (eta)', text: patch('eta', 0.05), field: 'eta', value: '0.05' },
   { why: 'ρ < 0', text: patch('rho', '-0.1'), field: 'rho', value: '"-0.1"' },
   { why: 'η = 0', text: patch('eta', '0'), field: 'eta', value: '"0"' },
@@ -69,15 +101,46 @@ const BAD: { why: string; text?: string; args?: string[]; field: string; value: 
 
 const GOOD_RUNS: { why: string; cfg: Record<string, unknown>; args?: string[] }[] = [
   { why: 'ℓ2-SAM, issue example shape', cfg: GOOD },
-  { why: 'ℓ∞-SAM, depth 3, two examples, exponential loss', cfg: { ...GOOD, algo: 'sam-linf', loss: 'exponential', X: [['1', '0.5'], ['0.2', '-1']], Y: ['1', '-1'], W0: [['0.3', '0.4'], ['0.5', '0.6'], ['0.7', '0.8']] } },
+  {
+    why: 'ℓ∞-SAM, depth 3, two examples, exponential loss',
+    cfg: {
+      ...GOOD,
+      algo: 'sam-linf',
+      loss: 'exponential',
+      X: [
+        ['1', '0.5'],
+        ['0.2', '-1'],
+      ],
+      Y: ['1', '-1'],
+      W0: [
+        ['0.3', '0.4'],
+        ['0.5', '0.6'],
+        ['0.7', '0.8'],
+      ],
+    },
+  },
   { why: 'GD without rho', cfg: { ...GOOD, algo: 'gd', rho: undefined } },
   // margin z = 1e6: the loss is e^{-1e6} ~ 3e-434295; any float64 step would print 0 or NaN
   { why: 'margin 1e6: the loss far below float64 range must print as a decimal string', cfg: { ...GOOD, steps: 2, X: [['1e6']], W0: [['1'], ['1']] } },
   // margin −1e6: ℓ = 1e6, g = 1; a naive log(1+e^{1e6}) overflows
   { why: 'margin −1e6 (label −1)', cfg: { ...GOOD, algo: 'gd', steps: 1, X: [['1e6']], Y: ['-1'], W0: [['1e-3'], ['1e-3']] } },
-  { why: 'ℓ2-SAM at zero gradient (W0 = 0): ε = 0 used and reported', cfg: { ...GOOD, steps: 4, W0: [['0', '0', '0'], ['0', '0', '0']] } },
+  {
+    why: 'ℓ2-SAM at zero gradient (W0 = 0): ε = 0 used and reported',
+    cfg: {
+      ...GOOD,
+      steps: 4,
+      W0: [
+        ['0', '0', '0'],
+        ['0', '0', '0'],
+      ],
+    },
+  },
   { why: 'precision 1000 (no higher rerun possible)', cfg: { ...GOOD, steps: 2, precision: 1000 } },
-  { why: 'flags instead of a config', cfg: {}, args: ['--x', '0.5,1,2', '--alpha', '0.6', '--depth', '3', '--algo', 'sam-linf', '--steps', '10', '--precision', '25', '--trajectory', '5'] },
+  {
+    why: 'flags instead of a config',
+    cfg: {},
+    args: ['--x', '0.5,1,2', '--alpha', '0.6', '--depth', '3', '--algo', 'sam-linf', '--steps', '10', '--precision', '25', '--trajectory', '5'],
+  },
 ];
 
 let dir = '';
@@ -105,7 +168,9 @@ beforeAll(async () => {
   human = all.at(-1)!;
 }, 300_000);
 
-afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('bad input: exit code 2, exactly one stderr line naming field and value, empty stdout', () => {
   it.each(BAD.map((c, k) => ({ ...c, k })))('$why', ({ k, field, value }) => {
@@ -172,7 +237,10 @@ describe('good runs: --json prints one valid JSON object of decimal strings', ()
     const steps = j.trajectory.map((c: { step: number }) => c.step);
     expect(steps[0]).toBe(0);
     expect(steps.at(-1)).toBe(10);
-    for (const c of j.trajectory) { expect(c.t).toMatch(DECIMAL); expect(c.s).toMatch(DECIMAL); }
+    for (const c of j.trajectory) {
+      expect(c.t).toMatch(DECIMAL);
+      expect(c.s).toMatch(DECIMAL);
+    }
   });
 
   it('without --json: a readable summary on stdout, no JSON, nothing on stderr', () => {

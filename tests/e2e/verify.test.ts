@@ -15,7 +15,11 @@ import { DEFAULT_SEED } from '../../src/verify/seed.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/samcheck.js');
 
-interface Out { code: number | null; stdout: string; stderr: string }
+interface Out {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 function runCli(args: string[]): Promise<Out> {
   return new Promise((res) => {
@@ -72,7 +76,10 @@ describe('samcheck verify --quick --json', () => {
     expect(SYMBOLIC.length).toBeGreaterThan(0);
     for (const id of SYMBOLIC) {
       const c = report.claims.find((x: any) => x.id === id);
-      expect(c.checks.some((k: any) => k.method === 'symbolic' && k.status === 'pass'), id).toBe(true);
+      expect(
+        c.checks.some((k: any) => k.method === 'symbolic' && k.status === 'pass'),
+        id,
+      ).toBe(true);
     }
   });
 

@@ -86,7 +86,10 @@ describe('verify --claims DIR (outside the repository)', () => {
       const r = run(['verify', '--claims', dir, '--jobs', '2', '--json'], dir);
       expect(r.code).toBe(1);
       const out = JSON.parse(r.stdout);
-      expect(out.claims.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([['G1', 'pass'], ['G2', 'fail']]);
+      expect(out.claims.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([
+        ['G1', 'pass'],
+        ['G2', 'fail'],
+      ]);
     } finally {
       rmSync(join(dir, 'theorems', 'G2.mts'));
     }
@@ -145,7 +148,15 @@ describe('baselines catch a deliberate formula change', () => {
   it('check --baseline: changing the expected formula of a claim file is caught', () => {
     const d = mkdtempSync(join(tmpdir(), 'samcheck-baseline-'));
     try {
-      const claim = { id: 'gd', model: { algo: 'gd' }, domain: { d: 2, x: '0.1..2', start: { alpha: '0.01..1' }, s: '0..3' }, quantity: 'beta_2(s)', expected: 'alpha^2*exp(2*x_2*s)', tolerance: { digits: 30 }, draws: 20 };
+      const claim = {
+        id: 'gd',
+        model: { algo: 'gd' },
+        domain: { d: 2, x: '0.1..2', start: { alpha: '0.01..1' }, s: '0..3' },
+        quantity: 'beta_2(s)',
+        expected: 'alpha^2*exp(2*x_2*s)',
+        tolerance: { digits: 30 },
+        draws: 20,
+      };
       const f = join(d, 'claims.json');
       writeFileSync(f, JSON.stringify(claim));
       const b = run(['check', f, '--json']);
@@ -164,4 +175,3 @@ describe('baselines catch a deliberate formula change', () => {
     }
   });
 });
-

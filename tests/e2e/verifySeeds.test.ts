@@ -10,7 +10,10 @@ const root = resolve(import.meta.dirname, '..', '..');
 
 function verify(seed: number): Promise<{ code: number | null; failed: string[] }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['bin/samcheck.js', 'verify', '--quick', '--json', '--jobs', '1', '--seed', String(seed)], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, ['bin/samcheck.js', 'verify', '--quick', '--json', '--jobs', '1', '--seed', String(seed)], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     let out = '';
     child.stdout.on('data', (b: Buffer) => (out += b.toString()));
     child.on('close', (code) => {

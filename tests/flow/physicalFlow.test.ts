@@ -18,7 +18,19 @@ describe('physical-time flows', () => {
   const data = { X: [x], Y: [1 as const] };
   it('one example: W(t) equals the rescaled flow at the carried clock s(t) (B1), both losses', () => {
     for (const loss of ['logistic', 'exponential'] as const) {
-      const r = physicalFlow(F, 'sam-l2', loss, data, F.one, [[a, a, a], [a, a, a]], [F.fromString('1.5')], { rtol });
+      const r = physicalFlow(
+        F,
+        'sam-l2',
+        loss,
+        data,
+        F.one,
+        [
+          [a, a, a],
+          [a, a, a],
+        ],
+        [F.fromString('1.5')],
+        { rtol },
+      );
       const p = r.points[0]!;
       const ref = l2Flow(F, { x, rho: F.one, u0: [a, a, a], v0: [a, a, a] }, [p.s], { rtol }).points[0]!;
       expect(maxDiff(p.beta, ref.beta)).toBeLessThan(1e-11);
@@ -26,7 +38,19 @@ describe('physical-time flows', () => {
       const back = l2Flow(F, { x, rho: F.one, u0: [a, a, a], v0: [a, a, a] }, [p.s], { rtol, loss: makeLoss(F, loss) }).points[0]!;
       expect(Math.abs(F.toNumber(back.t!) - 1.5)).toBeLessThan(1e-10);
     }
-    const g = physicalFlow(F, 'gd', 'logistic', data, F.zero, [[a, a, a], [a, a, a]], [F.fromNumber(2)], { rtol });
+    const g = physicalFlow(
+      F,
+      'gd',
+      'logistic',
+      data,
+      F.zero,
+      [
+        [a, a, a],
+        [a, a, a],
+      ],
+      [F.fromNumber(2)],
+      { rtol },
+    );
     expect(maxDiff(g.points[0]!.beta, gdClosedForm(F, x, [a, a, a], [a, a, a], g.points[0]!.s).beta)).toBeLessThan(1e-11);
   });
 

@@ -12,9 +12,25 @@ const relErr = (a: any, b: number) => Math.abs(F.toNumber(a) - b) / Math.abs(b);
 // an independent formulation and implementation; tolerance 1e-8 relative (the acceptance bar).
 const ORACLE = [
   // balanced start that escapes after a non-monotone phase
-  { name: 'A', x: ['0.5', '1', '2'], rho: '1', u0: ['0.5', '0.5', '0.5'], v0: ['0.5', '0.5', '0.5'], s: '5', beta: [8.518339358346529, 15.29871329912192, 7.226199705392056e-3] },
+  {
+    name: 'A',
+    x: ['0.5', '1', '2'],
+    rho: '1',
+    u0: ['0.5', '0.5', '0.5'],
+    v0: ['0.5', '0.5', '0.5'],
+    s: '5',
+    beta: [8.518339358346529, 15.29871329912192, 7.226199705392056e-3],
+  },
   // mixed signs, unbalanced, one tiny coordinate (relative accuracy on 8e-5)
-  { name: 'B', x: ['0.7', '-1.3', '2.1'], rho: '0.8', u0: ['0.4', '-0.2', '0.3'], v0: ['0.1', '0.5', '-0.2'], s: '0.5', beta: [6.564724227803778e-2, -6.472644744916506e-2, 8.418936298777332e-5] },
+  {
+    name: 'B',
+    x: ['0.7', '-1.3', '2.1'],
+    rho: '0.8',
+    u0: ['0.4', '-0.2', '0.3'],
+    v0: ['0.1', '0.5', '-0.2'],
+    s: '0.5',
+    beta: [6.564724227803778e-2, -6.472644744916506e-2, 8.418936298777332e-5],
+  },
   // unbalanced two coordinates with opposite-sign second layer
   { name: 'C', x: ['0.9', '1.1'], rho: '0.6', u0: ['0.9', '0.7'], v0: ['0.8', '-0.3'], s: '3', beta: [52.24024096610978, 5.525408767347523] },
 ];

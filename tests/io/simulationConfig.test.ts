@@ -8,8 +8,18 @@ import { parseSimulationConfig } from '../../src/io/simulationConfig.ts';
 import { UsageError } from '../../src/io/UsageError.ts';
 
 const GOOD = {
-  algo: 'sam-l2', loss: 'logistic', eta: '0.05', rho: '1', steps: 400, precision: 60,
-  X: [['0.5', '1', '2']], Y: ['1'], W0: [['0.6', '0.6', '0.6'], ['0.6', '0.6', '0.6']],
+  algo: 'sam-l2',
+  loss: 'logistic',
+  eta: '0.05',
+  rho: '1',
+  steps: 400,
+  precision: 60,
+  X: [['0.5', '1', '2']],
+  Y: ['1'],
+  W0: [
+    ['0.6', '0.6', '0.6'],
+    ['0.6', '0.6', '0.6'],
+  ],
 };
 const withField = (k: string, v: unknown) => ({ ...GOOD, [k]: v });
 
@@ -27,7 +37,11 @@ describe('valid configs', () => {
     { patch: { Y: ['-1'] }, check: (c: ReturnType<typeof parseSimulationConfig>) => c.Y[0] === -1, why: 'label −1' },
     { patch: { rho: '0' }, check: (c: ReturnType<typeof parseSimulationConfig>) => c.rho === '0', why: 'ρ = 0 is allowed (SAM reduces to GD)' },
     { patch: { W0: [['1', '2', '3']] }, check: (c: ReturnType<typeof parseSimulationConfig>) => c.W0.length === 1, why: 'L = 1' },
-    { patch: { eta: '1e-400' }, check: (c: ReturnType<typeof parseSimulationConfig>) => c.eta === '1e-400', why: 'positive though below float64 range: no float64 in validation' },
+    {
+      patch: { eta: '1e-400' },
+      check: (c: ReturnType<typeof parseSimulationConfig>) => c.eta === '1e-400',
+      why: 'positive though below float64 range: no float64 in validation',
+    },
   ])('$why', ({ patch, check }) => {
     expect(check(parseSimulationConfig({ ...GOOD, ...patch }))).toBe(true);
   });
@@ -51,18 +65,36 @@ describe('bad configs throw a one-line UsageError naming the field', () => {
     { raw: withField('precision', 1001), field: 'precision', why: 'precision above 1000' },
     { raw: withField('X', []), field: 'X', why: 'no examples' },
     { raw: withField('X', [['0.5', 'abc', '2']]), field: 'X[0][1]', why: 'non-numeric entry' },
-    { raw: withField('X', [['0.5', '1', '2'], ['1', '2']]), field: 'X[1]', why: 'ragged rows' },
+    {
+      raw: withField('X', [
+        ['0.5', '1', '2'],
+        ['1', '2'],
+      ]),
+      field: 'X[1]',
+      why: 'ragged rows',
+    },
     { raw: withField('X', [['0.5', '1', '1e99999999999999999']]), field: 'X[0][2]', why: 'exponent beyond the representable range' },
     { raw: withField('Y', ['1', '1']), field: 'Y', why: 'Y length ≠ n' },
     { raw: withField('Y', ['0']), field: 'Y[0]', why: 'label 0' },
     { raw: withField('Y', [1]), field: 'Y[0]', why: 'label as a JSON number' },
     { raw: withField('W0', []), field: 'W0', why: 'L < 1' },
-    { raw: withField('W0', [['0.6', '0.6'], ['0.6', '0.6']]), field: 'W0[0]', why: 'row length ≠ d' },
+    {
+      raw: withField('W0', [
+        ['0.6', '0.6'],
+        ['0.6', '0.6'],
+      ]),
+      field: 'W0[0]',
+      why: 'row length ≠ d',
+    },
     { raw: withField('W0', [['0.6', '0.6', '-Infinity']]), field: 'W0[0][2]', why: '-Infinity entry' },
     { raw: { ...GOOD, X: undefined }, field: 'X', why: 'missing required field' },
   ])('$why', ({ raw, field }) => {
     let err: unknown;
-    try { parseSimulationConfig(raw); } catch (e) { err = e; }
+    try {
+      parseSimulationConfig(raw);
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(UsageError);
     const msg = (err as Error).message;
     expect(msg).not.toContain('\n');

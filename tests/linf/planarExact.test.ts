@@ -18,7 +18,9 @@ const f64 = float64Field();
 
 /** Euler on u' = v − ρ sgn u, v' = u − ρ sgn v (σ-time). */
 function euler<T>(F: Field<T>, u0: T, v0: T, rho: T, h: T, sigmaEnd: T, stopEscape = false): { u: T; v: T; fate: PlanarFate | 'undecided' } {
-  let u = u0, v = v0, s = F.zero;
+  let u = u0,
+    v = v0,
+    s = F.zero;
   const big = F.mul(F.fromNumber(60), F.add(F.add(F.abs(u0), F.abs(v0)), F.add(rho, F.one)));
   const small = F.mul(F.fromNumber(4), F.mul(h, F.max(rho, F.one)));
   while (F.cmp(s, sigmaEnd) < 0) {
@@ -51,9 +53,17 @@ describe('linfPlanarFate vs independent simulation', () => {
   it('agrees on random starts in all four quadrants and on the axes (seeded, boundary band excluded)', () => {
     const pts = fc.sample(pointArb, { seed: 424242, numRuns: 160 });
     // add axis starts explicitly (sliding and crossing)
-    pts.push({ u: 0, v: 0.5, rho: 1 }, { u: 0, v: -0.9, rho: 1 }, { u: 0, v: 1.5, rho: 1 }, { u: 0, v: -2.6, rho: 1 }, { u: 1.4, v: 0, rho: 1 }, { u: -3, v: 0, rho: 1 });
+    pts.push(
+      { u: 0, v: 0.5, rho: 1 },
+      { u: 0, v: -0.9, rho: 1 },
+      { u: 0, v: 1.5, rho: 1 },
+      { u: 0, v: -2.6, rho: 1 },
+      { u: 1.4, v: 0, rho: 1 },
+      { u: -3, v: 0, rho: 1 },
+    );
     const quads = new Set<string>();
-    let compared = 0, agree = 0;
+    let compared = 0,
+      agree = 0;
     const fates = new Set<string>();
     for (const p of pts) {
       if (bandDistance(p.u, p.v, p.rho) < 0.05) continue;
@@ -79,7 +89,8 @@ describe('linfPlanarFate vs independent simulation', () => {
       for (const S of [0.4, 1.2, 2.5]) {
         const ex = linfPlanarAt(D, D.fromString(String(p.u)), D.fromString(String(p.v)), D.fromString(String(p.rho)), D.fromString(String(S)));
         const sim = euler(f64, p.u, p.v, p.rho, 2e-4, S - 1e-9);
-        const eu = D.toNumber(ex.u), evv = D.toNumber(ex.v);
+        const eu = D.toNumber(ex.u),
+          evv = D.toNumber(ex.v);
         const tol = 5e-3 * (1 + Math.abs(eu) + Math.abs(evv));
         expect(Math.abs(eu - sim.u), `${JSON.stringify(p)} sigma ${S} u`).toBeLessThan(tol);
         expect(Math.abs(evv - sim.v), `${JSON.stringify(p)} sigma ${S} v`).toBeLessThan(tol);
@@ -140,7 +151,12 @@ describe('engine discrete l_inf-SAM step at small eta follows linfPlanarAt', () 
     const F = decimalField(30);
     // logistic: g <= 1, so each step moves sigma by at most eta |x| (exponential loss has g >> 1 at negative margins)
     const loss = makeLoss(F, 'logistic');
-    const starts: Array<[string, string, string]> = [['-0.8', '1.9', '1.5'], ['-0.6', '0.9', '-1'], ['1.2', '-0.3', '2'], ['0.3', '0.4', '-0.5']];
+    const starts: Array<[string, string, string]> = [
+      ['-0.8', '1.9', '1.5'],
+      ['-0.6', '0.9', '-1'],
+      ['1.2', '-0.3', '2'],
+      ['0.3', '0.4', '-0.5'],
+    ];
     for (const [u0, v0, xs] of starts) {
       const rho = F.fromString('0.5');
       const x = F.fromString(xs);
@@ -157,7 +173,10 @@ describe('engine discrete l_inf-SAM step at small eta follows linfPlanarAt', () 
       const ex = linfPlanarAt(D, D.fromString(u0), D.fromString(neg ? String(-Number(v0)) : v0), D.fromString('0.5'), D.fromString(F.toString(sigma)));
       const ev = neg ? -D.toNumber(ex.v) : D.toNumber(ex.v);
       const tol = 0.01 * (1 + Math.abs(D.toNumber(ex.u)) + Math.abs(ev));
-      expect(Math.abs(D.toNumber(ex.u) - F.toNumber(W[0]![0]!)), `${u0},${v0},x=${xs} sigma ${F.toString(sigma, 6)} exact ${D.toString(ex.u, 6)},${ev} discrete ${F.toString(W[0]![0]!, 6)},${F.toString(W[1]![0]!, 6)}`).toBeLessThan(tol);
+      expect(
+        Math.abs(D.toNumber(ex.u) - F.toNumber(W[0]![0]!)),
+        `${u0},${v0},x=${xs} sigma ${F.toString(sigma, 6)} exact ${D.toString(ex.u, 6)},${ev} discrete ${F.toString(W[0]![0]!, 6)},${F.toString(W[1]![0]!, 6)}`,
+      ).toBeLessThan(tol);
       expect(Math.abs(ev - F.toNumber(W[1]![0]!)), `${u0},${v0},x=${xs}`).toBeLessThan(tol);
     }
   });

@@ -15,24 +15,63 @@ const twoThirds = F.div(F.fromNumber(2), F.fromNumber(3));
 
 describe('solveLinear', () => {
   it('a zero leading pivot is handled by row exchange', () => {
-    const x = solveLinear(F, [[f('0'), f('1')], [f('1'), f('0')]], [f('2'), f('3')]);
+    const x = solveLinear(
+      F,
+      [
+        [f('0'), f('1')],
+        [f('1'), f('0')],
+      ],
+      [f('2'), f('3')],
+    );
     expect(x?.map((v) => F.toString(v))).toEqual(['3', '2']);
   });
 
   it('a small but well-conditioned pivot (1e-6 of the scale) is solved, not declared singular', () => {
-    const x = solveLinear(F, [[f('1'), f('0')], [f('0'), f('1e-6')]], [f('1'), f('1')]);
+    const x = solveLinear(
+      F,
+      [
+        [f('1'), f('0')],
+        [f('0'), f('1e-6')],
+      ],
+      [f('1'), f('1')],
+    );
     expect(x?.map((v) => F.toString(v))).toEqual(['1', '1000000']);
   });
 
   it('a matrix singular up to rounding (rows 1/3, 2/3 and 1, 2) is declared singular', () => {
-    expect(solveLinear(F, [[third, twoThirds], [f('1'), f('2')]], [f('1'), f('1')])).toBeNull();
+    expect(
+      solveLinear(
+        F,
+        [
+          [third, twoThirds],
+          [f('1'), f('2')],
+        ],
+        [f('1'), f('1')],
+      ),
+    ).toBeNull();
   });
 
   it('the singularity threshold scales with the largest entry', () => {
     // the same near-singular matrix scaled by 1e-30: still singular; a regular matrix of that scale is solved
     const s = f('1e-30');
-    expect(solveLinear(F, [[F.mul(s, third), F.mul(s, twoThirds)], [s, F.mul(F.fromNumber(2), s)]], [f('1'), f('1')])).toBeNull();
-    const x = solveLinear(F, [[s, f('0')], [f('0'), s]], [f('1'), f('2')]);
+    expect(
+      solveLinear(
+        F,
+        [
+          [F.mul(s, third), F.mul(s, twoThirds)],
+          [s, F.mul(F.fromNumber(2), s)],
+        ],
+        [f('1'), f('1')],
+      ),
+    ).toBeNull();
+    const x = solveLinear(
+      F,
+      [
+        [s, f('0')],
+        [f('0'), s],
+      ],
+      [f('1'), f('2')],
+    );
     expect(x?.map((v) => F.toString(v))).toEqual(['1e+30', '2e+30']);
   });
 });
@@ -40,13 +79,25 @@ describe('solveLinear', () => {
 describe('l2MaxMargin edges', () => {
   it('a candidate violating a constraint by 1e-7 is rejected (the slack is relative to the precision, not 1e-5)', () => {
     // a = (1, 0) and (1 - 1e-7, 0): the optimum is w = (1/(1 - 1e-7), 0); w = (1, 0) violates the second by 1e-7
-    const r = l2MaxMargin(F, { X: [[f('1'), f('0')], [f('0.9999999'), f('0')]], Y: [1, 1] });
+    const r = l2MaxMargin(F, {
+      X: [
+        [f('1'), f('0')],
+        [f('0.9999999'), f('0')],
+      ],
+      Y: [1, 1],
+    });
     expect(r).not.toBeNull();
     expect(F.toString(F.mul(r!.w[0]!, f('0.9999999')), 30)).toBe('1');
   });
 
   it('constraints met only up to rounding (thirds) are still accepted', () => {
-    const r = l2MaxMargin(F, { X: [[third, F.mul(F.fromNumber(2), third)], [F.mul(F.fromNumber(2), third), F.neg(third)]], Y: [1, 1] });
+    const r = l2MaxMargin(F, {
+      X: [
+        [third, F.mul(F.fromNumber(2), third)],
+        [F.mul(F.fromNumber(2), third), F.neg(third)],
+      ],
+      Y: [1, 1],
+    });
     expect(r).not.toBeNull();
     expect(r!.support.length).toBe(2);
   });

@@ -69,11 +69,14 @@ export interface Budget {
 
 /** A scale c = m·10^k as a decimal string (1 ≤ m < 10, k ∈ [kLo, kHi]). */
 export const scaleArb = (kLo = -30, kHi = 30): fc.Arbitrary<string> =>
-  fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 999 }), fc.integer({ min: kLo, max: kHi })).map(([a, b, k]) => `${a}.${String(b).padStart(3, '0')}e${k}`);
+  fc
+    .tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 999 }), fc.integer({ min: kLo, max: kHi }))
+    .map(([a, b, k]) => `${a}.${String(b).padStart(3, '0')}e${k}`);
 /** An exact power of ten 10^k as a decimal string. */
 export const pow10Arb = (kLo = -30, kHi = 30): fc.Arbitrary<string> => fc.integer({ min: kLo, max: kHi }).map((k) => `1e${k}`);
 /** A decimal in [lo, hi] with 3 decimals, as a string. */
-const decArb = (lo: number, hi: number): fc.Arbitrary<string> => fc.integer({ min: Math.round(lo * 1000), max: Math.round(hi * 1000) }).map((n) => (n / 1000).toFixed(3));
+const decArb = (lo: number, hi: number): fc.Arbitrary<string> =>
+  fc.integer({ min: Math.round(lo * 1000), max: Math.round(hi * 1000) }).map((n) => (n / 1000).toFixed(3));
 /** x entries: |x_i| ∈ [0.2, 4], random sign. */
 const xEntry = fc.tuple(decArb(0.2, 4), fc.boolean()).map(([a, neg]) => (neg ? `-${a}` : a));
 export const xArb = (dMax = 3): fc.Arbitrary<string[]> => fc.array(xEntry, { minLength: 1, maxLength: dMax });
@@ -90,7 +93,8 @@ export function closeVec(F: Field<D>, a: readonly D[], b: readonly D[], digits: 
   for (const v of [...a, ...b]) floor = F.max(floor, F.abs(v));
   return a.length === b.length && a.every((ai, i) => close(F, ai, b[i]!, digits, floor));
 }
-const msg = (F: Field<D>, what: string, a: readonly D[], b: readonly D[]) => `${what}: ${a.map((v) => F.toString(v, 12)).join(',')} vs ${b.map((v) => F.toString(v, 12)).join(',')}`;
+const msg = (F: Field<D>, what: string, a: readonly D[], b: readonly D[]) =>
+  `${what}: ${a.map((v) => F.toString(v, 12)).join(',')} vs ${b.map((v) => F.toString(v, 12)).join(',')}`;
 
 /** Failures of the properties run so far in one entry point (all are run, then reported together). */
 let failures: string[] = [];
@@ -123,8 +127,20 @@ export function l2FlowProperties(budget: Budget, method: 'tau' | 'full'): void {
   const rtol = rtolOf(F);
   const dig = agreeDigits(budget.P);
   const run = (x: string[], u0: string[], v0: string[], rho: string, s: string) =>
-    l2Flow(F, { x: x.map((a) => F.fromString(a)), rho: F.fromString(rho), u0: u0.map((a) => F.fromString(a)), v0: v0.map((a) => F.fromString(a)) }, [F.fromString(s)], { method, rtol });
-  const startArb = xArb(3).chain((x) => fc.tuple(fc.constant(x), fc.array(decArb(-1.2, 1.2), { minLength: x.length, maxLength: x.length }), fc.array(decArb(-1.2, 1.2), { minLength: x.length, maxLength: x.length }), decArb(0.5, 3)));
+    l2Flow(
+      F,
+      { x: x.map((a) => F.fromString(a)), rho: F.fromString(rho), u0: u0.map((a) => F.fromString(a)), v0: v0.map((a) => F.fromString(a)) },
+      [F.fromString(s)],
+      { method, rtol },
+    );
+  const startArb = xArb(3).chain((x) =>
+    fc.tuple(
+      fc.constant(x),
+      fc.array(decArb(-1.2, 1.2), { minLength: x.length, maxLength: x.length }),
+      fc.array(decArb(-1.2, 1.2), { minLength: x.length, maxLength: x.length }),
+      decArb(0.5, 3),
+    ),
+  );
   const sameRun = (a: ReturnType<typeof run>, b: ReturnType<typeof run>, c: D, sScale: D, what: string) => {
     const pa = a.points[0]!;
     const pb = b.points[0]!;
@@ -141,131 +157,253 @@ export function l2FlowProperties(budget: Budget, method: 'tau' | 'full'): void {
       expect(closeVec(F, ua, pb.u, dig), msg(F, `${what}: u`, ua, pb.u)).toBe(true);
     }
   };
-  check(`l2Flow(${method}) homogeneity (u,v,rho) -> c(u,v,rho)`, budget, fc.property(startArb, scaleArb(), decArb(0.1, 6), ([x, u0, v0, rho], cS, s) => {
-    const c = F.fromString(cS);
-    const sc = (v: string) => F.toString(F.mul(c, F.fromString(v)));
-    const a = run(x, u0, v0, rho, s);
-    const b = run(x, u0.map(sc), v0.map(sc), sc(rho), s);
-    sameRun(a, b, c, F.one, `c = ${cS}`);
-  }));
-  check(`l2Flow(${method}) x -> c x, s -> s/c`, budget, fc.property(startArb, scaleArb(-8, 8), decArb(0.1, 6), ([x, u0, v0, rho], cS, s) => {
-    const c = F.fromString(cS);
-    const a = run(x, u0, v0, rho, s);
-    const b = run(x.map((v) => F.toString(F.mul(c, F.fromString(v)))), u0, v0, rho, F.toString(F.div(F.fromString(s), c)));
-    sameRun(a, b, F.one, F.div(F.one, c), `c = ${cS}`);
-  }));
-  check(`l2Flow(${method}) x_i -> -x_i, v_i -> -v_i`, budget, fc.property(startArb, decArb(0.1, 6), fc.nat(), ([x, u0, v0, rho], s, mask) => {
-    const flip = (i: number) => ((mask >> i) & 1) === 1;
-    const neg = (v: string) => (v.startsWith('-') ? v.slice(1) : `-${v}`);
-    const a = run(x, u0, v0, rho, s);
-    const b = run(x.map((v, i) => (flip(i) ? neg(v) : v)), u0, v0.map((v, i) => (flip(i) ? neg(v) : v)), rho, s);
-    sameRun(a, b, F.one, F.one, `mask ${mask}`);
-    if (a.points[0]!.status !== 'collapsed') {
-      const va = a.points[0]!.v.map((v, i) => (flip(i) ? F.neg(v) : v));
-      expect(closeVec(F, va, b.points[0]!.v, dig), msg(F, 'v', va, b.points[0]!.v)).toBe(true);
-    }
-  }));
-  check(`l2Flow(${method}) permutation`, budget, fc.property(startArb, decArb(0.1, 6), ([x, u0, v0, rho], s) => {
-    const perm = x.map((_, i) => i).reverse();
-    const a = run(x, u0, v0, rho, s);
-    const b = run(perm.map((i) => x[i]!), perm.map((i) => u0[i]!), perm.map((i) => v0[i]!), rho, s);
-    expect(b.points[0]!.status).toBe(a.points[0]!.status);
-    if (a.points[0]!.status !== 'collapsed') {
-      const ua = perm.map((i) => a.points[0]!.u[i]!);
-      expect(closeVec(F, ua, b.points[0]!.u, dig), msg(F, 'u', ua, b.points[0]!.u)).toBe(true);
-    }
-  }));
+  check(
+    `l2Flow(${method}) homogeneity (u,v,rho) -> c(u,v,rho)`,
+    budget,
+    fc.property(startArb, scaleArb(), decArb(0.1, 6), ([x, u0, v0, rho], cS, s) => {
+      const c = F.fromString(cS);
+      const sc = (v: string) => F.toString(F.mul(c, F.fromString(v)));
+      const a = run(x, u0, v0, rho, s);
+      const b = run(x, u0.map(sc), v0.map(sc), sc(rho), s);
+      sameRun(a, b, c, F.one, `c = ${cS}`);
+    }),
+  );
+  check(
+    `l2Flow(${method}) x -> c x, s -> s/c`,
+    budget,
+    fc.property(startArb, scaleArb(-8, 8), decArb(0.1, 6), ([x, u0, v0, rho], cS, s) => {
+      const c = F.fromString(cS);
+      const a = run(x, u0, v0, rho, s);
+      const b = run(
+        x.map((v) => F.toString(F.mul(c, F.fromString(v)))),
+        u0,
+        v0,
+        rho,
+        F.toString(F.div(F.fromString(s), c)),
+      );
+      sameRun(a, b, F.one, F.div(F.one, c), `c = ${cS}`);
+    }),
+  );
+  check(
+    `l2Flow(${method}) x_i -> -x_i, v_i -> -v_i`,
+    budget,
+    fc.property(startArb, decArb(0.1, 6), fc.nat(), ([x, u0, v0, rho], s, mask) => {
+      const flip = (i: number) => ((mask >> i) & 1) === 1;
+      const neg = (v: string) => (v.startsWith('-') ? v.slice(1) : `-${v}`);
+      const a = run(x, u0, v0, rho, s);
+      const b = run(
+        x.map((v, i) => (flip(i) ? neg(v) : v)),
+        u0,
+        v0.map((v, i) => (flip(i) ? neg(v) : v)),
+        rho,
+        s,
+      );
+      sameRun(a, b, F.one, F.one, `mask ${mask}`);
+      if (a.points[0]!.status !== 'collapsed') {
+        const va = a.points[0]!.v.map((v, i) => (flip(i) ? F.neg(v) : v));
+        expect(closeVec(F, va, b.points[0]!.v, dig), msg(F, 'v', va, b.points[0]!.v)).toBe(true);
+      }
+    }),
+  );
+  check(
+    `l2Flow(${method}) permutation`,
+    budget,
+    fc.property(startArb, decArb(0.1, 6), ([x, u0, v0, rho], s) => {
+      const perm = x.map((_, i) => i).reverse();
+      const a = run(x, u0, v0, rho, s);
+      const b = run(
+        perm.map((i) => x[i]!),
+        perm.map((i) => u0[i]!),
+        perm.map((i) => v0[i]!),
+        rho,
+        s,
+      );
+      expect(b.points[0]!.status).toBe(a.points[0]!.status);
+      if (a.points[0]!.status !== 'collapsed') {
+        const ua = perm.map((i) => a.points[0]!.u[i]!);
+        expect(closeVec(F, ua, b.points[0]!.u, dig), msg(F, 'u', ua, b.points[0]!.u)).toBe(true);
+      }
+    }),
+  );
 }
 
 /** GD: closed form (X), and the integrated rescaledFlow (H) at L = 2. */
 export function gdProperties(budget: Budget): void {
   const F = decimalField(budget.P);
   const rtol = rtolOf(F);
-  const startArb = xArb(3).chain((x) => fc.tuple(fc.constant(x), fc.array(decArb(-1.2, 1.2), { minLength: x.length, maxLength: x.length }), fc.array(decArb(-1.2, 1.2), { minLength: x.length, maxLength: x.length })));
-  check('gdClosedForm x -> c x, s -> s/c', budget, fc.property(startArb, scaleArb(), decArb(0, 5), ([x, u0, v0], cS, s) => {
-    const c = F.fromString(cS);
-    const X = x.map((v) => F.fromString(v));
-    const U = u0.map((v) => F.fromString(v));
-    const V = v0.map((v) => F.fromString(v));
-    const a = gdClosedForm(F, X, U, V, F.fromString(s));
-    const b = gdClosedForm(F, X.map((v) => F.mul(c, v)), U, V, F.div(F.fromString(s), c));
-    expect(closeVec(F, a.u, b.u, budget.P - 6), msg(F, 'u', a.u, b.u)).toBe(true);
-  }));
-  check('rescaledFlow(gd, L = 2) homogeneity', budget, fc.property(startArb, scaleArb(), decArb(0.1, 3), ([x, u0, v0], cS, s) => {
-    const c = F.fromString(cS);
-    const X = x.map((v) => F.fromString(v));
-    const W = [u0.map((v) => F.fromString(v)), v0.map((v) => F.fromString(v))];
-    const a = rescaledFlow(F, 'gd', X, F.zero, W, [F.fromString(s)], { rtol });
-    const b = rescaledFlow(F, 'gd', X, F.zero, W.map((r) => r.map((v) => F.mul(c, v))), [F.fromString(s)], { rtol });
-    const ua = a.points[0]!.W[0]!.map((v) => F.mul(c, v));
-    expect(closeVec(F, ua, b.points[0]!.W[0]!, agreeDigits(budget.P)), msg(F, 'u', ua, b.points[0]!.W[0]!)).toBe(true);
-  }));
-  check('rescaledFlow(sam-l2, L = 2) homogeneity', budget, fc.property(startArb, scaleArb(), decArb(0.1, 2), ([x, u0, v0], cS, s) => {
-    const c = F.fromString(cS);
-    const X = x.map((v) => F.fromString(v));
-    const rho = F.fromString('0.3');
-    const W = [u0.map((v) => F.add(F.fromString(v), F.fromNumber(2))), v0.map((v) => F.add(F.fromString(v), F.fromNumber(2)))];
-    const a = rescaledFlow(F, 'sam-l2', X, rho, W, [F.fromString(s)], { rtol });
-    const b = rescaledFlow(F, 'sam-l2', X, F.mul(c, rho), W.map((r) => r.map((v) => F.mul(c, v))), [F.fromString(s)], { rtol });
-    expect(b.status).toBe(a.status);
-    if (a.status === 'running') {
+  const startArb = xArb(3).chain((x) =>
+    fc.tuple(
+      fc.constant(x),
+      fc.array(decArb(-1.2, 1.2), { minLength: x.length, maxLength: x.length }),
+      fc.array(decArb(-1.2, 1.2), { minLength: x.length, maxLength: x.length }),
+    ),
+  );
+  check(
+    'gdClosedForm x -> c x, s -> s/c',
+    budget,
+    fc.property(startArb, scaleArb(), decArb(0, 5), ([x, u0, v0], cS, s) => {
+      const c = F.fromString(cS);
+      const X = x.map((v) => F.fromString(v));
+      const U = u0.map((v) => F.fromString(v));
+      const V = v0.map((v) => F.fromString(v));
+      const a = gdClosedForm(F, X, U, V, F.fromString(s));
+      const b = gdClosedForm(
+        F,
+        X.map((v) => F.mul(c, v)),
+        U,
+        V,
+        F.div(F.fromString(s), c),
+      );
+      expect(closeVec(F, a.u, b.u, budget.P - 6), msg(F, 'u', a.u, b.u)).toBe(true);
+    }),
+  );
+  check(
+    'rescaledFlow(gd, L = 2) homogeneity',
+    budget,
+    fc.property(startArb, scaleArb(), decArb(0.1, 3), ([x, u0, v0], cS, s) => {
+      const c = F.fromString(cS);
+      const X = x.map((v) => F.fromString(v));
+      const W = [u0.map((v) => F.fromString(v)), v0.map((v) => F.fromString(v))];
+      const a = rescaledFlow(F, 'gd', X, F.zero, W, [F.fromString(s)], { rtol });
+      const b = rescaledFlow(
+        F,
+        'gd',
+        X,
+        F.zero,
+        W.map((r) => r.map((v) => F.mul(c, v))),
+        [F.fromString(s)],
+        { rtol },
+      );
       const ua = a.points[0]!.W[0]!.map((v) => F.mul(c, v));
       expect(closeVec(F, ua, b.points[0]!.W[0]!, agreeDigits(budget.P)), msg(F, 'u', ua, b.points[0]!.W[0]!)).toBe(true);
-    }
-  }));
+    }),
+  );
+  check(
+    'rescaledFlow(sam-l2, L = 2) homogeneity',
+    budget,
+    fc.property(startArb, scaleArb(), decArb(0.1, 2), ([x, u0, v0], cS, s) => {
+      const c = F.fromString(cS);
+      const X = x.map((v) => F.fromString(v));
+      const rho = F.fromString('0.3');
+      const W = [u0.map((v) => F.add(F.fromString(v), F.fromNumber(2))), v0.map((v) => F.add(F.fromString(v), F.fromNumber(2)))];
+      const a = rescaledFlow(F, 'sam-l2', X, rho, W, [F.fromString(s)], { rtol });
+      const b = rescaledFlow(
+        F,
+        'sam-l2',
+        X,
+        F.mul(c, rho),
+        W.map((r) => r.map((v) => F.mul(c, v))),
+        [F.fromString(s)],
+        { rtol },
+      );
+      expect(b.status).toBe(a.status);
+      if (a.status === 'running') {
+        const ua = a.points[0]!.W[0]!.map((v) => F.mul(c, v));
+        expect(closeVec(F, ua, b.points[0]!.W[0]!, agreeDigits(budget.P)), msg(F, 'u', ua, b.points[0]!.W[0]!)).toBe(true);
+      }
+    }),
+  );
 }
 
 /** ℓ∞-SAM: closed form and integrated flow (H), (X), (S); planar fates (H). */
 export function linfProperties(budget: Budget, withIntegration = true): void {
   const F = decimalField(budget.P);
   const rtol = rtolOf(F);
-  const startArb = xArb(3).chain((x) => fc.tuple(fc.constant(x), fc.array(decArb(-3, 3), { minLength: x.length, maxLength: x.length }), fc.array(decArb(-3, 3), { minLength: x.length, maxLength: x.length }), decArb(0.2, 2)));
+  const startArb = xArb(3).chain((x) =>
+    fc.tuple(
+      fc.constant(x),
+      fc.array(decArb(-3, 3), { minLength: x.length, maxLength: x.length }),
+      fc.array(decArb(-3, 3), { minLength: x.length, maxLength: x.length }),
+      decArb(0.2, 2),
+    ),
+  );
   const close6 = budget.P - 8;
-  check('linf planar fate depends on (u0, v0)/rho only (exact scale 10^k)', budget, fc.property(decArb(-4, 4), decArb(-4, 4), decArb(0.1, 3), pow10Arb(), (u, v, r, cS) => {
-    const c = F.fromString(cS);
-    const a = linfEscapeCondition(F, F.fromString(u), F.fromString(v), F.fromString(r));
-    const b = linfEscapeCondition(F, F.mul(c, F.fromString(u)), F.mul(c, F.fromString(v)), F.mul(c, F.fromString(r)));
-    expect(b).toBe(a);
-    const pa = linfPlanarFate(F, F.fromString(u), F.fromString(v), F.fromString(r));
-    const pb = linfPlanarFate(F, F.mul(c, F.fromString(u)), F.mul(c, F.fromString(v)), F.mul(c, F.fromString(r)));
-    expect(pb.fate).toBe(pa.fate);
-    if (pa.absorbSigma !== null) expect(close(F, pa.absorbSigma, pb.absorbSigma!, close6), `sigma ${pa.absorbSigma} vs ${pb.absorbSigma}`).toBe(true);
-  }));
-  check('linfClosedForm homogeneity, x scaling and sign flip', budget, fc.property(startArb, scaleArb(), decArb(0.1, 4), fc.nat(), ([x, u0, v0, rho], cS, s, mask) => {
-    const c = F.fromString(cS);
-    const X = x.map((v) => F.fromString(v));
-    const U = u0.map((v) => F.fromString(v));
-    const V = v0.map((v) => F.fromString(v));
-    const R = F.fromString(rho);
-    const S = F.fromString(s);
-    const a = linfClosedForm(F, X, U, V, R, S);
-    const b = linfClosedForm(F, X, U.map((v) => F.mul(c, v)), V.map((v) => F.mul(c, v)), F.mul(c, R), S);
-    expect(b.fates).toEqual(a.fates);
-    expect(b.status).toBe(a.status);
-    const ua = a.u.map((v) => F.mul(c, v));
-    expect(closeVec(F, ua, b.u, close6), msg(F, 'u', ua, b.u)).toBe(true);
-    const e = linfClosedForm(F, X.map((v) => F.mul(c, v)), U, V, R, F.div(S, c));
-    expect(e.fates).toEqual(a.fates);
-    expect(closeVec(F, a.u, e.u, close6), msg(F, 'u (x scaled)', a.u, e.u)).toBe(true);
-    const flip = (i: number) => ((mask >> i) & 1) === 1;
-    const f = linfClosedForm(F, X.map((v, i) => (flip(i) ? F.neg(v) : v)), U, V.map((v, i) => (flip(i) ? F.neg(v) : v)), R, S);
-    expect(f.fates).toEqual(a.fates);
-    const vf = a.v.map((v, i) => (flip(i) ? F.neg(v) : v));
-    expect(closeVec(F, vf, f.v, close6), msg(F, 'v (flipped)', vf, f.v)).toBe(true);
-  }));
+  check(
+    'linf planar fate depends on (u0, v0)/rho only (exact scale 10^k)',
+    budget,
+    fc.property(decArb(-4, 4), decArb(-4, 4), decArb(0.1, 3), pow10Arb(), (u, v, r, cS) => {
+      const c = F.fromString(cS);
+      const a = linfEscapeCondition(F, F.fromString(u), F.fromString(v), F.fromString(r));
+      const b = linfEscapeCondition(F, F.mul(c, F.fromString(u)), F.mul(c, F.fromString(v)), F.mul(c, F.fromString(r)));
+      expect(b).toBe(a);
+      const pa = linfPlanarFate(F, F.fromString(u), F.fromString(v), F.fromString(r));
+      const pb = linfPlanarFate(F, F.mul(c, F.fromString(u)), F.mul(c, F.fromString(v)), F.mul(c, F.fromString(r)));
+      expect(pb.fate).toBe(pa.fate);
+      if (pa.absorbSigma !== null) expect(close(F, pa.absorbSigma, pb.absorbSigma!, close6), `sigma ${pa.absorbSigma} vs ${pb.absorbSigma}`).toBe(true);
+    }),
+  );
+  check(
+    'linfClosedForm homogeneity, x scaling and sign flip',
+    budget,
+    fc.property(startArb, scaleArb(), decArb(0.1, 4), fc.nat(), ([x, u0, v0, rho], cS, s, mask) => {
+      const c = F.fromString(cS);
+      const X = x.map((v) => F.fromString(v));
+      const U = u0.map((v) => F.fromString(v));
+      const V = v0.map((v) => F.fromString(v));
+      const R = F.fromString(rho);
+      const S = F.fromString(s);
+      const a = linfClosedForm(F, X, U, V, R, S);
+      const b = linfClosedForm(
+        F,
+        X,
+        U.map((v) => F.mul(c, v)),
+        V.map((v) => F.mul(c, v)),
+        F.mul(c, R),
+        S,
+      );
+      expect(b.fates).toEqual(a.fates);
+      expect(b.status).toBe(a.status);
+      const ua = a.u.map((v) => F.mul(c, v));
+      expect(closeVec(F, ua, b.u, close6), msg(F, 'u', ua, b.u)).toBe(true);
+      const e = linfClosedForm(
+        F,
+        X.map((v) => F.mul(c, v)),
+        U,
+        V,
+        R,
+        F.div(S, c),
+      );
+      expect(e.fates).toEqual(a.fates);
+      expect(closeVec(F, a.u, e.u, close6), msg(F, 'u (x scaled)', a.u, e.u)).toBe(true);
+      const flip = (i: number) => ((mask >> i) & 1) === 1;
+      const f = linfClosedForm(
+        F,
+        X.map((v, i) => (flip(i) ? F.neg(v) : v)),
+        U,
+        V.map((v, i) => (flip(i) ? F.neg(v) : v)),
+        R,
+        S,
+      );
+      expect(f.fates).toEqual(a.fates);
+      const vf = a.v.map((v, i) => (flip(i) ? F.neg(v) : v));
+      expect(closeVec(F, vf, f.v, close6), msg(F, 'v (flipped)', vf, f.v)).toBe(true);
+    }),
+  );
   if (!withIntegration) return;
-  check('linfFlow (Filippov integration) homogeneity', budget, fc.property(startArb, scaleArb(), decArb(0.1, 2), ([x, u0, v0, rho], cS, s) => {
-    const c = F.fromString(cS);
-    const X = x.map((v) => F.fromString(v));
-    const W = [u0.map((v) => F.fromString(v)), v0.map((v) => F.fromString(v))];
-    const R = F.fromString(rho);
-    const a = linfFlow(F, X, R, W, [F.fromString(s)], { rtol });
-    const b = linfFlow(F, X, F.mul(c, R), W.map((r) => r.map((v) => F.mul(c, v))), [F.fromString(s)], { rtol });
-    expect(b.points[0]!.status).toBe(a.points[0]!.status);
-    const ua = a.points[0]!.W[0]!.map((v) => F.mul(c, v));
-    expect(closeVec(F, ua, b.points[0]!.W[0]!, agreeDigits(budget.P)), msg(F, 'u', ua, b.points[0]!.W[0]!)).toBe(true);
-    if (a.collapseS !== null) expect(b.collapseS !== null && close(F, a.collapseS, b.collapseS, agreeDigits(budget.P)), `collapse_s ${a.collapseS} vs ${b.collapseS}`).toBe(true);
-  }));
+  check(
+    'linfFlow (Filippov integration) homogeneity',
+    budget,
+    fc.property(startArb, scaleArb(), decArb(0.1, 2), ([x, u0, v0, rho], cS, s) => {
+      const c = F.fromString(cS);
+      const X = x.map((v) => F.fromString(v));
+      const W = [u0.map((v) => F.fromString(v)), v0.map((v) => F.fromString(v))];
+      const R = F.fromString(rho);
+      const a = linfFlow(F, X, R, W, [F.fromString(s)], { rtol });
+      const b = linfFlow(
+        F,
+        X,
+        F.mul(c, R),
+        W.map((r) => r.map((v) => F.mul(c, v))),
+        [F.fromString(s)],
+        { rtol },
+      );
+      expect(b.points[0]!.status).toBe(a.points[0]!.status);
+      const ua = a.points[0]!.W[0]!.map((v) => F.mul(c, v));
+      expect(closeVec(F, ua, b.points[0]!.W[0]!, agreeDigits(budget.P)), msg(F, 'u', ua, b.points[0]!.W[0]!)).toBe(true);
+      if (a.collapseS !== null)
+        expect(b.collapseS !== null && close(F, a.collapseS, b.collapseS, agreeDigits(budget.P)), `collapse_s ${a.collapseS} vs ${b.collapseS}`).toBe(true);
+    }),
+  );
 }
 
 /** Critical scale: α_c(cρ) = c α_c(ρ), α_c(cx) = α_c(x), sign flips (enclosures intersect). */
@@ -275,23 +413,42 @@ export function criticalScaleProperties(budget: Budget, tol = '1e-5'): void {
   const T = F.fromString(tol);
   const intersects = (aLo: D, aHi: D, bLo: D, bHi: D) => F.cmp(aLo, bHi) <= 0 && F.cmp(bLo, aHi) <= 0;
   const xs = fc.array(decArb(0.3, 3), { minLength: 1, maxLength: 3 });
-  check('criticalScale rho -> c rho scales the enclosure by c', budget, fc.property(xs, scaleArb(), (x, cS) => {
-    const c = F.fromString(cS);
-    const X = x.map((v) => F.fromString(v));
-    const a = criticalScale(F, X, F.one, { tol: T, rtol });
-    const b = criticalScale(F, X, c, { tol: T, rtol });
-    expect(b.undecided).toBe(0);
-    expect(F.cmp(F.sub(b.hi, b.lo), F.mul(F.mul(T, c), F.fromString('1.000001'))) <= 0, `width ${F.toString(F.sub(b.hi, b.lo), 6)} > tol*rho`).toBe(true);
-    const ok = intersects(F.mul(c, a.lo), F.mul(c, a.hi), b.lo, b.hi);
-    expect(ok, `c[lo,hi] = [${F.toString(F.mul(c, a.lo), 12)}, ${F.toString(F.mul(c, a.hi), 12)}] vs [${F.toString(b.lo, 12)}, ${F.toString(b.hi, 12)}]`).toBe(true);
-  }));
-  check('criticalScale x -> c x and x_i -> -x_i leave alpha_c unchanged', budget, fc.property(xs, scaleArb(-6, 6), fc.nat(), (x, cS, mask) => {
-    const c = F.fromString(cS);
-    const X = x.map((v) => F.fromString(v));
-    const a = criticalScale(F, X, F.one, { tol: T, rtol });
-    const b = criticalScale(F, X.map((v, i) => (((mask >> i) & 1) === 1 ? F.neg(F.mul(c, v)) : F.mul(c, v))), F.one, { tol: T, rtol });
-    expect(intersects(a.lo, a.hi, b.lo, b.hi), `[${F.toString(a.lo, 12)}, ${F.toString(a.hi, 12)}] vs [${F.toString(b.lo, 12)}, ${F.toString(b.hi, 12)}]`).toBe(true);
-  }));
+  check(
+    'criticalScale rho -> c rho scales the enclosure by c',
+    budget,
+    fc.property(xs, scaleArb(), (x, cS) => {
+      const c = F.fromString(cS);
+      const X = x.map((v) => F.fromString(v));
+      const a = criticalScale(F, X, F.one, { tol: T, rtol });
+      const b = criticalScale(F, X, c, { tol: T, rtol });
+      expect(b.undecided).toBe(0);
+      expect(F.cmp(F.sub(b.hi, b.lo), F.mul(F.mul(T, c), F.fromString('1.000001'))) <= 0, `width ${F.toString(F.sub(b.hi, b.lo), 6)} > tol*rho`).toBe(true);
+      const ok = intersects(F.mul(c, a.lo), F.mul(c, a.hi), b.lo, b.hi);
+      expect(
+        ok,
+        `c[lo,hi] = [${F.toString(F.mul(c, a.lo), 12)}, ${F.toString(F.mul(c, a.hi), 12)}] vs [${F.toString(b.lo, 12)}, ${F.toString(b.hi, 12)}]`,
+      ).toBe(true);
+    }),
+  );
+  check(
+    'criticalScale x -> c x and x_i -> -x_i leave alpha_c unchanged',
+    budget,
+    fc.property(xs, scaleArb(-6, 6), fc.nat(), (x, cS, mask) => {
+      const c = F.fromString(cS);
+      const X = x.map((v) => F.fromString(v));
+      const a = criticalScale(F, X, F.one, { tol: T, rtol });
+      const b = criticalScale(
+        F,
+        X.map((v, i) => (((mask >> i) & 1) === 1 ? F.neg(F.mul(c, v)) : F.mul(c, v))),
+        F.one,
+        { tol: T, rtol },
+      );
+      expect(
+        intersects(a.lo, a.hi, b.lo, b.hi),
+        `[${F.toString(a.lo, 12)}, ${F.toString(a.hi, 12)}] vs [${F.toString(b.lo, 12)}, ${F.toString(b.hi, 12)}]`,
+      ).toBe(true);
+    }),
+  );
 }
 
 /** Leaders: switch times invariant under (α, ρ) → c(α, ρ), scale by 1/c under x → c x; permutation. */
@@ -301,46 +458,99 @@ export function leadersProperties(budget: Budget): void {
   const dig = agreeDigits(budget.P);
   const xs = fc.uniqueArray(fc.integer({ min: 2, max: 40 }), { minLength: 2, maxLength: 3 }).map((a) => a.map((n) => (n / 10).toFixed(1)));
   const seq = (r: ReturnType<typeof leaders<D>>, x: readonly string[]) => [r.initialLeader, ...r.switches.map((w) => w.leader)].map((i) => x[i]);
-  check('leaders homogeneity and x scaling', budget, fc.property(xs, decArb(0.2, 1.5), scaleArb(), scaleArb(-6, 6), (x, alpha, cS, kS) => {
-    const c = F.fromString(cS);
-    const k = F.fromString(kS);
-    const X = x.map((v) => F.fromString(v));
-    const A = F.fromString(alpha);
-    const a = leaders(F, balancedStart(F, X, F.one, A), { rtol });
-    const b = leaders(F, balancedStart(F, X, c, F.mul(c, A)), { rtol });
-    expect(seq(b, x)).toEqual(seq(a, x));
-    expect(b.final.reason).toBe(a.final.reason);
-    a.switches.forEach((w, i) => expect(close(F, w.s, b.switches[i]!.s, dig), `switch ${i}: ${w.s} vs ${b.switches[i]!.s}`).toBe(true));
-    const e = leaders(F, balancedStart(F, X.map((v) => F.mul(k, v)), F.one, A), { rtol });
-    expect(seq(e, x)).toEqual(seq(a, x));
-    a.switches.forEach((w, i) => expect(close(F, F.div(w.s, k), e.switches[i]!.s, dig), `switch ${i} (x scaled): ${F.div(w.s, k)} vs ${e.switches[i]!.s}`).toBe(true));
-    const perm = x.map((_, i) => i).reverse();
-    const p = leaders(F, balancedStart(F, perm.map((i) => X[i]!), F.one, A), { rtol });
-    expect(seq(p, perm.map((i) => x[i]!))).toEqual(seq(a, x));
-  }));
+  check(
+    'leaders homogeneity and x scaling',
+    budget,
+    fc.property(xs, decArb(0.2, 1.5), scaleArb(), scaleArb(-6, 6), (x, alpha, cS, kS) => {
+      const c = F.fromString(cS);
+      const k = F.fromString(kS);
+      const X = x.map((v) => F.fromString(v));
+      const A = F.fromString(alpha);
+      const a = leaders(F, balancedStart(F, X, F.one, A), { rtol });
+      const b = leaders(F, balancedStart(F, X, c, F.mul(c, A)), { rtol });
+      expect(seq(b, x)).toEqual(seq(a, x));
+      expect(b.final.reason).toBe(a.final.reason);
+      a.switches.forEach((w, i) => expect(close(F, w.s, b.switches[i]!.s, dig), `switch ${i}: ${w.s} vs ${b.switches[i]!.s}`).toBe(true));
+      const e = leaders(
+        F,
+        balancedStart(
+          F,
+          X.map((v) => F.mul(k, v)),
+          F.one,
+          A,
+        ),
+        { rtol },
+      );
+      expect(seq(e, x)).toEqual(seq(a, x));
+      a.switches.forEach((w, i) =>
+        expect(close(F, F.div(w.s, k), e.switches[i]!.s, dig), `switch ${i} (x scaled): ${F.div(w.s, k)} vs ${e.switches[i]!.s}`).toBe(true),
+      );
+      const perm = x.map((_, i) => i).reverse();
+      const p = leaders(
+        F,
+        balancedStart(
+          F,
+          perm.map((i) => X[i]!),
+          F.one,
+          A,
+        ),
+        { rtol },
+      );
+      expect(
+        seq(
+          p,
+          perm.map((i) => x[i]!),
+        ),
+      ).toEqual(seq(a, x));
+    }),
+  );
 }
 
 /** The `flow` command's engine (evaluateFlow) for every algo and method: (H). */
 export function evaluateFlowProperties(budget: Budget): void {
-  const algos: Array<[string, string]> = [['gd', 'closed-form'], ['gd', 'integrate'], ['sam-l2', 'closed-form'], ['sam-l2', 'integrate'], ['sam-linf', 'closed-form'], ['sam-linf', 'integrate']];
+  const algos: Array<[string, string]> = [
+    ['gd', 'closed-form'],
+    ['gd', 'integrate'],
+    ['sam-l2', 'closed-form'],
+    ['sam-l2', 'integrate'],
+    ['sam-linf', 'closed-form'],
+    ['sam-linf', 'integrate'],
+  ];
   const dig = agreeDigits(budget.P);
-  check('evaluateFlow homogeneity for every algo/method', budget, fc.property(fc.constantFrom(...algos), xArb(3), decArb(0.2, 1.5), scaleArb(), decArb(0.1, 3), ([algo, method], x, alpha, cS, s) => {
-    const cfg = (sc: string) => {
-      const F0 = decimalField(budget.P);
-      const m = (v: string) => F0.toString(F0.mul(F0.fromString(sc), F0.fromString(v)));
-      return parseFlowConfig({ algo, method, rho: m('1'), x, u0: x.map(() => m(alpha)), v0: x.map((xi) => m(xi.startsWith('-') ? `-${alpha}` : alpha)), s, precision: budget.P });
-    };
-    const F = decimalField(budget.P);
-    const a = evaluateFlow(F, cfg('1'), [F.fromString(s)]);
-    const b = evaluateFlow(F, cfg(cS), [F.fromString(s)]);
-    expect(b.points[0]!.status).toBe(a.points[0]!.status);
-    expect(b.collapse_s === null).toBe(a.collapse_s === null);
-    if (a.collapse_s !== null) expect(close(F, F.fromString(a.collapse_s), F.fromString(b.collapse_s!), dig, F.fromString(a.collapse_s_radius ?? '0')), `collapse_s ${a.collapse_s} vs ${b.collapse_s}`).toBe(true);
-    const c = F.fromString(cS);
-    const ua = a.points[0]!.u!.map((v) => F.mul(c, F.fromString(v)));
-    const ub = b.points[0]!.u!.map((v) => F.fromString(v));
-    expect(closeVec(F, ua, ub, dig), msg(F, 'u', ua, ub)).toBe(true);
-  }));
+  check(
+    'evaluateFlow homogeneity for every algo/method',
+    budget,
+    fc.property(fc.constantFrom(...algos), xArb(3), decArb(0.2, 1.5), scaleArb(), decArb(0.1, 3), ([algo, method], x, alpha, cS, s) => {
+      const cfg = (sc: string) => {
+        const F0 = decimalField(budget.P);
+        const m = (v: string) => F0.toString(F0.mul(F0.fromString(sc), F0.fromString(v)));
+        return parseFlowConfig({
+          algo,
+          method,
+          rho: m('1'),
+          x,
+          u0: x.map(() => m(alpha)),
+          v0: x.map((xi) => m(xi.startsWith('-') ? `-${alpha}` : alpha)),
+          s,
+          precision: budget.P,
+        });
+      };
+      const F = decimalField(budget.P);
+      const a = evaluateFlow(F, cfg('1'), [F.fromString(s)]);
+      const b = evaluateFlow(F, cfg(cS), [F.fromString(s)]);
+      expect(b.points[0]!.status).toBe(a.points[0]!.status);
+      expect(b.collapse_s === null).toBe(a.collapse_s === null);
+      if (a.collapse_s !== null)
+        expect(
+          close(F, F.fromString(a.collapse_s), F.fromString(b.collapse_s!), dig, F.fromString(a.collapse_s_radius ?? '0')),
+          `collapse_s ${a.collapse_s} vs ${b.collapse_s}`,
+        ).toBe(true);
+      const c = F.fromString(cS);
+      const ua = a.points[0]!.u!.map((v) => F.mul(c, F.fromString(v)));
+      const ub = b.points[0]!.u!.map((v) => F.fromString(v));
+      expect(closeVec(F, ua, ub, dig), msg(F, 'u', ua, ub)).toBe(true);
+    }),
+  );
 }
 
 /** Discrete maps: (D1) exact scaling with c = 10^k, (D2) exact sign flip, (D3) permutation. */
@@ -351,35 +561,68 @@ export function discreteProperties(budget: Budget): void {
   const setup = fc.tuple(algoArb, lossArb, fc.integer({ min: 1, max: 3 }), xArb(3), decArb(0.1, 1), decArb(0.01, 0.2), decArb(0, 1));
   const run = (algo: 'gd' | 'sam-l2' | 'sam-linf', loss: 'logistic' | 'exponential', x: D[], W0: D[][], eta: D, rho: D) =>
     simulate(F, { algo, loss, eta, rho, steps: 6, data: { X: [x], Y: [1] }, W0 });
-  check('discrete maps: x -> c^L x, w -> w/c, eta -> eta/c^2, rho -> rho/c (c = 10^k, exact)', budget, fc.property(setup, pow10Arb(-12, 12), ([algo, loss, L, x, a, eta, rho], cS) => {
-    const c = F.fromString(cS);
-    const X = x.map((v) => F.fromString(v));
-    const W0 = Array.from({ length: L + 1 }, (_, l) => x.map((_, i) => F.add(F.fromString(a), F.fromString(`0.0${(l + i) % 10}`))));
-    const Lw = W0.length;
-    const A = run(algo, loss, X, W0, F.fromString(eta), F.fromString(rho));
-    const B = run(algo, loss, X.map((v) => F.mul(F.powInt(c, Lw), v)), W0.map((r) => r.map((v) => F.div(v, c))), F.div(F.fromString(eta), F.mul(c, c)), F.div(F.fromString(rho), c));
-    A.W.forEach((row, l) => row.forEach((w, i) => expect(F.toString(F.div(w, c)), `W[${l}][${i}]`).toBe(F.toString(B.W[l]![i]!))));
-    expect(F.toString(F.div(A.s, F.mul(c, c)))).toBe(F.toString(B.s));
-  }));
-  check('discrete maps: x_i -> -x_i with the last layer entry negated (exact)', budget, fc.property(setup, fc.nat(), ([algo, loss, L, x, a, eta, rho], mask) => {
-    const X = x.map((v) => F.fromString(v));
-    const W0 = Array.from({ length: L + 1 }, (_, l) => x.map((_, i) => F.add(F.fromString(a), F.fromString(`0.0${(l + 2 * i) % 10}`))));
-    const flip = (i: number) => ((mask >> i) & 1) === 1;
-    const last = W0.length - 1;
-    const A = run(algo, loss, X, W0, F.fromString(eta), F.fromString(rho));
-    const B = run(algo, loss, X.map((v, i) => (flip(i) ? F.neg(v) : v)), W0.map((r, l) => r.map((v, i) => (l === last && flip(i) ? F.neg(v) : v))), F.fromString(eta), F.fromString(rho));
-    A.W.forEach((row, l) => row.forEach((w, i) => expect(F.toString(l === last && flip(i) ? F.neg(w) : w)).toBe(F.toString(B.W[l]![i]!))));
-    expect(F.toString(A.s)).toBe(F.toString(B.s));
-  }));
-  check('discrete maps: permutation of coordinates (P - 6 digits)', budget, fc.property(setup, ([algo, loss, L, x, a, eta, rho]) => {
-    const X = x.map((v) => F.fromString(v));
-    const W0 = Array.from({ length: L + 1 }, (_, l) => x.map((_, i) => F.add(F.fromString(a), F.fromString(`0.0${(3 * l + i) % 10}`))));
-    const perm = x.map((_, i) => i).reverse();
-    const A = run(algo, loss, X, W0, F.fromString(eta), F.fromString(rho));
-    const B = run(algo, loss, perm.map((i) => X[i]!), W0.map((r) => perm.map((i) => r[i]!)), F.fromString(eta), F.fromString(rho));
-    A.W.forEach((row, l) => {
-      const pa = perm.map((i) => row[i]!);
-      expect(closeVec(F, pa, B.W[l]!, budget.P - 6), msg(F, `W[${l}]`, pa, B.W[l]!)).toBe(true);
-    });
-  }));
+  check(
+    'discrete maps: x -> c^L x, w -> w/c, eta -> eta/c^2, rho -> rho/c (c = 10^k, exact)',
+    budget,
+    fc.property(setup, pow10Arb(-12, 12), ([algo, loss, L, x, a, eta, rho], cS) => {
+      const c = F.fromString(cS);
+      const X = x.map((v) => F.fromString(v));
+      const W0 = Array.from({ length: L + 1 }, (_, l) => x.map((_, i) => F.add(F.fromString(a), F.fromString(`0.0${(l + i) % 10}`))));
+      const Lw = W0.length;
+      const A = run(algo, loss, X, W0, F.fromString(eta), F.fromString(rho));
+      const B = run(
+        algo,
+        loss,
+        X.map((v) => F.mul(F.powInt(c, Lw), v)),
+        W0.map((r) => r.map((v) => F.div(v, c))),
+        F.div(F.fromString(eta), F.mul(c, c)),
+        F.div(F.fromString(rho), c),
+      );
+      A.W.forEach((row, l) => row.forEach((w, i) => expect(F.toString(F.div(w, c)), `W[${l}][${i}]`).toBe(F.toString(B.W[l]![i]!))));
+      expect(F.toString(F.div(A.s, F.mul(c, c)))).toBe(F.toString(B.s));
+    }),
+  );
+  check(
+    'discrete maps: x_i -> -x_i with the last layer entry negated (exact)',
+    budget,
+    fc.property(setup, fc.nat(), ([algo, loss, L, x, a, eta, rho], mask) => {
+      const X = x.map((v) => F.fromString(v));
+      const W0 = Array.from({ length: L + 1 }, (_, l) => x.map((_, i) => F.add(F.fromString(a), F.fromString(`0.0${(l + 2 * i) % 10}`))));
+      const flip = (i: number) => ((mask >> i) & 1) === 1;
+      const last = W0.length - 1;
+      const A = run(algo, loss, X, W0, F.fromString(eta), F.fromString(rho));
+      const B = run(
+        algo,
+        loss,
+        X.map((v, i) => (flip(i) ? F.neg(v) : v)),
+        W0.map((r, l) => r.map((v, i) => (l === last && flip(i) ? F.neg(v) : v))),
+        F.fromString(eta),
+        F.fromString(rho),
+      );
+      A.W.forEach((row, l) => row.forEach((w, i) => expect(F.toString(l === last && flip(i) ? F.neg(w) : w)).toBe(F.toString(B.W[l]![i]!))));
+      expect(F.toString(A.s)).toBe(F.toString(B.s));
+    }),
+  );
+  check(
+    'discrete maps: permutation of coordinates (P - 6 digits)',
+    budget,
+    fc.property(setup, ([algo, loss, L, x, a, eta, rho]) => {
+      const X = x.map((v) => F.fromString(v));
+      const W0 = Array.from({ length: L + 1 }, (_, l) => x.map((_, i) => F.add(F.fromString(a), F.fromString(`0.0${(3 * l + i) % 10}`))));
+      const perm = x.map((_, i) => i).reverse();
+      const A = run(algo, loss, X, W0, F.fromString(eta), F.fromString(rho));
+      const B = run(
+        algo,
+        loss,
+        perm.map((i) => X[i]!),
+        W0.map((r) => perm.map((i) => r[i]!)),
+        F.fromString(eta),
+        F.fromString(rho),
+      );
+      A.W.forEach((row, l) => {
+        const pa = perm.map((i) => row[i]!);
+        expect(closeVec(F, pa, B.W[l]!, budget.P - 6), msg(F, `W[${l}]`, pa, B.W[l]!)).toBe(true);
+      });
+    }),
+  );
 }

@@ -61,4 +61,3 @@ export function bruteLoss<T>(F: Field<T>, name: LossName, data: Dataset<T>, W: W
   });
   return F.div(acc, F.fromNumber(data.X.length));
 }
-

@@ -21,8 +21,32 @@ describe('β and margins: exact small cases', () => {
   const f = (s: string) => F.fromString(s);
   it.each([
     { W: [['2', '-3']], X: [['1', '1']], Y: [1], beta: ['2', '-3'], z: ['-1'], why: 'L = 1: β = w itself' },
-    { W: [['2', '0.5'], ['3', '4']], X: [['1', '-1']], Y: [-1], beta: ['6', '2'], z: ['-4'], why: 'L = 2 with a negative label flips the margin' },
-    { W: [['1', '0'], ['2', '5'], ['3', '7']], X: [['1', '1'], ['2', '0']], Y: [1, 1], beta: ['6', '0'], z: ['6', '12'], why: 'L = 3 with a zero weight: β_j = 0 exactly' },
+    {
+      W: [
+        ['2', '0.5'],
+        ['3', '4'],
+      ],
+      X: [['1', '-1']],
+      Y: [-1],
+      beta: ['6', '2'],
+      z: ['-4'],
+      why: 'L = 2 with a negative label flips the margin',
+    },
+    {
+      W: [
+        ['1', '0'],
+        ['2', '5'],
+        ['3', '7'],
+      ],
+      X: [
+        ['1', '1'],
+        ['2', '0'],
+      ],
+      Y: [1, 1],
+      beta: ['6', '0'],
+      z: ['6', '12'],
+      why: 'L = 3 with a zero weight: β_j = 0 exactly',
+    },
   ] as const)('$why', ({ W, X, Y, beta: b, z }) => {
     const Wd = W.map((r) => r.map(f));
     const data = { X: X.map((r) => r.map(f)), Y: [...Y] };
@@ -67,9 +91,7 @@ describe('loss and gradient vs brute force at high precision (fast-check, seed 2
         const { W, data } = load(F, p);
         const G = gradient(F, makeLoss(F, p.loss), data, W).grad;
         const fd = fdGradient(F, (V) => bruteLoss(F, p.loss, data, V), W, h);
-        return G.every((row, l) =>
-          row.every((gj, j) => F.cmp(F.abs(F.sub(gj, fd[l]![j]!)), F.mul(tol, F.max(F.one, F.abs(gj)))) <= 0),
-        );
+        return G.every((row, l) => row.every((gj, j) => F.cmp(F.abs(F.sub(gj, fd[l]![j]!)), F.mul(tol, F.max(F.one, F.abs(gj)))) <= 0));
       }),
       { seed: SEED, numRuns: 60 },
     );
@@ -79,7 +101,11 @@ describe('loss and gradient vs brute force at high precision (fast-check, seed 2
     // why hard: a β/w_l shortcut would divide by zero; prefix/suffix products must give exact zeros
     const F = decimalField(40);
     const f = (s: string) => F.fromString(s);
-    const W = [['0', '1.5'], ['0', '-2'], ['3', '0.25']].map((r) => r.map(f));
+    const W = [
+      ['0', '1.5'],
+      ['0', '-2'],
+      ['3', '0.25'],
+    ].map((r) => r.map(f));
     const data = { X: [[f('1'), f('2')]], Y: [1 as const] };
     const G = gradient(F, makeLoss(F, 'logistic'), data, W).grad;
     expect(G.map((r) => F.isZero(r[0]!))).toEqual([true, true, true]);
@@ -90,8 +116,17 @@ describe('loss and gradient vs brute force at high precision (fast-check, seed 2
     const F = decimalField(40);
     const f = (s: string) => F.fromString(s);
     const loss = makeLoss(F, 'logistic');
-    const W = [[f('0.5'), f('1')], [f('2'), f('-1')]];
-    const data = { X: [[f('1'), f('3')], [f('-1'), f('1')]], Y: [1, -1] as (1 | -1)[] };
+    const W = [
+      [f('0.5'), f('1')],
+      [f('2'), f('-1')],
+    ];
+    const data = {
+      X: [
+        [f('1'), f('3')],
+        [f('-1'), f('1')],
+      ],
+      Y: [1, -1] as (1 | -1)[],
+    };
     const r = gradient(F, loss, data, W);
     // β = (1, −1): z_1 = 1·1 − 3 = −2, z_2 = −(−1 − 1) = 2
     expect(r.z.map((v) => F.toString(v))).toEqual(['-2', '2']);

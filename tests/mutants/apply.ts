@@ -51,7 +51,9 @@ export function checkAnchors(root: string, m: Mutant): string[] {
   } catch {
     return [`${m.file}: file not found`];
   }
-  return m.edits.filter((e) => occurrences(text, e.search) !== 1).map((e) => `${m.file}: anchor occurs ${occurrences(text, e.search)} times (want 1): ${JSON.stringify(e.search.slice(0, 80))}`);
+  return m.edits
+    .filter((e) => occurrences(text, e.search) !== 1)
+    .map((e) => `${m.file}: anchor occurs ${occurrences(text, e.search)} times (want 1): ${JSON.stringify(e.search.slice(0, 80))}`);
 }
 
 export function mutatedSource(text: string, m: Mutant): string {
@@ -99,7 +101,11 @@ export async function runMutant(root: string, m: Mutant, seed: number, opts: Run
   const timeout = (opts.timeoutSeconds ?? 300) * 1000;
   try {
     const res = await new Promise<{ code: number | null; signal: string | null; out: string; err: string; timedOut: boolean }>((resolve) => {
-      const child = spawn(process.execPath, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', SAMCHECK_LOADER: 'tsx' } });
+      const child = spawn(process.execPath, args, {
+        cwd: dir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, NO_COLOR: '1', SAMCHECK_LOADER: 'tsx' },
+      });
       let out = '';
       let err = '';
       let timedOut = false;
@@ -114,7 +120,17 @@ export async function runMutant(root: string, m: Mutant, seed: number, opts: Run
         resolve({ code, signal, out, err, timedOut });
       });
     });
-    if (res.timedOut) return { id: m.id, seed, verdict: 'timeout', exitCode: null, seconds: secs(), failedClaims: [], failedChecks: [], detail: `no answer within ${timeout / 1000} s` };
+    if (res.timedOut)
+      return {
+        id: m.id,
+        seed,
+        verdict: 'timeout',
+        exitCode: null,
+        seconds: secs(),
+        failedClaims: [],
+        failedChecks: [],
+        detail: `no answer within ${timeout / 1000} s`,
+      };
     let parsed: VerifyJson | null = null;
     try {
       parsed = JSON.parse(res.out) as VerifyJson;
@@ -123,14 +139,25 @@ export async function runMutant(root: string, m: Mutant, seed: number, opts: Run
     }
     const failedClaims = (parsed?.claims ?? []).filter((c) => c.status === 'fail').map((c) => c.id);
     const failedChecks = (parsed?.claims ?? []).flatMap((c) => (c.checks ?? []).filter((k) => k.status === 'fail').map((k) => `${c.id}/${k.check}`));
-    const reasons = (parsed?.claims ?? []).flatMap((c) => (c.checks ?? []).filter((k) => k.status === 'fail').map((k) => `${c.id}/${k.check}: ${(k.reason ?? '').slice(0, 200)}`));
+    const reasons = (parsed?.claims ?? []).flatMap((c) =>
+      (c.checks ?? []).filter((k) => k.status === 'fail').map((k) => `${c.id}/${k.check}: ${(k.reason ?? '').slice(0, 200)}`),
+    );
     const lastErr = res.err.trim().split('\n').filter(Boolean).slice(-2).join(' | ');
     if (res.code === 1 && parsed) {
       const hit = m.claims.some((c) => failedClaims.includes(c));
       return { id: m.id, seed, verdict: hit ? 'killed' : 'wrong-claim', exitCode: 1, seconds: secs(), failedClaims, failedChecks, reasons };
     }
     if (res.code === 0 && parsed) return { id: m.id, seed, verdict: 'survived', exitCode: 0, seconds: secs(), failedClaims, failedChecks };
-    return { id: m.id, seed, verdict: 'crash', exitCode: res.code, seconds: secs(), failedClaims, failedChecks, detail: res.signal ? `signal ${res.signal}` : lastErr.slice(0, 300) };
+    return {
+      id: m.id,
+      seed,
+      verdict: 'crash',
+      exitCode: res.code,
+      seconds: secs(),
+      failedClaims,
+      failedChecks,
+      detail: res.signal ? `signal ${res.signal}` : lastErr.slice(0, 300),
+    };
   } finally {
     if (!opts.keep) rmSync(dir, { recursive: true, force: true });
   }

@@ -20,7 +20,7 @@ describe('semantic mutant catalogue', () => {
     for (const id of E2E_MUTANTS) expect(MUTANTS.map((m) => m.id)).toContain(id);
   });
 
-  it('every anchor occurs exactly once in today\'s source, and every patch changes it', () => {
+  it("every anchor occurs exactly once in today's source, and every patch changes it", () => {
     for (const m of MUTANTS) {
       expect(checkAnchors(root, m), m.id).toEqual([]);
       const text = readFileSync(resolve(root, m.file), 'utf8');

@@ -34,7 +34,10 @@ const value = (name: string): string | undefined => {
 const known = new Set(['--only', '--seeds', '--jobs', '--full', '--timeout', '--json', '--anchors', '--keep']);
 for (const a of argv) if (a.startsWith('--') && !known.has(a)) usage(`unknown option ${a}`);
 
-const onlyIds = value('--only')?.split(',').map((s) => s.trim()).filter(Boolean);
+const onlyIds = value('--only')
+  ?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const ids = new Set(MUTANTS.map((m) => m.id));
 for (const id of onlyIds ?? []) if (!ids.has(id)) usage(`--only: unknown mutant ${id} (see tests/mutants/catalogue.ts)`);
 const seeds = (value('--seeds') ?? `${DEFAULT_SEED},1,2`).split(',').map((s) => {
@@ -63,7 +66,9 @@ async function worker(): Promise<void> {
     const { m, seed } = tasks[next++]!;
     const r = await runMutant(root, m, seed, { full: flag('--full'), timeoutSeconds, keep: flag('--keep') });
     runs.push(r);
-    process.stderr.write(`mutants: ${r.id} seed ${seed}: ${r.verdict} (${r.seconds} s${r.failedChecks.length ? `; failed ${r.failedChecks.join(', ')}` : ''}${r.detail ? `; ${r.detail}` : ''}) [${runs.length}/${tasks.length}]\n`);
+    process.stderr.write(
+      `mutants: ${r.id} seed ${seed}: ${r.verdict} (${r.seconds} s${r.failedChecks.length ? `; failed ${r.failedChecks.join(', ')}` : ''}${r.detail ? `; ${r.detail}` : ''}) [${runs.length}/${tasks.length}]\n`,
+    );
   }
 }
 await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, worker));
@@ -74,13 +79,17 @@ const rows = selected.map((m) => {
 });
 const caught = rows.filter((r) => r.caught).length;
 if (flag('--json')) {
-  process.stdout.write(`${JSON.stringify({ seeds, full: flag('--full'), mutants: rows, summary: { total: rows.length, caught, notCaught: rows.length - caught } }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ seeds, full: flag('--full'), mutants: rows, summary: { total: rows.length, caught, notCaught: rows.length - caught } }, null, 2)}\n`,
+  );
 } else {
   const w = Math.max(...rows.map((r) => r.id.length), 6);
   process.stdout.write(`${'mutant'.padEnd(w)}  ${'claims'.padEnd(12)}  ${seeds.map((s) => `seed ${s}`.padEnd(16)).join('  ')}  caught-by\n`);
   for (const r of rows) {
     const by = [...new Set(r.runs.flatMap((x) => x.failedChecks))].join(' ');
-    process.stdout.write(`${r.id.padEnd(w)}  ${r.claims.join(',').padEnd(12)}  ${r.runs.map((x) => `${x.verdict} ${x.seconds}s`.padEnd(16)).join('  ')}  ${by}\n`);
+    process.stdout.write(
+      `${r.id.padEnd(w)}  ${r.claims.join(',').padEnd(12)}  ${r.runs.map((x) => `${x.verdict} ${x.seconds}s`.padEnd(16)).join('  ')}  ${by}\n`,
+    );
   }
   process.stdout.write(`${caught}/${rows.length} mutants caught at every seed (${seeds.join(', ')})\n`);
 }

@@ -89,7 +89,7 @@ describe('loss identities on random margins (fast-check, seed 20260308)', () => 
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 999_999 }), fc.integer({ min: 4, max: 300 }), fc.boolean(), (m, e, neg) => {
         // |a| < 1e-3: the atanh-series branch of log1p (larger a go through ln with guard digits)
-        const a = `${neg ? "-" : ""}${m}e-${e + 6}`; // |a| < 1e-(e) ≤ 1e-4
+        const a = `${neg ? '-' : ''}${m}e-${e + 6}`; // |a| < 1e-(e) ≤ 1e-4
         const got = F.toString(F.log1p(F.fromString(a)));
         // the reference: 2 atanh(a/(2+a)) summed term by term
         const want = D.clone({ precision: 90 });

@@ -3,7 +3,8 @@ import { decimalField } from '../../src/numeric/decimalField.ts';
 import { integrate } from '../../src/ode/extrapolationIntegrator.ts';
 
 const F = decimalField(50);
-const rel = (a: ReturnType<typeof F.fromString>, b: ReturnType<typeof F.fromString>) => F.toNumber(F.div(F.abs(F.sub(a, b)), F.max(F.abs(b), F.fromString('1e-300'))));
+const rel = (a: ReturnType<typeof F.fromString>, b: ReturnType<typeof F.fromString>) =>
+  F.toNumber(F.div(F.abs(F.sub(a, b)), F.max(F.abs(b), F.fromString('1e-300'))));
 
 describe('GBS extrapolation integrator', () => {
   it('harmonic oscillator to 1e-30 at 50 digits matches sin/cos', () => {
@@ -22,7 +23,7 @@ describe('GBS extrapolation integrator', () => {
     expect(r.stats.steps).toBeLessThan(60);
   });
 
-  it('locates a terminal event to full tolerance (y\' = y hits 100 at ln 100)', () => {
+  it("locates a terminal event to full tolerance (y' = y hits 100 at ln 100)", () => {
     const sys = { dim: 1, rhs: (_s: unknown, y: readonly any[]) => [y[0]] };
     const r = integrate(F, sys, F.zero, [F.one], F.fromNumber(20), {
       rtol: F.fromString('1e-30'),
@@ -32,7 +33,7 @@ describe('GBS extrapolation integrator', () => {
     expect(rel(r.s, F.log(F.fromNumber(100)))).toBeLessThan(1e-28);
   });
 
-  it('reports stepTooSmall at a finite-time blow-up (y\' = y², y(0) = 1, blow-up at s = 1)', () => {
+  it("reports stepTooSmall at a finite-time blow-up (y' = y², y(0) = 1, blow-up at s = 1)", () => {
     const G = decimalField(16);
     const sys = { dim: 1, rhs: (_s: unknown, y: readonly any[]) => [G.mul(y[0], y[0])] };
     const r = integrate(G, sys, G.zero, [G.one], G.fromNumber(2), { rtol: G.fromString('1e-9') });

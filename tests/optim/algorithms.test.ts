@@ -49,7 +49,10 @@ function gdIdentityDefect<T>(F: Field<T>, algo: AlgoName, loss: LossName, x: str
       const pq2 = F.mul(F.add(u2, v2), F.sub(u2, v2));
       const egx = F.mul(F.mul(h.eta, gt), data.X[0]![i]!);
       const rhs = F.mul(pq, F.sub(F.one, F.mul(egx, egx)));
-      const sq = (a: T, b: T) => { const s = F.add(F.abs(a), F.abs(b)); return F.mul(s, s); };
+      const sq = (a: T, b: T) => {
+        const s = F.add(F.abs(a), F.abs(b));
+        return F.mul(s, s);
+      };
       const scale = F.add(sq(u, v), sq(u2, v2));
       if (!F.isZero(scale)) worst = F.max(worst, F.div(F.abs(F.sub(pq2, rhs)), scale));
     });
@@ -63,25 +66,86 @@ describe('GD, L = 2, one example: p_{t+1} q_{t+1} = p_t q_t (1 − η² g_t² x_
   const F = decimalField(P);
   const tol = F.fromString(`1e-${P - 6}`); // rounding only: a few ulps of (|u|+|v|)² per step
   it.each([
-    { x: ['0.5', '1', '2'], y: 1 as const, W0: [['0.6', '-0.3', '1.1'], ['0.2', '0.9', '-0.4']], loss: 'logistic' as LossName, why: 'generic unbalanced start, mixed signs' },
-    { x: ['-1.5', '0.25'], y: 1 as const, W0: [['0.3', '0.7'], ['0.8', '-0.1']], loss: 'exponential' as LossName, why: 'negative x_i: p and q swap roles (p shrinks, q grows)' },
-    { x: ['1', '3'], y: -1 as const, W0: [['0.4', '0.2'], ['0.1', '0.5']], loss: 'logistic' as LossName, why: 'label −1: the identity must hold with y² = 1' },
-    { x: ['2', '2'], y: 1 as const, W0: [['0.5', '0.5'], ['0.5', '0.5']], loss: 'logistic' as LossName, why: 'balanced start: q = 0 must stay exactly 0' },
-    { x: ['4', '0.001'], y: 1 as const, W0: [['1e-20', '3'], ['2', '1e-20']], loss: 'exponential' as LossName, why: 'tiny weights next to O(1) ones: the relative scale must not hide a defect' },
+    {
+      x: ['0.5', '1', '2'],
+      y: 1 as const,
+      W0: [
+        ['0.6', '-0.3', '1.1'],
+        ['0.2', '0.9', '-0.4'],
+      ],
+      loss: 'logistic' as LossName,
+      why: 'generic unbalanced start, mixed signs',
+    },
+    {
+      x: ['-1.5', '0.25'],
+      y: 1 as const,
+      W0: [
+        ['0.3', '0.7'],
+        ['0.8', '-0.1'],
+      ],
+      loss: 'exponential' as LossName,
+      why: 'negative x_i: p and q swap roles (p shrinks, q grows)',
+    },
+    {
+      x: ['1', '3'],
+      y: -1 as const,
+      W0: [
+        ['0.4', '0.2'],
+        ['0.1', '0.5'],
+      ],
+      loss: 'logistic' as LossName,
+      why: 'label −1: the identity must hold with y² = 1',
+    },
+    {
+      x: ['2', '2'],
+      y: 1 as const,
+      W0: [
+        ['0.5', '0.5'],
+        ['0.5', '0.5'],
+      ],
+      loss: 'logistic' as LossName,
+      why: 'balanced start: q = 0 must stay exactly 0',
+    },
+    {
+      x: ['4', '0.001'],
+      y: 1 as const,
+      W0: [
+        ['1e-20', '3'],
+        ['2', '1e-20'],
+      ],
+      loss: 'exponential' as LossName,
+      why: 'tiny weights next to O(1) ones: the relative scale must not hide a defect',
+    },
   ])('$why', ({ x, y, W0, loss }) => {
     const d = gdIdentityDefect(F, 'gd', loss, x, y, W0, '0.05', '0', 60);
     expect(F.cmp(d, tol)).toBeLessThanOrEqual(0);
   });
 
   it('negative control: the GD identity is violated by ℓ2-SAM steps (the check can fail)', () => {
-    const d = gdIdentityDefect(F, 'sam-l2', 'logistic', ['0.5', '1', '2'], 1, [['0.6', '-0.3', '1.1'], ['0.2', '0.9', '-0.4']], '0.05', '0.3', 5);
+    const d = gdIdentityDefect(
+      F,
+      'sam-l2',
+      'logistic',
+      ['0.5', '1', '2'],
+      1,
+      [
+        ['0.6', '-0.3', '1.1'],
+        ['0.2', '0.9', '-0.4'],
+      ],
+      '0.05',
+      '0.3',
+      5,
+    );
     expect(F.cmp(d, F.fromString('1e-6'))).toBe(1);
   });
 
   it('on random inputs (fast-check, seed 20260308)', () => {
     const arb = fc.integer({ min: 1, max: 4 }).chain((d) =>
       fc.record({
-        x: fc.array(fc.integer({ min: -3000, max: 3000 }).filter((k) => k !== 0), { minLength: d, maxLength: d }),
+        x: fc.array(
+          fc.integer({ min: -3000, max: 3000 }).filter((k) => k !== 0),
+          { minLength: d, maxLength: d },
+        ),
         W: fc.array(fc.array(fc.integer({ min: -1500, max: 1500 }), { minLength: d, maxLength: d }), { minLength: 2, maxLength: 2 }),
         y: fc.constantFrom<1 | -1>(1, -1),
         eta: fc.integer({ min: 1, max: 200 }),
@@ -89,7 +153,17 @@ describe('GD, L = 2, one example: p_{t+1} q_{t+1} = p_t q_t (1 − η² g_t² x_
     );
     fc.assert(
       fc.property(arb, ({ x, W, y, eta }) => {
-        const d = gdIdentityDefect(F, 'gd', 'logistic', x.map((k) => String(k / 1000)), y, W.map((r) => r.map((k) => String(k / 1000))), String(eta / 1000), '0', 15);
+        const d = gdIdentityDefect(
+          F,
+          'gd',
+          'logistic',
+          x.map((k) => String(k / 1000)),
+          y,
+          W.map((r) => r.map((k) => String(k / 1000))),
+          String(eta / 1000),
+          '0',
+          15,
+        );
         return F.cmp(d, tol) <= 0;
       }),
       { seed: SEED, numRuns: 40 },
@@ -100,11 +174,51 @@ describe('GD, L = 2, one example: p_{t+1} q_{t+1} = p_t q_t (1 − η² g_t² x_
 describe('ℓ∞-SAM, L = 2, one example: a coordinate at (ρ,ρ) or (−ρ,−ρ) with x_i > 0 stays exactly', () => {
   const F = decimalField(50);
   it.each([
-    { i: 0, start: 'rho', W0: [['R', '0.9', '-0.2'], ['R', '1.3', '0.7']], x: ['0.5', '1', '2'], rho: '0.3', why: 'the minor coordinate pinned while the others move' },
-    { i: 2, start: 'rho', W0: [['0.1', '0.9', 'R'], ['0.4', '-1.3', 'R']], x: ['0.5', '1', '2'], rho: '0.3', why: 'the major coordinate pinned' },
-    { i: 1, start: '-rho', W0: [['0.8', 'R', '0.2'], ['0.7', 'R', '0.5']], x: ['1', '0.7', '3'], rho: '0.125', why: 'the mirror saddle (−ρ,−ρ)' },
+    {
+      i: 0,
+      start: 'rho',
+      W0: [
+        ['R', '0.9', '-0.2'],
+        ['R', '1.3', '0.7'],
+      ],
+      x: ['0.5', '1', '2'],
+      rho: '0.3',
+      why: 'the minor coordinate pinned while the others move',
+    },
+    {
+      i: 2,
+      start: 'rho',
+      W0: [
+        ['0.1', '0.9', 'R'],
+        ['0.4', '-1.3', 'R'],
+      ],
+      x: ['0.5', '1', '2'],
+      rho: '0.3',
+      why: 'the major coordinate pinned',
+    },
+    {
+      i: 1,
+      start: '-rho',
+      W0: [
+        ['0.8', 'R', '0.2'],
+        ['0.7', 'R', '0.5'],
+      ],
+      x: ['1', '0.7', '3'],
+      rho: '0.125',
+      why: 'the mirror saddle (−ρ,−ρ)',
+    },
     { i: 0, start: 'rho', W0: [['R'], ['R']], x: ['1.7'], rho: '0.01', why: 'd = 1: the whole network sits on the saddle (gradient there ≠ 0, ε cancels it)' },
-    { i: 1, start: 'rho', W0: [['0.5', 'R'], ['0.5', 'R']], x: ['1', '1e-30'], rho: '1e-25', why: 'x_i and ρ tiny: any rounding in ε would show' },
+    {
+      i: 1,
+      start: 'rho',
+      W0: [
+        ['0.5', 'R'],
+        ['0.5', 'R'],
+      ],
+      x: ['1', '1e-30'],
+      rho: '1e-25',
+      why: 'x_i and ρ tiny: any rounding in ε would show',
+    },
   ])('$why', ({ i, start, W0, x, rho }) => {
     const r = F.fromString(rho);
     const R = start === 'rho' ? r : F.neg(r);
@@ -144,9 +258,10 @@ describe('L = 1, one example: w_t − w_0 ∥ x for all three algorithms (2×2 m
     const X = data.X[0]!;
     const inf = (v: readonly (typeof D)[number][]) => v.reduce((m, a) => F.max(m, F.abs(a)), F.zero);
     let worst = F.zero;
-    for (let i = 0; i < D.length; i++) for (let j = i + 1; j < D.length; j++) {
-      worst = F.max(worst, F.abs(F.sub(F.mul(D[i]!, X[j]!), F.mul(D[j]!, X[i]!))));
-    }
+    for (let i = 0; i < D.length; i++)
+      for (let j = i + 1; j < D.length; j++) {
+        worst = F.max(worst, F.abs(F.sub(F.mul(D[i]!, X[j]!), F.mul(D[j]!, X[i]!))));
+      }
     const along = D.reduce((s, dj, j) => F.add(s, F.mul(dj, X[j]!)), F.zero);
     return { rel: F.div(worst, F.mul(inf(D), inf(X))), along: y === 1 ? along : F.neg(along) };
   }
@@ -180,13 +295,19 @@ describe('perturbations', () => {
         const e = perturbation(F, 'sam-l2', rho, G);
         let n2 = F.zero;
         let g2 = F.zero;
-        G.forEach((row, l) => row.forEach((gj, j) => { n2 = F.add(n2, F.mul(e.eps[l]![j]!, e.eps[l]![j]!)); g2 = F.add(g2, F.mul(gj, gj)); }));
+        G.forEach((row, l) =>
+          row.forEach((gj, j) => {
+            n2 = F.add(n2, F.mul(e.eps[l]![j]!, e.eps[l]![j]!));
+            g2 = F.add(g2, F.mul(gj, gj));
+          }),
+        );
         if (F.isZero(g2)) return e.zeroGradient && e.eps.every((r) => r.every((v) => F.isZero(v)));
         const gn = F.sqrt(g2);
         const okNorm = F.cmp(F.div(F.abs(F.sub(F.sqrt(n2), rho)), rho), F.fromString(`1e-${P - 3}`)) <= 0;
         // ε_j ‖∇‖ − ρ ∇_j = 0 up to rounding
-        const okDir = G.every((row, l) => row.every((gj, j) =>
-          F.cmp(F.abs(F.sub(F.mul(e.eps[l]![j]!, gn), F.mul(rho, gj))), F.mul(F.mul(rho, gn), F.fromString(`1e-${P - 3}`))) <= 0));
+        const okDir = G.every((row, l) =>
+          row.every((gj, j) => F.cmp(F.abs(F.sub(F.mul(e.eps[l]![j]!, gn), F.mul(rho, gj))), F.mul(F.mul(rho, gn), F.fromString(`1e-${P - 3}`))) <= 0),
+        );
         return okNorm && okDir && !e.zeroGradient;
       }),
       { seed: SEED, numRuns: 100 },
@@ -197,16 +318,21 @@ describe('perturbations', () => {
     fc.assert(
       fc.property(problemArb, fc.integer({ min: 1, max: 5000 }), fc.boolean(), (p, rk, zeroCol) => {
         // optionally zero column 0 in two layers so that ∇ has exact zeros (needs L ≥ 2)
-        if (zeroCol && p.W.length >= 2) { p.W[0]![0] = '0'; p.W[1]![0] = '0'; }
+        if (zeroCol && p.W.length >= 2) {
+          p.W[0]![0] = '0';
+          p.W[1]![0] = '0';
+        }
         const { W, data } = load(F, p);
         const G = gradient(F, makeLoss(F, p.loss), data, W).grad;
         const rho = F.fromString(String(rk / 1000));
         const e = perturbation(F, 'sam-linf', rho, G);
-        return G.every((row, l) => row.every((gj, j) => {
-          const ej = e.eps[l]![j]!;
-          const s = F.sign(gj);
-          return s === 0 ? F.isZero(ej) : F.cmp(ej, s > 0 ? rho : F.neg(rho)) === 0;
-        }));
+        return G.every((row, l) =>
+          row.every((gj, j) => {
+            const ej = e.eps[l]![j]!;
+            const s = F.sign(gj);
+            return s === 0 ? F.isZero(ej) : F.cmp(ej, s > 0 ? rho : F.neg(rho)) === 0;
+          }),
+        );
       }),
       { seed: SEED, numRuns: 100 },
     );
@@ -237,7 +363,7 @@ describe('the whole step vs brute force: W − η ∇_fd(W + ε_fd) at 120 digit
           const { W, data } = load(F, p);
           const eta = F.fromString(String(ek / 1000));
           const rho = F.fromString(String(rk / 1000));
-          const lossAt = (V: Weights<typeof W[0][0]>) => bruteLoss(F, p.loss, data, V);
+          const lossAt = (V: Weights<(typeof W)[0][0]>) => bruteLoss(F, p.loss, data, V);
           const g0 = fdGradient(F, lossAt, W, h);
           let eps = W.map((r) => r.map(() => F.zero));
           if (algo === 'sam-linf') eps = g0.map((r) => r.map((gj) => (F.sign(gj) === 0 ? F.zero : F.sign(gj) > 0 ? rho : F.neg(rho))));
@@ -252,7 +378,11 @@ describe('the whole step vs brute force: W − η ∇_fd(W + ε_fd) at 120 digit
           // g(z̃) reported for the clock is g at the brute-force evaluation point
           const zt = data.X.map((x, k) => {
             let z = F.zero;
-            x.forEach((xj, j) => { let pr = xj; for (const row of Wt) pr = F.mul(pr, row[j]!); z = F.add(z, pr); });
+            x.forEach((xj, j) => {
+              let pr = xj;
+              for (const row of Wt) pr = F.mul(pr, row[j]!);
+              z = F.add(z, pr);
+            });
             return data.Y[k] === 1 ? z : F.neg(z);
           });
           const l = makeLoss(F, p.loss);

@@ -12,26 +12,102 @@ import { step, type AlgoName } from '../../src/optim/algorithms.ts';
 import { simulate, type SimulationResult } from '../../src/optim/simulate.ts';
 import { checkpointSchedule } from '../../src/optim/checkpoints.ts';
 
-interface Cfg { algo: AlgoName; loss: LossName; eta: string; rho: string; steps: number; X: string[][]; Y: (1 | -1)[]; W0: string[][] }
+interface Cfg {
+  algo: AlgoName;
+  loss: LossName;
+  eta: string;
+  rho: string;
+  steps: number;
+  X: string[][];
+  Y: (1 | -1)[];
+  W0: string[][];
+}
 
 function run<T>(F: Field<T>, c: Cfg, checkpoints: number[] = []): SimulationResult<T> {
   const f = (s: string) => F.fromString(s);
-  return simulate(F, {
-    algo: c.algo, loss: c.loss, eta: f(c.eta), rho: f(c.rho), steps: c.steps,
-    data: { X: c.X.map((r) => r.map(f)), Y: c.Y }, W0: c.W0.map((r) => r.map(f)),
-  }, { checkpoints });
+  return simulate(
+    F,
+    {
+      algo: c.algo,
+      loss: c.loss,
+      eta: f(c.eta),
+      rho: f(c.rho),
+      steps: c.steps,
+      data: { X: c.X.map((r) => r.map(f)), Y: c.Y },
+      W0: c.W0.map((r) => r.map(f)),
+    },
+    { checkpoints },
+  );
 }
 const strs = <T>(F: Field<T>, r: SimulationResult<T>) => ({
-  W: r.W.flat().map((v) => F.toString(v)), beta: r.beta.map((v) => F.toString(v)), scalars: [F.toString(r.loss), F.toString(r.s)],
+  W: r.W.flat().map((v) => F.toString(v)),
+  beta: r.beta.map((v) => F.toString(v)),
+  scalars: [F.toString(r.loss), F.toString(r.s)],
 });
 /** The largest magnitude, compared in decimal (the scale for entries near 0). */
 const maxAbs = (xs: string[]) => xs.reduce((m, s) => (new Decimal(s).abs().gt(new Decimal(m).abs()) ? s : m), '0');
 
 const CASES: (Cfg & { why: string })[] = [
-  { why: 'ℓ2-SAM, L = 2, the issue example', algo: 'sam-l2', loss: 'logistic', eta: '0.05', rho: '1', steps: 120, X: [['0.5', '1', '2']], Y: [1], W0: [['0.6', '0.6', '0.6'], ['0.6', '0.6', '0.6']] },
-  { why: 'ℓ∞-SAM, L = 3, two examples, exponential loss', algo: 'sam-linf', loss: 'exponential', eta: '0.02', rho: '0.1', steps: 100, X: [['1', '-0.5'], ['0.3', '2']], Y: [1, 1], W0: [['0.7', '0.4'], ['0.5', '0.9'], ['0.6', '0.8']] },
-  { why: 'GD, L = 2, label −1, unbalanced start', algo: 'gd', loss: 'logistic', eta: '0.1', rho: '0', steps: 150, X: [['-1', '0.25', '3']], Y: [-1], W0: [['0.2', '-0.5', '0.1'], ['0.9', '0.3', '-0.2']] },
-  { why: 'ℓ2-SAM near the collapse scale: small weights, ρ dominant (cancellation-prone)', algo: 'sam-l2', loss: 'logistic', eta: '0.01', rho: '0.5', steps: 100, X: [['1', '2']], Y: [1], W0: [['0.36', '0.36'], ['0.35', '0.35']] },
+  {
+    why: 'ℓ2-SAM, L = 2, the issue example',
+    algo: 'sam-l2',
+    loss: 'logistic',
+    eta: '0.05',
+    rho: '1',
+    steps: 120,
+    X: [['0.5', '1', '2']],
+    Y: [1],
+    W0: [
+      ['0.6', '0.6', '0.6'],
+      ['0.6', '0.6', '0.6'],
+    ],
+  },
+  {
+    why: 'ℓ∞-SAM, L = 3, two examples, exponential loss',
+    algo: 'sam-linf',
+    loss: 'exponential',
+    eta: '0.02',
+    rho: '0.1',
+    steps: 100,
+    X: [
+      ['1', '-0.5'],
+      ['0.3', '2'],
+    ],
+    Y: [1, 1],
+    W0: [
+      ['0.7', '0.4'],
+      ['0.5', '0.9'],
+      ['0.6', '0.8'],
+    ],
+  },
+  {
+    why: 'GD, L = 2, label −1, unbalanced start',
+    algo: 'gd',
+    loss: 'logistic',
+    eta: '0.1',
+    rho: '0',
+    steps: 150,
+    X: [['-1', '0.25', '3']],
+    Y: [-1],
+    W0: [
+      ['0.2', '-0.5', '0.1'],
+      ['0.9', '0.3', '-0.2'],
+    ],
+  },
+  {
+    why: 'ℓ2-SAM near the collapse scale: small weights, ρ dominant (cancellation-prone)',
+    algo: 'sam-l2',
+    loss: 'logistic',
+    eta: '0.01',
+    rho: '0.5',
+    steps: 100,
+    X: [['1', '2']],
+    Y: [1],
+    W0: [
+      ['0.36', '0.36'],
+      ['0.35', '0.35'],
+    ],
+  },
 ];
 
 describe('precision consistency: the same run at P and 2P digits agrees to ≥ P − 8 digits', () => {
@@ -61,7 +137,16 @@ describe('clocks', () => {
     let s = F.zero;
     for (let t = 0; t < c.steps; t++) {
       const st = step(F, makeLoss(F, c.loss), data, h, W);
-      s = F.add(s, F.mul(h.eta, F.div(st.gTilde.reduce((a, b) => F.add(a, b), F.zero), F.fromNumber(c.X.length))));
+      s = F.add(
+        s,
+        F.mul(
+          h.eta,
+          F.div(
+            st.gTilde.reduce((a, b) => F.add(a, b), F.zero),
+            F.fromNumber(c.X.length),
+          ),
+        ),
+      );
       W = st.W;
     }
     expect(F.toString(r.s)).toBe(F.toString(s));

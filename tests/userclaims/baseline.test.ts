@@ -4,18 +4,34 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareToBaseline, readBaseline, settingsMismatch, type Baseline, type BaselineEntry } from '../../src/userclaims/baseline.ts';
 
-const e = (key: string, status: string, margin: string | null, tolerance: string | null, comparison: '<=' | '>=' | null = '<='): BaselineEntry => ({ key, status, margin, tolerance, comparison });
-const base = (entries: BaselineEntry[]): Baseline => ({ kind: 'verify', settings: { seed: 1, precision: 40, quick: true, backend: 'bigfloat' }, entries: new Map(entries.map((x) => [x.key, x])) });
+const e = (key: string, status: string, margin: string | null, tolerance: string | null, comparison: '<=' | '>=' | null = '<='): BaselineEntry => ({
+  key,
+  status,
+  margin,
+  tolerance,
+  comparison,
+});
+const base = (entries: BaselineEntry[]): Baseline => ({
+  kind: 'verify',
+  settings: { seed: 1, precision: 40, quick: true, backend: 'bigfloat' },
+  entries: new Map(entries.map((x) => [x.key, x])),
+});
 const keysOf = (b: Baseline, now: BaselineEntry[]) => compareToBaseline('b.json', b, now).regressions.map((r) => `${r.key}:${r.kind}`);
 
 describe('baseline regression rule', () => {
   it('verdict worse is a regression, better is not', () => {
     const b = base([e('A:x', 'pass', '1e-40', '1e-30'), e('B:y', 'fail', '1', '0'), e('C:z', 'pass', '0', '0')]);
-    expect(keysOf(b, [e('A:x', 'inconclusive', null, '1e-30'), e('B:y', 'pass', '0', '0'), e('C:z', 'skipped', null, '0')])).toEqual(['A:x:verdict', 'C:z:verdict']);
+    expect(keysOf(b, [e('A:x', 'inconclusive', null, '1e-30'), e('B:y', 'pass', '0', '0'), e('C:z', 'skipped', null, '0')])).toEqual([
+      'A:x:verdict',
+      'C:z:verdict',
+    ]);
   });
   it('<= with tolerance > 0: margin/tolerance grown >= 10x (also from 0); 9x is not', () => {
     const b = base([e('A:x', 'pass', '1e-40', '1e-30'), e('A:y', 'pass', '1e-40', '1e-30'), e('A:z', 'pass', '0', '1e-30')]);
-    expect(keysOf(b, [e('A:x', 'pass', '1e-39', '1e-30'), e('A:y', 'pass', '9e-40', '1e-30'), e('A:z', 'pass', '1e-45', '1e-30')])).toEqual(['A:x:margin', 'A:z:margin']);
+    expect(keysOf(b, [e('A:x', 'pass', '1e-39', '1e-30'), e('A:y', 'pass', '9e-40', '1e-30'), e('A:z', 'pass', '1e-45', '1e-30')])).toEqual([
+      'A:x:margin',
+      'A:z:margin',
+    ]);
     expect(keysOf(b, [e('A:x', 'pass', '9.9e-40', '1e-30'), e('A:y', 'pass', '1e-41', '1e-30'), e('A:z', 'pass', '0', '1e-30')])).toEqual([]);
   });
   it('<= with tolerance 0 (a count): growth from 0', () => {
@@ -36,8 +52,12 @@ describe('baseline regression rule', () => {
     expect(c.added).toEqual(['A:new']);
   });
   it('settings: seed, precision, quick, backend (and draws) must match', () => {
-    expect(settingsMismatch({ seed: 1, precision: 40, quick: true, backend: 'bigfloat' }, { seed: 1, precision: 40, quick: true, backend: 'bigfloat' })).toEqual([]);
-    expect(settingsMismatch({ seed: 1, precision: 40, quick: true, backend: 'bigfloat' }, { seed: 2, precision: 50, quick: false, backend: 'decimal' })).toHaveLength(4);
+    expect(
+      settingsMismatch({ seed: 1, precision: 40, quick: true, backend: 'bigfloat' }, { seed: 1, precision: 40, quick: true, backend: 'bigfloat' }),
+    ).toEqual([]);
+    expect(
+      settingsMismatch({ seed: 1, precision: 40, quick: true, backend: 'bigfloat' }, { seed: 2, precision: 50, quick: false, backend: 'decimal' }),
+    ).toHaveLength(4);
   });
   it('readBaseline refuses files without the recorded settings', () => {
     const d = mkdtempSync(join(tmpdir(), 'samcheck-bl-'));

@@ -30,10 +30,30 @@ describe('claim files', () => {
     expect(y.a).toBe('0.30000000000000000001');
   });
   it('parses ranges, vectors and defaults', () => {
-    const c = parse({ domain: { x: ['0.5', '-1..1'], start: { u0: '0..1', v0: ['0.2', '0.3'] }, rho: '1' }, model: { algo: ['sam-l2', 'sam-linf'] }, quantity: undefined, expected: undefined, tolerance: undefined, holds: "fate == 'escape' => u0_1 + v0_1 > 0" }).claims[0]!;
+    const c = parse({
+      domain: { x: ['0.5', '-1..1'], start: { u0: '0..1', v0: ['0.2', '0.3'] }, rho: '1' },
+      model: { algo: ['sam-l2', 'sam-linf'] },
+      quantity: undefined,
+      expected: undefined,
+      tolerance: undefined,
+      holds: "fate == 'escape' => u0_1 + v0_1 > 0",
+    }).claims[0]!;
     expect(c.d).toBe(2);
-    expect(c.x).toEqual([{ lo: '0.5', hi: '0.5' }, { lo: '-1', hi: '1' }]);
-    expect(c.start).toEqual({ kind: 'uv', u0: [{ lo: '0', hi: '1' }, { lo: '0', hi: '1' }], v0: [{ lo: '0.2', hi: '0.2' }, { lo: '0.3', hi: '0.3' }] });
+    expect(c.x).toEqual([
+      { lo: '0.5', hi: '0.5' },
+      { lo: '-1', hi: '1' },
+    ]);
+    expect(c.start).toEqual({
+      kind: 'uv',
+      u0: [
+        { lo: '0', hi: '1' },
+        { lo: '0', hi: '1' },
+      ],
+      v0: [
+        { lo: '0.2', hi: '0.2' },
+        { lo: '0.3', hi: '0.3' },
+      ],
+    });
     expect(c.algos).toEqual(['sam-l2', 'sam-linf']);
     expect(c.tolerance).toBeNull();
   });

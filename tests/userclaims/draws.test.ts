@@ -24,12 +24,23 @@ describe('draws', () => {
   it('linf-boundary puts one coordinate at |u0 + v0| = 2 rho (1 + delta) in its quadrant', () => {
     const s = spec({ d: '2', x: ['0.5..2', '-2..-0.5'], start: { u0: '0.1..3', v0: '-3..3' }, rho: '1' });
     const base = fc.sample(baseArbitrary(s), { seed: 1, numRuns: 1 })[0]!;
-    for (const [i, mode, k] of [[0, 0, 3], [1, 1, 5], [1, 2, 12]] as const) {
+    for (const [i, mode, k] of [
+      [0, 0, 3],
+      [1, 1, 5],
+      [1, 2, 12],
+    ] as const) {
       const e = applyEdge(F, s, base, 'linf-boundary', k, mode, i, 0);
       const u = new Decimal(e.input.W0[0]![i]!);
       const v = new Decimal(e.input.W0[1]![i]!).times(i === 1 ? -1 : 1); // planar frame (u, sgn(x) v)
       const delta = [0, 1, -1][mode]! * 10 ** -k;
-      expect(u.plus(v).abs().minus(new Decimal(2).times(1 + delta)).abs().toNumber()).toBeLessThan(1e-30);
+      expect(
+        u
+          .plus(v)
+          .abs()
+          .minus(new Decimal(2).times(1 + delta))
+          .abs()
+          .toNumber(),
+      ).toBeLessThan(1e-30);
     }
   });
   it('tie, zero and mixed-signs do what they say; inapplicable kinds are named', () => {
@@ -44,7 +55,16 @@ describe('draws', () => {
     const ap = edgeApplicability(s);
     expect(ap['depth3-zero-layer']).toBe('needs depth 3');
     expect(ap['alpha-c']).toBeNull();
-    const ac = applyEdge(F, spec({ d: '1', x: '1', start: { alpha: '0.1..2' }, rho: '1' }, { algo: 'sam-l2' }), { ...base, x: ['1'], W0: [['1'], ['1']], alpha: '1' }, 'alpha-c', 6, 0, 0, 0);
+    const ac = applyEdge(
+      F,
+      spec({ d: '1', x: '1', start: { alpha: '0.1..2' }, rho: '1' }, { algo: 'sam-l2' }),
+      { ...base, x: ['1'], W0: [['1'], ['1']], alpha: '1' },
+      'alpha-c',
+      6,
+      0,
+      0,
+      0,
+    );
     // d = 1: alpha_c = rho/sqrt(2), offset never 0 (irrational target)
     expect(new Decimal(ac.input.alpha!).div(new Decimal(0.5).sqrt()).minus(1).toNumber()).toBeCloseTo(1e-6, 12);
   });

@@ -54,7 +54,7 @@ describe('formula parser', () => {
     expect(err('2x')).toMatch(/malformed number/);
   });
   it('type errors are FormulaErrors', () => {
-    expect(() => evaluate(F, parseFormula("fate > 1", 'h'), env({ fate: 'escape' }), 'h')).toThrow(/must be a number.*column 6/);
+    expect(() => evaluate(F, parseFormula('fate > 1', 'h'), env({ fate: 'escape' }), 'h')).toThrow(/must be a number.*column 6/);
     expect(() => evaluate(F, parseFormula('log(0-1)', 'h'), env({}), 'h')).toThrow(/log of a non-positive/);
     expect(() => evaluate(F, parseFormula('1/(1-1)', 'h'), env({}), 'h')).toThrow(/division by zero/);
   });

@@ -65,7 +65,15 @@ describe('runClaim', () => {
 
   it('a tolerance finer than the working precision is a usage error', async () => {
     const spec = parseClaimFile(
-      { id: 'p', model: { algo: 'gd' }, domain: { d: '1', x: '1', start: { alpha: '1' } }, quantity: 'beta_1', expected: 'exp(2*s)', tolerance: { digits: '60' }, precision: '40' },
+      {
+        id: 'p',
+        model: { algo: 'gd' },
+        domain: { d: '1', x: '1', start: { alpha: '1' } },
+        quantity: 'beta_1',
+        expected: 'exp(2*s)',
+        tolerance: { digits: '60' },
+        precision: '40',
+      },
       'f',
     ).claims[0]!;
     await expect(runClaim(spec, { symbolic: false })).rejects.toThrow(/finer than 40 digits/);
@@ -75,7 +83,15 @@ describe('runClaim', () => {
 describe('symbolic residual of l2-SAM closed forms (B3 tau reduction)', () => {
   const mk = (expected: string) =>
     parseClaimFile(
-      { id: 'l2', model: { algo: 'sam-l2' }, domain: { d: '2', x: '0.5..2', start: { alpha: '0.6..1' }, rho: '0.5', s: '0..2' }, quantity: 'beta_1(s)', expected, tolerance: { digits: '25' }, draws: '4' },
+      {
+        id: 'l2',
+        model: { algo: 'sam-l2' },
+        domain: { d: '2', x: '0.5..2', start: { alpha: '0.6..1' }, rho: '0.5', s: '0..2' },
+        quantity: 'beta_1(s)',
+        expected,
+        tolerance: { digits: '25' },
+        draws: '4',
+      },
       'f',
     ).claims[0]!;
   it('the tau closed form has residual 0 and passes numerically', async () => {
@@ -94,22 +110,53 @@ describe('symbolic residual of l2-SAM closed forms (B3 tau reduction)', () => {
 describe('physical time (model.time "physical", clock t)', () => {
   it('GD: beta_1(t) = alpha^2 exp(2 x_1 s(t)) with the integrated rescaled clock', async () => {
     const spec = parseClaimFile(
-      { id: 'phys', model: { algo: 'gd', loss: 'exponential', time: 'physical' }, domain: { d: '2', x: '0.2..1', start: { alpha: '0.1..0.5' }, t: '0..2' }, quantity: 'beta_1(t)', expected: 'alpha^2*exp(2*x_1*clock(t))', tolerance: { rel: '1e-20' }, draws: '4' },
+      {
+        id: 'phys',
+        model: { algo: 'gd', loss: 'exponential', time: 'physical' },
+        domain: { d: '2', x: '0.2..1', start: { alpha: '0.1..0.5' }, t: '0..2' },
+        quantity: 'beta_1(t)',
+        expected: 'alpha^2*exp(2*x_1*clock(t))',
+        tolerance: { rel: '1e-20' },
+        draws: '4',
+      },
       'f',
     ).claims[0]!;
     const r = await runClaim(spec);
     expect(r.status).toBe('pass');
     expect(r.worst!.input.t).toBeDefined();
-    const wrong = await runClaim({ ...spec, expected: { ...spec.expected!, node: parseClaimFile({ ...{ id: 'w', model: { algo: 'gd', time: 'physical' }, domain: { d: '2', x: '0.2..1', start: { alpha: '0.1..0.5' } }, quantity: 'beta_1(t)', expected: 'alpha^2*exp(2*x_1*t)', tolerance: { rel: '1e-20' } } }, 'g').claims[0]!.expected!.node } }, { symbolic: false });
+    const wrong = await runClaim(
+      {
+        ...spec,
+        expected: {
+          ...spec.expected!,
+          node: parseClaimFile(
+            {
+              ...{
+                id: 'w',
+                model: { algo: 'gd', time: 'physical' },
+                domain: { d: '2', x: '0.2..1', start: { alpha: '0.1..0.5' } },
+                quantity: 'beta_1(t)',
+                expected: 'alpha^2*exp(2*x_1*t)',
+                tolerance: { rel: '1e-20' },
+              },
+            },
+            'g',
+          ).claims[0]!.expected!.node,
+        },
+      },
+      { symbolic: false },
+    );
     expect(wrong.status).toBe('fail'); // s(t) != t
   });
   it('s is not an input of a physical-time claim', () => {
-    expect(() => parseClaimFile({ id: 'p', model: { algo: 'gd', time: 'physical' }, domain: { d: '1', x: '1', start: { alpha: '1' } }, holds: 's > 0' }, 'f')).toThrow(/unknown symbol "s"/);
+    expect(() =>
+      parseClaimFile({ id: 'p', model: { algo: 'gd', time: 'physical' }, domain: { d: '1', x: '1', start: { alpha: '1' } }, holds: 's > 0' }, 'f'),
+    ).toThrow(/unknown symbol "s"/);
   });
 });
 
 describe('observables against independent closed forms', () => {
-  it('l2-SAM collapse_s, d = 1: a\' = x a - rho x/sqrt(2) collapses at log(c/(c - alpha))/x, c = rho/sqrt(2)', async () => {
+  it("l2-SAM collapse_s, d = 1: a' = x a - rho x/sqrt(2) collapses at log(c/(c - alpha))/x, c = rho/sqrt(2)", async () => {
     const spec = parseClaimFile(
       {
         id: 'cs',

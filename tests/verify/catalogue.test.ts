@@ -26,7 +26,10 @@ describe('the example catalogue', () => {
 
   it('runs in process: both claims pass, and the hypotheses of EX1 discard the draws with two examples', async () => {
     const rep = await runVerification(await exampleCatalogue, opts);
-    expect(rep.claims.map((c) => [c.id, c.status])).toEqual([['EX0', 'pass'], ['EX1', 'pass']]);
+    expect(rep.claims.map((c) => [c.id, c.status])).toEqual([
+      ['EX0', 'pass'],
+      ['EX1', 'pass'],
+    ]);
     const notes = rep.claims[1]!.checks[0]!.notes.join(' ');
     expect(notes).toMatch(/claim hypotheses unmet: one example x\d+/);
     expect(rep.claims[1]!.tolerance).toBe('1e-20');
@@ -49,18 +52,21 @@ describe('catalogue integrity', () => {
     expect(catalogueProblems(cat)).toEqual([]);
   });
 
-  it('every symbolic obligation backs a claim through that claim\'s symbolic check', async () => {
+  it("every symbolic obligation backs a claim through that claim's symbolic check", async () => {
     const cat = await realCatalogue;
     for (const o of obligations) {
       const claim = cat.claims.find((c) => c.id === o.item);
       expect(claim, `${o.id} names ${o.item}`).toBeDefined();
-      expect(checksOf(cat, claim!).some((d) => d.method === 'symbolic'), o.id).toBe(true);
+      expect(
+        checksOf(cat, claim!).some((d) => d.method === 'symbolic'),
+        o.id,
+      ).toBe(true);
     }
   });
 
   it('a misspelt tolerance key, a claim without checks and a duplicate id are reported', async () => {
     const cat = await exampleCatalogue;
-    const [ex0, ex1] = cat.claims as [typeof cat.claims[0], typeof cat.claims[0]];
+    const [ex0, ex1] = cat.claims as [(typeof cat.claims)[0], (typeof cat.claims)[0]];
     const misspelt = { ...ex1, tolerances: { 'p-stpe': ex1.tolerances['p-step']! } };
     const problems = catalogueProblems(makeCatalogue({ claims: [ex0, misspelt, { ...ex0 }, { ...ex0, id: 'EX9' }], checks: cat.checks }));
     expect(problems.join('\n')).toMatch(/check EX1:p-step has no tolerance "p-step"/);

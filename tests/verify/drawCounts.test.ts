@@ -12,7 +12,21 @@ vi.mock('fast-check', async (importOriginal) => {
   const m = await importOriginal<typeof import('fast-check')>();
   const check = async (_p: unknown, params: { numRuns?: number; seed?: number }) => {
     calls.push({ numRuns: params.numRuns ?? 100 });
-    return { failed: false, interrupted: false, numRuns: 0, numSkips: 0, numShrinks: 0, seed: params.seed ?? 0, counterexample: null, counterexamplePath: null, errorInstance: null, failures: [], executionSummary: [], verbose: 0, runConfiguration: params };
+    return {
+      failed: false,
+      interrupted: false,
+      numRuns: 0,
+      numSkips: 0,
+      numShrinks: 0,
+      seed: params.seed ?? 0,
+      counterexample: null,
+      counterexamplePath: null,
+      errorInstance: null,
+      failures: [],
+      executionSummary: [],
+      verbose: 0,
+      runConfiguration: params,
+    };
   };
   const fc = { ...m.default, check };
   return { ...m, default: fc, check };

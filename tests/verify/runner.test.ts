@@ -42,14 +42,28 @@ describe('aggregateStatus', () => {
 
 describe('runner', () => {
   it('turns a thrown error into a fail with the message', async () => {
-    const boom: CheckDef = { claimId: 'W1', name: 'dominant', method: 'numeric', quantity: 'x', run: () => { throw new Error('kaput'); } };
+    const boom: CheckDef = {
+      claimId: 'W1',
+      name: 'dominant',
+      method: 'numeric',
+      quantity: 'x',
+      run: () => {
+        throw new Error('kaput');
+      },
+    };
     const r = await runCheck(boom, WRONG_DOMINANT, opts);
     expect(r.status).toBe('fail');
     expect(r.status === 'fail' && r.reason).toContain('kaput');
   });
 
   it('refuses a pass that contradicts its own margin and tolerance', async () => {
-    const liar: CheckDef = { claimId: 'W1', name: 'dominant', method: 'numeric', quantity: 'x', run: () => ({ status: 'pass', margin: '2', tolerance: '1', comparison: '<=' }) };
+    const liar: CheckDef = {
+      claimId: 'W1',
+      name: 'dominant',
+      method: 'numeric',
+      quantity: 'x',
+      run: () => ({ status: 'pass', margin: '2', tolerance: '1', comparison: '<=' }),
+    };
     const r = await runCheck(liar, WRONG_DOMINANT, opts);
     expect(r.status).toBe('fail');
   });
@@ -57,17 +71,29 @@ describe('runner', () => {
   it('hands the check its tolerance resolved at the run precision, and a Field of the run backend', async () => {
     let seen: { tolerance: string; backend: string; digits: number } | undefined;
     const claim = { ...WRONG_DOMINANT, tolerances: { spy: { kind: 'belowPrecision' as const, guardDigits: 10, why: 'test' } } };
-    const spy: CheckDef = { claimId: 'W1', name: 'spy', method: 'numeric', quantity: 'x', run: (ctx) => {
-      seen = { tolerance: ctx.tolerance, backend: ctx.backend, digits: ctx.field(25).precision };
-      return { status: 'pass', margin: '0', tolerance: ctx.tolerance, comparison: '<=' };
-    } };
+    const spy: CheckDef = {
+      claimId: 'W1',
+      name: 'spy',
+      method: 'numeric',
+      quantity: 'x',
+      run: (ctx) => {
+        seen = { tolerance: ctx.tolerance, backend: ctx.backend, digits: ctx.field(25).precision };
+        return { status: 'pass', margin: '0', tolerance: ctx.tolerance, comparison: '<=' };
+      },
+    };
     const r = await runCheck(spy, claim, opts);
     expect(r.status).toBe('pass');
     expect(seen).toEqual({ tolerance: '1e-20', backend: DEFAULT_BACKEND, digits: 25 });
   });
 
   it('a check whose claim states no tolerance for it fails as a catalogue error', async () => {
-    const stray: CheckDef = { claimId: 'W1', name: 'no-such-key', method: 'numeric', quantity: 'x', run: () => ({ status: 'pass', margin: '0', tolerance: '0', comparison: '<=' }) };
+    const stray: CheckDef = {
+      claimId: 'W1',
+      name: 'no-such-key',
+      method: 'numeric',
+      quantity: 'x',
+      run: () => ({ status: 'pass', margin: '0', tolerance: '0', comparison: '<=' }),
+    };
     const r = await runCheck(stray, WRONG_DOMINANT, opts);
     expect(r.status === 'fail' && r.reason).toMatch(/no tolerance for check "no-such-key"/);
   });
@@ -115,9 +141,16 @@ describe('replay (verify --replay CLAIM:CHECK --seed S --path P)', () => {
     expect(again.notes.join(' ')).toMatch(/replayed fast-check path .* 1 inputs evaluated/);
   });
 
-  it.each([[3, 'skipped'], [2, 'pass']] as const)("evaluates the claim's hypotheses on the replayed draw itself (depth %i: %s)", async (depth, want) => {
+  it.each([
+    [3, 'skipped'],
+    [2, 'pass'],
+  ] as const)("evaluates the claim's hypotheses on the replayed draw itself (depth %i: %s)", async (depth, want) => {
     const ctx = { ...runContext({ precision: 30, seed: 1, quick: true }), claim: WRONG_DOMINANT, tolerance: '0', replayPath: '0' };
-    const o = await propertyOutcome(ctx, fc.constant(depth), () => ({ margin: '0' }), { numRuns: 5, comparison: '<=', claimInput: (d) => ({ depth: d, n: 1 }) });
+    const o = await propertyOutcome(ctx, fc.constant(depth), () => ({ margin: '0' }), {
+      numRuns: 5,
+      comparison: '<=',
+      claimInput: (d) => ({ depth: d, n: 1 }),
+    });
     expect(o.status).toBe(want);
     if (o.status === 'skipped') expect(o.reason).toMatch(/replayed draw does not meet the claim's hypotheses: depth = 2/);
   });
@@ -128,14 +161,27 @@ describe("the claim's executable hypotheses", () => {
 
   it('discard drawn inputs that fail them (depth 3 against a depth-2 claim): nothing evaluated, skipped', async () => {
     let evaluated = 0;
-    const o = await propertyOutcome(ctx, fc.integer(), () => { evaluated++; return { margin: '5' }; }, { numRuns: 5, tolerance: '0', comparison: '<=', claimInput: () => ({ depth: 3, n: 1 }) });
+    const o = await propertyOutcome(
+      ctx,
+      fc.integer(),
+      () => {
+        evaluated++;
+        return { margin: '5' };
+      },
+      { numRuns: 5, tolerance: '0', comparison: '<=', claimInput: () => ({ depth: 3, n: 1 }) },
+    );
     expect(evaluated).toBe(0);
     expect(o.status).toBe('skipped');
     expect(o.notes?.join(' ')).toMatch(/depth = 2/);
   });
 
   it('let inputs that meet them through to the check (and a violated tolerance still fails)', async () => {
-    const o = await propertyOutcome(ctx, fc.integer(), () => ({ margin: '5' }), { numRuns: 5, tolerance: '0', comparison: '<=', claimInput: () => ({ depth: 2, n: 1 }) });
+    const o = await propertyOutcome(ctx, fc.integer(), () => ({ margin: '5' }), {
+      numRuns: 5,
+      tolerance: '0',
+      comparison: '<=',
+      claimInput: () => ({ depth: 2, n: 1 }),
+    });
     expect(o.status).toBe('fail');
   });
 
@@ -143,7 +189,17 @@ describe("the claim's executable hypotheses", () => {
     [{ x: ['1', '-2'] }, true, 'one non-zero example is separable'],
     [{ x: ['0', '0'] }, false, 'the zero example is not'],
     [{ X: [['1'], ['-1']], Y: [1, 1] }, false, 'opposite points with the same label'],
-    [{ X: [['1', '0'], ['0', '1']], Y: [1, -1] }, true, 'two orthogonal points'],
+    [
+      {
+        X: [
+          ['1', '0'],
+          ['0', '1'],
+        ],
+        Y: [1, -1],
+      },
+      true,
+      'two orthogonal points',
+    ],
   ])('separableData %j -> %s (%s)', (input, want) => {
     expect(separableData.holds(input)).toBe(want);
   });

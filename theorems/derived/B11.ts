@@ -12,8 +12,16 @@ export const B11: Claim = {
   hypotheses: [depthIs(2), singleExample],
   measured: '|slope - 1| of log(error) against log(eta) for eta in {0.1, 0.05, 0.025, 0.0125}',
   tolerances: {
-    'eta-slope': { kind: 'fixed', value: '0.15', why: 'first-order convergence: the fitted slope over one octave-spaced sweep must be within 0.15 of 1 (stated before measuring)' },
-    symbolic: { kind: 'belowPrecision', guardDigits: 10, why: 'a symbolic obligation passes only if the CAS residual is exactly 0; its numeric spot check (random rationals, P digits) must agree to P - 10 digits' },
+    'eta-slope': {
+      kind: 'fixed',
+      value: '0.15',
+      why: 'first-order convergence: the fitted slope over one octave-spaced sweep must be within 0.15 of 1 (stated before measuring)',
+    },
+    symbolic: {
+      kind: 'belowPrecision',
+      guardDigits: 10,
+      why: 'a symbolic obligation passes only if the CAS residual is exactly 0; its numeric spot check (random rationals, P digits) must agree to P - 10 digits',
+    },
     'step-by-definition': { kind: 'fixed', value: '1e-30', why: 'a few hundred Field operations at precision 40 on both sides: agreement to >= 30 digits' },
   },
   scope: ['depth 2, one example, l2-SAM and GD, one fixed start and s-interval'],

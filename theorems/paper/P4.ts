@@ -16,11 +16,13 @@ export const P4: Claim = {
   measured: '1 - cos(beta(s), sign(x_j) e_j) at large rescaled time s on the tau reduction',
   tolerances: {
     'escaping-flow': {
-      kind: 'fixed', value: '1e-20',
+      kind: 'fixed',
+      value: '1e-20',
       why: 'after escape tau -> tau_inf < infinity, so the off-leader ratios decay like exp(-2(|x_j|-|x_i|) s) as for GD; at s = 200 with gaps >= 0.25 they are below 1e-40',
     },
     discrete: {
-      kind: 'fixed', value: '0.5',
+      kind: 'fixed',
+      value: '0.5',
       why: 'rate-aware: with the logistic loss the discrete clock s_t grows only like log log t, so no feasible run reaches a small 1 - cos; instead the discrete error e_t = 1 - cos(beta_t, sign(x_j) e_j) must track the flow prediction e_flow(s_t) (the tau reduction at the discrete clock) at every checkpoint, |e_t - e_flow(s_t)| <= 0.5 e_flow(s_t) (B11: states within O(eta s) of the flow; eta = 0.1, s_T <= 3). Monotone decrease of e is not demanded: the flow error itself can rise for a while (a growing minor coordinate). Together with the closed-form check (e_flow -> 0 exponentially in s) this is the evidence for the discrete limit',
     },
   },

@@ -15,7 +15,11 @@ export const P7: Claim = {
   hypotheses: [depthIs(3), singleExample],
   measured: '1 - cos(beta_T, e_minor) on discrete runs, and the predicted first blow-up (B13)',
   tolerances: {
-    'witness-discrete': { kind: 'fixed', value: '1e-4', why: 'the first blow-up coordinate grows without bound while the other freezes (the discrete clock s_t stalls below the later blow-up time), so 1 - cos = O((beta_other/beta_first)^2); 1e-4 demands a 70:1 ratio, reached by 2000 steps with eta = 0.05 if the B13 prediction is right' },
+    'witness-discrete': {
+      kind: 'fixed',
+      value: '1e-4',
+      why: 'the first blow-up coordinate grows without bound while the other freezes (the discrete clock s_t stalls below the later blow-up time), so 1 - cos = O((beta_other/beta_first)^2); 1e-4 demands a 70:1 ratio, reached by 2000 steps with eta = 0.05 if the B13 prediction is right',
+    },
   },
   scope: ['one example, d = 2, explicit starts only', 'discrete runs with small eta; the flow blows up in finite s while discrete runs do not'],
   basis: ['witnesses'],

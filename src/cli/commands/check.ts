@@ -49,23 +49,30 @@ export function quoteArg(s: string): string {
 export function registerCheck(program: Command, setExit: (code: number) => void): void {
   program
     .command('check')
-    .description('check your own claims (JSON/YAML claim file: model, domain, formulas) over random draws, with shrunk counterexamples and a symbolic residual for closed forms')
+    .description(
+      'check your own claims (JSON/YAML claim file: model, domain, formulas) over random draws, with shrunk counterexamples and a symbolic residual for closed forms',
+    )
     .argument('<file>', 'claim file (.json, .yaml, .yml)')
     .option('--claim <id...>', 'only these claims of the file')
     .option('--seed <s>', 'seed of the draws (default: the file\'s "seed", else 20260308)')
     .option('--path <p>', 'fast-check path of a recorded counterexample (replay; with --seed)')
     .option('--runs <n>', 'number of draws per claim (default: the claim\'s "draws")')
-    .option('--precision <p>', 'working precision in digits (default: the file\'s, else 40)')
+    .option('--precision <p>', "working precision in digits (default: the file's, else 40)")
     .option('--no-symbolic', 'skip the symbolic residual')
     .option(BACKEND_FLAG, BACKEND_HELP)
-    .option('--baseline <file>', 'compare with a saved `check --json` (same seed, precision, backend, draws): exit 1 on a worse verdict or a margin 10x closer to its tolerance')
+    .option(
+      '--baseline <file>',
+      'compare with a saved `check --json` (same seed, precision, backend, draws): exit 1 on a worse verdict or a margin 10x closer to its tolerance',
+    )
     .option('--json', 'JSON output {"file","claims":[...],"summary"}')
     .action(async (file: string, f: CheckFlags) => {
       const cf = readClaimFile(file);
       const claims = selectClaims(cf.claims, f.claim, file);
-      if (f.path !== undefined && claims.length !== 1) throw new UsageError(`--path replays one claim: add --claim ID (claims: ${claims.map((c) => c.id).join(', ')})`);
+      if (f.path !== undefined && claims.length !== 1)
+        throw new UsageError(`--path replays one claim: add --claim ID (claims: ${claims.map((c) => c.id).join(', ')})`);
       if (f.path !== undefined && f.seed === undefined) throw new UsageError('--path needs the --seed it was recorded with');
-      if (f.path !== undefined && !/^\d+(:\d+)*$/.test(f.path)) throw new UsageError(`--path: expected a fast-check path like 12:0:3, got ${JSON.stringify(f.path)}`);
+      if (f.path !== undefined && !/^\d+(:\d+)*$/.test(f.path))
+        throw new UsageError(`--path: expected a fast-check path like 12:0:3, got ${JSON.stringify(f.path)}`);
       const seed = f.seed === undefined ? undefined : integerIn('--seed', f.seed, 0, 2 ** 31 - 1);
       const runs = f.runs === undefined ? undefined : integerIn('--runs', f.runs, 1, 1_000_000);
       const precision = f.precision === undefined ? undefined : precisionOf('--precision', f.precision);
@@ -73,7 +80,13 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
       const baseline = f.baseline === undefined ? undefined : checkBaseline(f.baseline);
       if (baseline) {
         for (const spec of claims) {
-          baseline.assertClaim(spec.id, { seed: seed ?? spec.seed ?? DEFAULT_SEED, precision: precision ?? spec.precision, quick: null, backend: backend ?? DEFAULT_BACKEND, runs: runs ?? spec.draws });
+          baseline.assertClaim(spec.id, {
+            seed: seed ?? spec.seed ?? DEFAULT_SEED,
+            precision: precision ?? spec.precision,
+            quick: null,
+            backend: backend ?? DEFAULT_BACKEND,
+            runs: runs ?? spec.draws,
+          });
         }
       }
       const cas = new CasSession();

@@ -16,7 +16,8 @@ import { referencePrecision, vouch } from '../vouch.ts';
 import { NumericError } from '../../numeric/errors.ts';
 import { Decimal } from 'decimal.js';
 
-export const ESCAPE_RULE = 'x > 0, sigma = x s: u0*v0 >= 0: escape iff |u0+v0| > 2 rho; u0*v0 < 0: escape iff |u0+v0|*(2 rho + |u0-v0|) > 8 rho^2; equality: saddle; otherwise absorbed at the origin in finite time (rho = 0: escape iff u0+v0 != 0)';
+export const ESCAPE_RULE =
+  'x > 0, sigma = x s: u0*v0 >= 0: escape iff |u0+v0| > 2 rho; u0*v0 < 0: escape iff |u0+v0|*(2 rho + |u0-v0|) > 8 rho^2; equality: saddle; otherwise absorbed at the origin in finite time (rho = 0: escape iff u0+v0 != 0)';
 
 export function parsePoints(raw: unknown, what = 'points'): Array<[string, string]> {
   if (!Array.isArray(raw)) throw new UsageError(`${what}: expected an array of ["u0","v0"] pairs, got ${typeof raw}`);
@@ -41,7 +42,9 @@ export function registerExploreBasin(explore: Command): void {
       const P = f.precision === undefined ? 50 : precisionOf('--precision', f.precision);
       const pol: InputPolicy = { precision: P, round: !!f.roundInputs, warnings: [] };
       const rhoS = fitDigits(pol, 'rho', nonNegativeDecimal('--rho', f.rho));
-      const pts = parsePoints(readJsonFile(f.points, 'points file'), 'points').map(([a, b], i) => [fitDigits(pol, `points[${i}][0]`, a), fitDigits(pol, `points[${i}][1]`, b)] as [string, string]);
+      const pts = parsePoints(readJsonFile(f.points, 'points file'), 'points').map(
+        ([a, b], i) => [fitDigits(pol, `points[${i}][0]`, a), fitDigits(pol, `points[${i}][1]`, b)] as [string, string],
+      );
       for (const w of pol.warnings) warn(w);
       // decimal by default: the saddle test |u0+v0| = 2 rho is an exact equality of the decimal inputs
       // (near-ties are also re-decided on exact rationals in linfEscapeCondition, for any backend)
@@ -59,7 +62,8 @@ export function registerExploreBasin(explore: Command): void {
       const P2 = referencePrecision(P);
       const main = fatesAt(P);
       const v = P2 === null ? { value: main, digits: P, mismatches: [] as string[] } : vouch(main, fatesAt(P2), 20);
-      if (v.mismatches.length > 0) throw new NumericError(`explore basin: the result changes at ${P2} digits (${v.mismatches.slice(0, 3).join(', ')}); raise --precision`, 'basin fate');
+      if (v.mismatches.length > 0)
+        throw new NumericError(`explore basin: the result changes at ${P2} digits (${v.mismatches.slice(0, 3).join(', ')}); raise --precision`, 'basin fate');
       const fates = v.value.map((r) => r.fate);
       const absorbSigma = v.value.map((r) => (r.sigma === null ? null : new Decimal(r.sigma).toSignificantDigits(Math.min(20, v.digits)).toString()));
       if (f.json) {

@@ -11,7 +11,13 @@ import { info, printJson, printLine } from '../output.ts';
 import { checkOutputPath, writeOutputFile } from '../../io/outputPath.ts';
 import { fitDigits } from '../../io/inputDigits.ts';
 
-interface Flags { grid?: string; range?: string; json?: boolean; plot?: string; backend?: string }
+interface Flags {
+  grid?: string;
+  range?: string;
+  json?: boolean;
+  plot?: string;
+  backend?: string;
+}
 
 export function registerExploreBasinMap(explore: Command): void {
   explore
@@ -20,12 +26,19 @@ export function registerExploreBasinMap(explore: Command): void {
     .option('--grid <n>', 'points per axis (2..400, default 61)')
     .option('--range <R>', 'half-width of the square in units of rho (default 3)')
     .option('--plot <file.svg>', 'write the map as an SVG scatter plot')
-    .option(BACKEND_FLAG, `${BACKEND_HELP.replace(/\(default \w+\)/, '(default decimal: the grid points u0/rho = -R + 2R i/(n-1) are then exact decimals, so saddles on the grid are found)')}`)
+    .option(
+      BACKEND_FLAG,
+      `${BACKEND_HELP.replace(/\(default \w+\)/, '(default decimal: the grid points u0/rho = -R + 2R i/(n-1) are then exact decimals, so saddles on the grid are found)')}`,
+    )
     .option('--json', 'print {"rho_units":…, "points":[{"u0","v0","fate"}], "counts"}')
     .action(async (f: Flags) => {
       if (f.plot !== undefined) checkOutputPath('--plot', f.plot);
       const n = f.grid === undefined ? 61 : integerIn('grid', f.grid, 2, 400);
-      const R = fitDigits({ precision: 30, round: false, warnings: [], hint: 'the grid is computed at 30 digits' }, 'range', positiveDecimal('range', f.range ?? '3'));
+      const R = fitDigits(
+        { precision: 30, round: false, warnings: [], hint: 'the grid is computed at 30 digits' },
+        'range',
+        positiveDecimal('range', f.range ?? '3'),
+      );
       // decimal by default: the grid is exact in decimal arithmetic (a saddle |u0+v0| = 2 rho stays a saddle)
       const backend = f.backend === undefined ? 'decimal' : parseBackend(f.backend);
       const F = makeField(backend, 30);
@@ -52,7 +65,15 @@ export function registerExploreBasinMap(explore: Command): void {
         info(`wrote ${f.plot}`);
       };
       if (f.json) {
-        printJson({ rho_units: true, backend, grid: n, range: R, points, counts, rule: 'uv >= 0: escape iff |u+v| > 2 rho; uv < 0: escape iff |u+v| (2 rho + |u-v|) > 8 rho^2' });
+        printJson({
+          rho_units: true,
+          backend,
+          grid: n,
+          range: R,
+          points,
+          counts,
+          rule: 'uv >= 0: escape iff |u+v| > 2 rho; uv < 0: escape iff |u+v| (2 rho + |u-v|) > 8 rho^2',
+        });
         await plotIt();
         return;
       }

@@ -34,57 +34,75 @@ export function registerExploreCriticalScale(explore: Command): void {
     .option('--round-inputs', 'round inputs with more digits than --precision (with a warning) instead of refusing them')
     .option(BACKEND_FLAG, BACKEND_HELP)
     .option('--json', 'JSON output')
-    .action(async (f: { x: string; rho: string; tol: string; precision: string; json?: boolean; backend?: string; allowWide?: boolean; roundInputs?: boolean }) => {
-      const P = v.precision('precision', f.precision);
-      const pol: InputPolicy = { precision: P, round: !!f.roundInputs, warnings: [] };
-      const xs = fitVector(pol, 'x', v.decimalVector('x', commaList(f.x)));
-      const rho = fitDigits(pol, 'rho', v.positiveDecimal('rho', f.rho));
-      const tol = v.positiveDecimal('tol', f.tol);
-      for (const w of pol.warnings) warn(w);
-      const backend = parseBackend(f.backend);
-      const F = makeField(backend, P);
-      const x = xs.map((a) => F.fromString(a));
-      if (x.some((a) => F.isZero(a))) throw new UsageError(`x entries must be non-zero, got ${f.x}`);
-      const tolT = F.fromString(tol);
-      if (F.cmp(tolT, F.fromString('1e-3')) > 0) throw new UsageError(`tol must be <= 1e-3, got ${tol}`);
-      if (F.cmp(tolT, F.powInt(F.fromNumber(10), -(P - 16))) < 0) throw new UsageError(`tol must be >= 1e-${P - 16} at precision ${P} (raise --precision), got ${tol}`);
-      // cost: ~log2(1/tol) certified runs; each grows with the precision and with the spread of |x|
-      const ax = xs.map((a) => new Decimal(a).abs());
-      const spread = Decimal.max(...ax).div(Decimal.min(...ax)).toNumber();
-      const bisections = Math.ceil(Math.log2(1e-3 / F.toNumber(tolT))) + 2;
-      warnIfLong('critical-scale', bisections * 0.3 * (P / 30) ** 2 * (1 + Math.log10(Math.max(1, spread)) / 2), `${bisections} certified runs at ${P} digits, max|x|/min|x| = ${spread.toPrecision(3)}`);
-      const bar = progress('critical-scale: bisection step', bisections);
-      const r = criticalScale(F, x, F.fromString(rho), { tol: tolT, rtol: F.powInt(F.fromNumber(10), -(P - 10)), onProgress: (d) => bar.update(d) });
-      bar.stop();
-      const width = F.sub(r.hi, r.lo);
-      const certified = F.cmp(width, F.mul(tolT, F.fromString(rho))) <= 0 && r.undecided === 0;
-      if (!certified && !f.allowWide) {
-        throw new NumericError(`critical scale: could not certify alpha_c to tol ${tol}*rho (certified enclosure [${F.toString(r.lo, 8)}, ${F.toString(r.hi, 8)}], width ${F.toString(width, 3)}, ${r.undecided} undecided evaluation(s) of ${r.evaluations}); rerun with --allow-wide to print it, or raise --precision`, 'critical scale');
-      }
-      if (!certified) warn(`critical-scale: the enclosure is not certified to tol (width ${F.toString(width, 3)}, ${r.undecided} undecided evaluation(s)); printed because of --allow-wide`);
-      // digits that resolve the width: lo rounded down, hi rounded up
-      const lo = new Decimal(F.toString(r.lo));
-      const hi = new Decimal(F.toString(r.hi));
-      const w = new Decimal(F.toString(width));
-      const d = w.isZero() ? P : Math.min(P, Math.max(1, Math.ceil(Decimal.max(lo.abs(), hi.abs()).div(w).log(10).toNumber()) + 2));
-      const out = {
-        lo: lo.toSignificantDigits(d, Decimal.ROUND_FLOOR).toString(),
-        hi: hi.toSignificantDigits(d, Decimal.ROUND_CEIL).toString(),
-        width: F.toString(width, 6),
-        certified_to_tol: certified,
-        rho,
-        x: xs,
-        tol,
-        lo_certificate: { kind: 'collapse', s: F.toString(r.loCertificateS, 12) },
-        hi_certificate: { kind: 'escape', s: F.toString(r.hiCertificateS, 12) },
-        evaluations: r.evaluations,
-        undecided: r.undecided,
-        precision: P,
-        backend,
-        assumptions: ['balanced start u_i = alpha, v_i = sgn(x_i) alpha', 'the collapsing scales form an interval [0, alpha_c) (B4); every bisection step is certified'],
-      };
-      if (f.json) printJson(out);
-      else printLine(`alpha_c in [${out.lo}, ${out.hi}] (width ${out.width}; ${r.evaluations} certified runs${certified ? '' : '; NOT certified to tol'})`);
-      void info;
-    });
+    .action(
+      async (f: { x: string; rho: string; tol: string; precision: string; json?: boolean; backend?: string; allowWide?: boolean; roundInputs?: boolean }) => {
+        const P = v.precision('precision', f.precision);
+        const pol: InputPolicy = { precision: P, round: !!f.roundInputs, warnings: [] };
+        const xs = fitVector(pol, 'x', v.decimalVector('x', commaList(f.x)));
+        const rho = fitDigits(pol, 'rho', v.positiveDecimal('rho', f.rho));
+        const tol = v.positiveDecimal('tol', f.tol);
+        for (const w of pol.warnings) warn(w);
+        const backend = parseBackend(f.backend);
+        const F = makeField(backend, P);
+        const x = xs.map((a) => F.fromString(a));
+        if (x.some((a) => F.isZero(a))) throw new UsageError(`x entries must be non-zero, got ${f.x}`);
+        const tolT = F.fromString(tol);
+        if (F.cmp(tolT, F.fromString('1e-3')) > 0) throw new UsageError(`tol must be <= 1e-3, got ${tol}`);
+        if (F.cmp(tolT, F.powInt(F.fromNumber(10), -(P - 16))) < 0)
+          throw new UsageError(`tol must be >= 1e-${P - 16} at precision ${P} (raise --precision), got ${tol}`);
+        // cost: ~log2(1/tol) certified runs; each grows with the precision and with the spread of |x|
+        const ax = xs.map((a) => new Decimal(a).abs());
+        const spread = Decimal.max(...ax)
+          .div(Decimal.min(...ax))
+          .toNumber();
+        const bisections = Math.ceil(Math.log2(1e-3 / F.toNumber(tolT))) + 2;
+        warnIfLong(
+          'critical-scale',
+          bisections * 0.3 * (P / 30) ** 2 * (1 + Math.log10(Math.max(1, spread)) / 2),
+          `${bisections} certified runs at ${P} digits, max|x|/min|x| = ${spread.toPrecision(3)}`,
+        );
+        const bar = progress('critical-scale: bisection step', bisections);
+        const r = criticalScale(F, x, F.fromString(rho), { tol: tolT, rtol: F.powInt(F.fromNumber(10), -(P - 10)), onProgress: (d) => bar.update(d) });
+        bar.stop();
+        const width = F.sub(r.hi, r.lo);
+        const certified = F.cmp(width, F.mul(tolT, F.fromString(rho))) <= 0 && r.undecided === 0;
+        if (!certified && !f.allowWide) {
+          throw new NumericError(
+            `critical scale: could not certify alpha_c to tol ${tol}*rho (certified enclosure [${F.toString(r.lo, 8)}, ${F.toString(r.hi, 8)}], width ${F.toString(width, 3)}, ${r.undecided} undecided evaluation(s) of ${r.evaluations}); rerun with --allow-wide to print it, or raise --precision`,
+            'critical scale',
+          );
+        }
+        if (!certified)
+          warn(
+            `critical-scale: the enclosure is not certified to tol (width ${F.toString(width, 3)}, ${r.undecided} undecided evaluation(s)); printed because of --allow-wide`,
+          );
+        // digits that resolve the width: lo rounded down, hi rounded up
+        const lo = new Decimal(F.toString(r.lo));
+        const hi = new Decimal(F.toString(r.hi));
+        const w = new Decimal(F.toString(width));
+        const d = w.isZero() ? P : Math.min(P, Math.max(1, Math.ceil(Decimal.max(lo.abs(), hi.abs()).div(w).log(10).toNumber()) + 2));
+        const out = {
+          lo: lo.toSignificantDigits(d, Decimal.ROUND_FLOOR).toString(),
+          hi: hi.toSignificantDigits(d, Decimal.ROUND_CEIL).toString(),
+          width: F.toString(width, 6),
+          certified_to_tol: certified,
+          rho,
+          x: xs,
+          tol,
+          lo_certificate: { kind: 'collapse', s: F.toString(r.loCertificateS, 12) },
+          hi_certificate: { kind: 'escape', s: F.toString(r.hiCertificateS, 12) },
+          evaluations: r.evaluations,
+          undecided: r.undecided,
+          precision: P,
+          backend,
+          assumptions: [
+            'balanced start u_i = alpha, v_i = sgn(x_i) alpha',
+            'the collapsing scales form an interval [0, alpha_c) (B4); every bisection step is certified',
+          ],
+        };
+        if (f.json) printJson(out);
+        else printLine(`alpha_c in [${out.lo}, ${out.hi}] (width ${out.width}; ${r.evaluations} certified runs${certified ? '' : '; NOT certified to tol'})`);
+        void info;
+      },
+    );
 }

@@ -40,9 +40,12 @@ const CATALOGUE_SEARCH_PRECISION = 40;
 
 /** `--claim ID`: the claim's property checks of the shipped catalogue, rerun over consecutive seeds. */
 async function searchShipped(f: SearchFlags, setExit: (code: number) => void): Promise<void> {
-  if (f.edge) throw new UsageError('--edge biases the draws of claim files; a catalogue claim draws with its own arbitraries (give a claim FILE to use --edge)');
-  if (f.path !== undefined || f.only !== undefined) throw new UsageError('--path/--only apply to claim files; replay a catalogue check with `samcheck verify --replay ID:CHECK --seed S --path P`');
-  const catalogue = f.claims === undefined ? (await import('../catalogue.ts')).catalogue : (await import('../../userclaims/claimModules.ts')).loadClaimsDir(f.claims);
+  if (f.edge)
+    throw new UsageError('--edge biases the draws of claim files; a catalogue claim draws with its own arbitraries (give a claim FILE to use --edge)');
+  if (f.path !== undefined || f.only !== undefined)
+    throw new UsageError('--path/--only apply to claim files; replay a catalogue check with `samcheck verify --replay ID:CHECK --seed S --path P`');
+  const catalogue =
+    f.claims === undefined ? (await import('../catalogue.ts')).catalogue : (await import('../../userclaims/claimModules.ts')).loadClaimsDir(f.claims);
   const { searchCatalogueClaim, formatCatalogueSearch } = await import('../../userclaims/shippedSearch.ts');
   const { DEFAULT_SEED, SEED_MAX, SEED_MIN } = await import('../../verify/seed.ts');
   const r = await searchCatalogueClaim(await catalogue, f.claim, {
@@ -63,18 +66,23 @@ async function searchShipped(f: SearchFlags, setExit: (code: number) => void): P
 export function registerExploreSearch(explore: Command, setExit: (code: number) => void): void {
   explore
     .command('search')
-    .description('counterexample hunt over a claim file (larger budget; --edge biases draws to basin boundaries, alpha_c, ties, zeros, fixed points, mixed signs)')
-    .requiredOption('--claim <file|id>', 'claim file (JSON/YAML, as for `samcheck check`), or the id of a catalogue claim (its property checks rerun over --runs seeds, default 5)')
+    .description(
+      'counterexample hunt over a claim file (larger budget; --edge biases draws to basin boundaries, alpha_c, ties, zeros, fixed points, mixed signs)',
+    )
+    .requiredOption(
+      '--claim <file|id>',
+      'claim file (JSON/YAML, as for `samcheck check`), or the id of a catalogue claim (its property checks rerun over --runs seeds, default 5)',
+    )
     .option('--only <id...>', 'only these claims of the file')
     .option('--runs <n>', 'draws per claim (default 10x the claim\'s "draws")')
-    .option('--seed <s>', 'seed (default: the file\'s, else 20260308)')
+    .option('--seed <s>', "seed (default: the file's, else 20260308)")
     .option('--path <p>', 'replay a recorded counterexample (with --seed and the same --edge)')
     .option('--edge', 'bias draws to the edges (3 in 4 draws on an edge)')
     .option('--precision <p>', 'working precision in digits')
     .option('--time-limit <sec>', 'time limit per claim in seconds (default 600)')
     .option(BACKEND_FLAG, BACKEND_HELP)
     .option('--claims <dir>', 'catalogue claim ids: look them up in the claim modules of DIR (as `verify --claims`)')
-    .option('--quick', 'catalogue claim ids: the checks\' quick budgets')
+    .option('--quick', "catalogue claim ids: the checks' quick budgets")
     .option('--json', 'JSON output')
     .action(async (f: SearchFlags) => {
       if (!existsSync(f.claim)) {
@@ -86,7 +94,8 @@ export function registerExploreSearch(explore: Command, setExit: (code: number) 
       const claims = selectClaims(cf.claims, f.only, f.claim);
       if (f.path !== undefined && claims.length !== 1) throw new UsageError('--path replays one claim: add --only ID');
       if (f.path !== undefined && f.seed === undefined) throw new UsageError('--path needs the --seed it was recorded with');
-      if (f.path !== undefined && !/^\d+(:\d+)*$/.test(f.path)) throw new UsageError(`--path: expected a fast-check path like 12:0:3, got ${JSON.stringify(f.path)}`);
+      if (f.path !== undefined && !/^\d+(:\d+)*$/.test(f.path))
+        throw new UsageError(`--path: expected a fast-check path like 12:0:3, got ${JSON.stringify(f.path)}`);
       const seed = f.seed === undefined ? undefined : integerIn('--seed', f.seed, 0, 2 ** 31 - 1);
       const runsFlag = f.runs === undefined ? undefined : integerIn('--runs', f.runs, 1, 10_000_000);
       const precision = f.precision === undefined ? undefined : precisionOf('--precision', f.precision);

@@ -69,7 +69,10 @@ export function registerFlow(program: Command): void {
   program
     .command('flow')
     .description('rescaled-time flow (GD / l2-SAM / linf-SAM, one example) by closed form or high-precision integration')
-    .option('--config <file>', 'JSON {"algo","rho","x","u0","v0","s","precision","method"[,"loss","rtol","W0"]}; --algo --rho --s --precision --method --loss override its fields')
+    .option(
+      '--config <file>',
+      'JSON {"algo","rho","x","u0","v0","s","precision","method"[,"loss","rtol","W0"]}; --algo --rho --s --precision --method --loss override its fields',
+    )
     .option('--algo <name>', 'gd | sam-l2 | sam-linf (default sam-l2)')
     .option('--rho <r>', 'SAM radius (default 1)')
     .option('--x <list>', 'the example, comma list')
@@ -102,15 +105,27 @@ export function registerFlow(program: Command): void {
       const K = f.trajectory === undefined ? 0 : integerIn('trajectory', f.trajectory, 1, 100000);
       const backend = parseBackend(f.backend);
       const P2 = f.checkDigits ? referencePrecision(cfg.precision) : null;
-      if (f.checkDigits && P2 === null) warn(`no digits check: a rerun above ${cfg.precision} digits would exceed the 1000-digit limit; all ${cfg.precision} digits printed unchecked`);
+      if (f.checkDigits && P2 === null)
+        warn(`no digits check: a rerun above ${cfg.precision} digits would exceed the 1000-digit limit; all ${cfg.precision} digits printed unchecked`);
       {
         // up-front cost estimate: ~0.5 s for the tau reduction at 40 digits, ∝ P² and growing like the
         // logarithm of the span in natural time (GBS steps grow with the solution's scale); the full system / integration costs more; the rerun at P2 ~3x
         let xmax = 0;
         for (const xi of cfg.x) xmax = Math.max(xmax, Math.abs(Number(xi)));
         const span = Math.min(1e9, Number(cfg.s) * xmax);
-        const secs = 0.5 * (cfg.precision / 40) ** 2 * (1 + Math.log10(1 + span)) * (cfg.method === 'integrate' ? 3 : 1) * (K > 1 ? 1 + K / 50 : 1) * (P2 === null ? 1 : 3.5);
-        if (Number.isFinite(secs)) warnIfLong('flow', secs, `precision ${cfg.precision}, s·max|x| = ${span.toPrecision(3)}${P2 === null ? '' : ', plus the digits-check rerun (--no-check-digits skips it)'}`);
+        const secs =
+          0.5 *
+          (cfg.precision / 40) ** 2 *
+          (1 + Math.log10(1 + span)) *
+          (cfg.method === 'integrate' ? 3 : 1) *
+          (K > 1 ? 1 + K / 50 : 1) *
+          (P2 === null ? 1 : 3.5);
+        if (Number.isFinite(secs))
+          warnIfLong(
+            'flow',
+            secs,
+            `precision ${cfg.precision}, s·max|x| = ${span.toPrecision(3)}${P2 === null ? '' : ', plus the digits-check rerun (--no-check-digits skips it)'}`,
+          );
       }
       const bar = progress('flow', P2 === null ? 1000 : 2000);
       const runAt = <T>(F: Field<T>, c: FlowConfig, offset: number) => {
@@ -127,7 +142,8 @@ export function registerFlow(program: Command): void {
           }
           throw e;
         }
-        if (rep.points.length === 0) throw new NumericError(`flow: no point could be computed (${rep.warnings.join('; ') || 'integration stopped at s = 0'})`, 'flow state');
+        if (rep.points.length === 0)
+          throw new NumericError(`flow: no point could be computed (${rep.warnings.join('; ') || 'integration stopped at s = 0'})`, 'flow state');
         return { rep, out: shape(c, rep, K) };
       };
       const F = makeField(backend, cfg.precision);
@@ -143,14 +159,24 @@ export function registerFlow(program: Command): void {
         const v = vouch(main.out, ref.out, cfg.precision, VOUCHED);
         // 'running' vs 'escaped' only says on which side of a target the first escape certificate fell
         const soft = v.mismatches.filter((p) => /status$/.test(p) && [pick(main.out, p), pick(ref.out, p)].every((x) => x === 'running' || x === 'escaped'));
-        for (const p of soft) warn(`flow: ${p} is ${JSON.stringify(pick(main.out, p))} at ${cfg.precision} digits and ${JSON.stringify(pick(ref.out, p))} at ${P2} (the escape certificate is reached within the integration tolerance of s)`);
+        for (const p of soft)
+          warn(
+            `flow: ${p} is ${JSON.stringify(pick(main.out, p))} at ${cfg.precision} digits and ${JSON.stringify(pick(ref.out, p))} at ${P2} (the escape certificate is reached within the integration tolerance of s)`,
+          );
         v.mismatches.splice(0, v.mismatches.length, ...v.mismatches.filter((p) => !soft.includes(p)));
         if (v.mismatches.length > 0) {
-          throw new NumericError(`flow: the result changes when rerun at ${P2} digits (${v.mismatches.slice(0, 3).map((p) => `${p}: ${JSON.stringify(pick(main.out, p))} vs ${JSON.stringify(pick(ref.out, p))}`).join('; ')}); cannot certify it (tighten rtol or raise --precision)`, 'flow state');
+          throw new NumericError(
+            `flow: the result changes when rerun at ${P2} digits (${v.mismatches
+              .slice(0, 3)
+              .map((p) => `${p}: ${JSON.stringify(pick(main.out, p))} vs ${JSON.stringify(pick(ref.out, p))}`)
+              .join('; ')}); cannot certify it (tighten rtol or raise --precision)`,
+            'flow state',
+          );
         }
         out = v.value;
         digits = v.digits;
-        if (digits < cfg.precision) warn(`flow: ${digits} significant digits agree with a rerun at ${P2} digits (of ${cfg.precision} working digits); printing those`);
+        if (digits < cfg.precision)
+          warn(`flow: ${digits} significant digits agree with a rerun at ${P2} digits (of ${cfg.precision} working digits); printing those`);
       }
       bar.stop();
       for (const w of main.rep.warnings) warn(w);
@@ -160,7 +186,9 @@ export function registerFlow(program: Command): void {
         return;
       }
       const o = out as Record<string, any>;
-      printLine(`${o.algo} (${o.method}, ${o.precision} digits, ${backend}${digits !== null ? `, ${digits} agree with a ${P2}-digit rerun` : ''}) at s = ${o.s}: status ${o.status}${o.collapse_s ? `, collapse at s = ${o.collapse_s}` : ''}`);
+      printLine(
+        `${o.algo} (${o.method}, ${o.precision} digits, ${backend}${digits !== null ? `, ${digits} agree with a ${P2}-digit rerun` : ''}) at s = ${o.s}: status ${o.status}${o.collapse_s ? `, collapse at s = ${o.collapse_s}` : ''}`,
+      );
       if (o.tau !== undefined) printLine(`  tau  = ${o.tau}`);
       if (o.u) {
         printLine(`  u    = ${o.u.join(', ')}`);

@@ -114,14 +114,20 @@ export function registerSimulate(program: Command): void {
       for (const w of inputWarnings) warn(w);
       {
         // up-front cost estimate (about 1500 l2-SAM steps/s for n·d·L = 6 at 50 digits, ~P^1.6)
-        const work = c.steps * c.X.length * c.X[0]!.length * c.W0.length / 6;
+        const work = (c.steps * c.X.length * c.X[0]!.length * c.W0.length) / 6;
         const secs = (work / 1500) * (c.precision / 50) ** 1.6 * (flags.checkDigits ? 3 : 1);
-        warnIfLong('simulate', secs, `${c.steps} steps at ${c.precision} digits${flags.checkDigits ? ' plus the digits-check rerun (--no-check-digits skips it)' : ''}`);
+        warnIfLong(
+          'simulate',
+          secs,
+          `${c.steps} steps at ${c.precision} digits${flags.checkDigits ? ' plus the digits-check rerun (--no-check-digits skips it)' : ''}`,
+        );
       }
       const K = flags.trajectory === undefined ? 0 : Number(flags.trajectory);
-      if (!Number.isInteger(K) || K < 0 || K > 100000) throw new UsageError(`trajectory must be an integer in 0..100000, got ${JSON.stringify(flags.trajectory)}`);
+      if (!Number.isInteger(K) || K < 0 || K > 100000)
+        throw new UsageError(`trajectory must be an integer in 0..100000, got ${JSON.stringify(flags.trajectory)}`);
       const Kplot = K > 0 ? K : flags.plot ? 200 : 0;
-      const checkpoints = Kplot > 0 ? checkpointSchedule(c.steps, Math.min(Kplot, 10), Math.max(1, Math.round(Kplot / Math.max(1, Math.log10(Math.max(c.steps, 10)))))) : [];
+      const checkpoints =
+        Kplot > 0 ? checkpointSchedule(c.steps, Math.min(Kplot, 10), Math.max(1, Math.round(Kplot / Math.max(1, Math.log10(Math.max(c.steps, 10)))))) : [];
       const backend = parseBackend(flags.backend);
       const F = makeField(backend, c.precision);
       const bar = progress('simulate', c.steps * (flags.checkDigits && c.precision + 10 <= MAX_PRECISION ? 2 : 1));
@@ -147,7 +153,8 @@ export function registerSimulate(program: Command): void {
         if (digits < c.precision / 2) warn(`only ${digits} digits agree with a rerun at ${refPrecision} digits: precision loss`);
       }
       bar.stop();
-      if (r.zeroGradientCount > 0) warn(`l2-SAM met a zero gradient at ${r.zeroGradientCount} step(s) (first: ${r.zeroGradientSteps.join(', ')}); used eps = 0 there`);
+      if (r.zeroGradientCount > 0)
+        warn(`l2-SAM met a zero gradient at ${r.zeroGradientCount} step(s) (first: ${r.zeroGradientSteps.join(', ')}); used eps = 0 there`);
       const out = {
         algo: c.algo,
         loss_fn: c.loss,
@@ -181,7 +188,10 @@ export function registerSimulate(program: Command): void {
       };
       if (c.steps > 0 && F.isZero(r.s)) {
         // g(z~) > 0 for both losses, so s_t > 0 after one step: an exact 0 is an underflow
-        throw new NumericError(`simulate: the clock s underflowed to 0 (eta * g(z~) = ${c.eta} * g below the smallest representable number) at step 1; no result can be vouched for`, 'clock s');
+        throw new NumericError(
+          `simulate: the clock s underflowed to 0 (eta * g(z~) = ${c.eta} * g below the smallest representable number) at step 1; no result can be vouched for`,
+          'clock s',
+        );
       }
       const plotIt = async () => {
         if (!flags.plot) return;
@@ -189,10 +199,26 @@ export function registerSimulate(program: Command): void {
         const { seriesPlot } = await import('../../plot/plots.ts');
         const { writeSvg } = await import('../../plot/renderSvg.ts');
         const pts = r.trajectory
-          .flatMap((cp) => cp.beta.map((b, i) => ({ series: `|beta_${i + 1}|${c.X.length === 1 ? ` (x_${i + 1} = ${c.X[0]![i]})` : ''}`, x: F.toNumber(cp.s), y: Math.abs(F.toNumber(b)) })))
+          .flatMap((cp) =>
+            cp.beta.map((b, i) => ({
+              series: `|beta_${i + 1}|${c.X.length === 1 ? ` (x_${i + 1} = ${c.X[0]![i]})` : ''}`,
+              x: F.toNumber(cp.s),
+              y: Math.abs(F.toNumber(b)),
+            })),
+          )
           .filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y) && p.y > 0);
-        await writeOutputFile('--plot', flags.plot, () => writeSvg(flags.plot!, seriesPlot(`${c.algo}: |beta_i| against the clock s (eta = ${c.eta}, rho = ${c.rho})`, 's (rescaled clock)', '|beta_i|', pts, { logY: true, points: false })));
-        info(`wrote ${flags.plot}${pts.length < r.trajectory.length * (r.beta.length || 1) ? ' (points outside the float64 range or at 0 are not drawn)' : ''}`);
+        await writeOutputFile('--plot', flags.plot, () =>
+          writeSvg(
+            flags.plot!,
+            seriesPlot(`${c.algo}: |beta_i| against the clock s (eta = ${c.eta}, rho = ${c.rho})`, 's (rescaled clock)', '|beta_i|', pts, {
+              logY: true,
+              points: false,
+            }),
+          ),
+        );
+        info(
+          `wrote ${flags.plot}${pts.length < r.trajectory.length * (r.beta.length || 1) ? ' (points outside the float64 range or at 0 are not drawn)' : ''}`,
+        );
       };
       if (flags.json) {
         printJson(out);
@@ -200,14 +226,17 @@ export function registerSimulate(program: Command): void {
         return;
       }
       const short = (s: string) => F.toString(F.fromString(s), 12);
-      printLine(`samcheck simulate: ${c.algo}, ${c.loss} loss, depth ${c.W0.length}, d = ${c.X[0]!.length}, n = ${c.X.length}, eta = ${c.eta}, rho = ${c.rho}, ${c.precision} digits (${backend})`);
+      printLine(
+        `samcheck simulate: ${c.algo}, ${c.loss} loss, depth ${c.W0.length}, d = ${c.X[0]!.length}, n = ${c.X.length}, eta = ${c.eta}, rho = ${c.rho}, ${c.precision} digits (${backend})`,
+      );
       printLine(`steps        ${r.steps}`);
       printLine(`t = eta*steps ${short(out.t)}`);
       printLine(`s (clock)    ${short(out.s)}`);
       printLine(`loss         ${short(out.loss)}`);
       printLine(`beta         [${out.beta.map(short).join(', ')}]`);
       out.W.forEach((row, l) => printLine(`w_${l + 1}          [${row.map(short).join(', ')}]`));
-      if (r.zeroGradientCount > 0) printLine(`eps = 0 used   at ${r.zeroGradientCount} step(s) where the gradient vanished (first: ${r.zeroGradientSteps.join(', ')})`);
+      if (r.zeroGradientCount > 0)
+        printLine(`eps = 0 used   at ${r.zeroGradientCount} step(s) where the gradient vanished (first: ${r.zeroGradientSteps.join(', ')})`);
       if (digits !== null) printLine(`digits agreed with a ${refPrecision}-digit rerun: ${digits}`);
       printLine(`(values shown to 12 digits; --json prints all ${c.precision})`);
       await plotIt();
