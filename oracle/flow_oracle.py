@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent float64 oracle for the l2-SAM rescaled flow (THEORY.md B1/B4/B5), opt-in, not run by npm test.
+"""Independent float64 oracle for the l2-SAM rescaled flow (docs/derivation.md B1/B4/B5), opt-in, not run by npm test.
 
 Integrates the FULL (u, v) system with scipy's DOP853 (rtol 1e-13) -- a different formulation and a
 different integrator from samcheck's tau reduction -- and reports:

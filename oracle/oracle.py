@@ -3,7 +3,7 @@
 
 Main entry points:
 - ``simulate(cfg, dps)``: GD / l2-SAM / linf-SAM on a depth-L diagonal linear network, written
-  from THEORY.md "Setting" without looking at the TypeScript code paths: the loss is evaluated
+  from docs/derivation.md "Setting" without looking at the TypeScript code paths: the loss is evaluated
   with mpmath's own log1p/exp (mpmath has an unbounded exponent, so no tail tricks are needed),
   the gradient is the explicit product over the other layers (O(L^2) per coordinate, no
   prefix/suffix products), the clock is s = sum_t eta * (1/n) sum_k g(z~_k,t).

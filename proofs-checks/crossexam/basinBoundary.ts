@@ -1,7 +1,7 @@
 /**
  * B8 cross-examination at the basin boundary: the exact escape rule of src/linf/planarExact.ts
  * against the independent discrete ℓ∞-SAM map of ./linfEuler.ts, with every start placed at a
- * prescribed relative distance δ from the boundary of THEORY.md B8 (lhs = (1 ± δ)·rhs).
+ * prescribed relative distance δ from the boundary of docs/derivation.md B8 (lhs = (1 ± δ)·rhs).
  *
  * Resolution: the discrete run (step h in the rescaled clock) resolves the fate of every start
  * outside a band of relative width BAND_FACTOR·h around the boundary (the discrete map is affine

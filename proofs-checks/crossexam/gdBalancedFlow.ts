@@ -1,6 +1,6 @@
 /**
  * B6 cross-examination: the GD closed form for balanced starts, β_i(s) = α² e^{2 x_i s} (written
- * here from THEORY.md B6), against the generic depth-L GD rescaled flow at L = 2
+ * here from docs/derivation.md B6), against the generic depth-L GD rescaled flow at L = 2
  * (src/flow/rescaledFlow.ts, integrated from u_i = v_i = α); and the leader argmax_i β_i of the
  * integrated flow must be argmax_i x_i at every sampled s > 0.
  */

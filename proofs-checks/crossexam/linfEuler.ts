@@ -7,7 +7,7 @@
  * ρ·sign(∂𝓛/∂u_i) = −ρ sgn(x_i v_i) (sign(0) = 0) and v_i by −ρ sgn(x_i u_i), then steps
  * u_i ← u_i + η g x_i ṽ_i, v_i ← v_i + η g x_i ũ_i. In the rescaled clock (ds = η g per step) one
  * step advances s by h: this is the discrete algorithm with step h in s (its η → 0 limit is the
- * rescaled flow of THEORY.md B1/B7).
+ * rescaled flow of docs/derivation.md B1/B7).
  *
  * Main definitions:
  * - `linfEulerStep(F, x, rho, h, u, v)`: one step (new arrays).

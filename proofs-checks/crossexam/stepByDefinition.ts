@@ -1,6 +1,6 @@
 /**
  * B11 cross-examination of the discrete algorithms: one engine step (src/optim/algorithms.ts on the
- * gradient of src/model/diagonalNetwork.ts) against the step written out here from THEORY.md
+ * gradient of src/model/diagonalNetwork.ts) against the step written out here from docs/derivation.md
  * "Setting" — ∇𝓛 by the product rule, ε = 0 (GD), ρ∇𝓛/‖∇𝓛‖₂ over all layers (ℓ2-SAM),
  * ρ·sign(∇𝓛) (ℓ∞-SAM), w ← w − η∇𝓛(w + ε) — for n ∈ {2, 3} examples, depth 1–3 with unequal
  * layers, both losses. Shares no code with src/ beyond Field arithmetic. Tolerance: both are a few

@@ -200,7 +200,7 @@ const b3pq = defineObligation<Sample>({
   },
 });
 
-/** B3.residual with the exponent sign `sg` (-1 is THEORY.md's formula). */
+/** B3.residual with the exponent sign `sg` (-1 is docs/derivation.md's formula). */
 export function makeB3Residual(sg: 1 | -1 = -1): Obligation {
   return defineObligation<Sample>({
     id: sg === -1 ? 'B3.residual' : 'B3.residual-wrong-sign',

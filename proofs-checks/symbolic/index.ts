@@ -1,5 +1,5 @@
 /**
- * All symbolic proof obligations of THEORY.md Part B and their runner.
+ * All symbolic proof obligations of docs/derivation.md Part B and their runner.
  *
  * Main definitions:
  * - `obligations`: every Obligation (B1–B4, B7, B8 incl. mixed quadrants and sliding, B10, discrete maps).

@@ -1,5 +1,5 @@
 /**
- * Critical scale α_c of ℓ2-SAM for balanced starts (THEORY.md B4), as a certified enclosure.
+ * Critical scale α_c of ℓ2-SAM for balanced starts (docs/derivation.md B4), as a certified enclosure.
  *
  * Main definitions:
  * - `classifyBalanced(F, x, rho, alpha)`: runs the τ reduction from u_i = α, v_i = sgn(x_i)α until a

@@ -1,5 +1,5 @@
 /**
- * Discrete runs vs the rescaled flow (THEORY.md B11): error at matched clock s and its slope in η.
+ * Discrete runs vs the rescaled flow (docs/derivation.md B11): error at matched clock s and its slope in η.
  *
  * Main definitions:
  * - `logLogSlope(F, etas, errs)`: least-squares slope of log err against log η (all in the Field).

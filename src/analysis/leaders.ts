@@ -1,5 +1,5 @@
 /**
- * Leader law of the ℓ2-SAM flow, L = 2, one example (THEORY.md B5), on the scalar τ reduction.
+ * Leader law of the ℓ2-SAM flow, L = 2, one example (docs/derivation.md B5), on the scalar τ reduction.
  *
  * Main definitions:
  * - `leaders(F, start, opts)`: the sequence of leading coordinates (0-based) and switch times.

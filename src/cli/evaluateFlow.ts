@@ -53,7 +53,7 @@ export function evaluateFlow<T>(F: Field<T>, cfg: FlowConfig, targets: readonly 
   const loss = cfg.loss ? makeLoss(F, cfg.loss) : undefined;
   const L = W0.length;
   const warnings: string[] = [];
-  const assumptions: string[] = ['one example with label y = 1 (pass y*x for y = -1)', 'rescaled time s with ds = g(z~) dt (THEORY.md B1)'];
+  const assumptions: string[] = ['one example with label y = 1 (pass y*x for y = -1)', 'rescaled time s with ds = g(z~) dt (docs/derivation.md B1)'];
   const rep: FlowReport = {
     algo: cfg.algo,
     method: cfg.method,

@@ -1,5 +1,5 @@
 /**
- * GD rescaled flow, L = 2, one example, in closed form (THEORY.md B2).
+ * GD rescaled flow, L = 2, one example, in closed form (docs/derivation.md B2).
  *
  * Main definitions:
  * - `gdClosedForm(F, x, u0, v0, s)`: p_i = p_i(0) e^{x_i s}, q_i = q_i(0) e^{−x_i s},

@@ -1,5 +1,5 @@
 /**
- * THEORY.md B4 certificates for the ℓ2-SAM rescaled flow, L = 2, one example.
+ * docs/derivation.md B4 certificates for the ℓ2-SAM rescaled flow, L = 2, one example.
  *
  * Main definitions:
  * - `l2N(F, x, u, v)`: N = (Σ x_i²(u_i² + v_i²))^{1/2} (= ‖∇𝓛‖/g).

@@ -1,5 +1,5 @@
 /**
- * ℓ∞-SAM rescaled flow, L = 2, one example, exactly (THEORY.md B7–B9), coordinate by coordinate
+ * ℓ∞-SAM rescaled flow, L = 2, one example, exactly (docs/derivation.md B7–B9), coordinate by coordinate
  * through the planar exact solver of src/linf/planarExact.ts (x_i > 0: σ = x_i s on (u_i, v_i);
  * x_i < 0: σ = |x_i| s on (u_i, −v_i), v negated back; x_i = 0: the coordinate does not move).
  *

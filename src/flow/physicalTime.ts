@@ -1,5 +1,5 @@
 /**
- * Physical time of a rescaled-time trajectory (THEORY.md B1): t(s) = ∫_0^s dσ / g(z̃(σ)),
+ * Physical time of a rescaled-time trajectory (docs/derivation.md B1): t(s) = ∫_0^s dσ / g(z̃(σ)),
  * z̃ = Σ_i x_i ũ_i ṽ_i the margin at the evaluation point, for one example and L = 2.
  *
  * Main definitions:

@@ -1,6 +1,6 @@
 /**
  * Rescaled-time (s) flows of GD and ℓ2-SAM for a depth-L diagonal network and ONE example
- * (THEORY.md B1, generalised to any L), integrated by GBS extrapolation.
+ * (docs/derivation.md B1, generalised to any L), integrated by GBS extrapolation.
  *
  * Derivation (y = 1 after replacing x by y·x; 𝓛 = ℓ(z), z = Σ_j x_j Π_l w_l[j]):
  *   ∂𝓛/∂w_k[j] = −g(z)·G_kj,  G_kj = x_j Π_{n≠k} w_n[j].

@@ -1,5 +1,5 @@
 /**
- * ℓ2-SAM rescaled flow, L = 2, one example: the scalar τ reduction (THEORY.md B3) and, for
+ * ℓ2-SAM rescaled flow, L = 2, one example: the scalar τ reduction (docs/derivation.md B3) and, for
  * cross-checking, the full 2d-dimensional system, both driven by `runL2` (l2FlowDriver.ts).
  *
  * Main definitions:

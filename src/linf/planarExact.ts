@@ -1,5 +1,5 @@
 /**
- * Exact piecewise solution of the ℓ∞-SAM planar system (THEORY.md B7, B8 and the mixed quadrants).
+ * Exact piecewise solution of the ℓ∞-SAM planar system (docs/derivation.md B7, B8 and the mixed quadrants).
  *
  * For one coordinate with x > 0, in normalized time σ = x·s:
  *   u' = v − ρ·sgn(u),   v' = u − ρ·sgn(v),   Filippov sliding on the axes.

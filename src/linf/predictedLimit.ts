@@ -1,5 +1,5 @@
 /**
- * THEORY.md B9's predicted ℓ∞-SAM limit from the escape set E (per-coordinate fates, e.g. from
+ * docs/derivation.md B9's predicted ℓ∞-SAM limit from the escape set E (per-coordinate fates, e.g. from
  * `linfClosedForm(...).fates`): sign(x_j) e_j with j = argmax_{i∈E} |x_i|, or null (β → 0)
  * when E is empty. Ties in |x_i| among escapers have an init-dependent limit: RangeError.
  */

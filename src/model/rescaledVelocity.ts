@@ -1,6 +1,6 @@
 /**
  * The engine's rescaled-time velocity for one example: −∇𝓛(w̃)/g(z̃) with w̃ the evaluation
- * point of the algorithm (THEORY.md B1). Computed from the exact model gradient, so it is an
+ * point of the algorithm (docs/derivation.md B1). Computed from the exact model gradient, so it is an
  * independent check of the B1 formulas, not a copy of them.
  */
 import { DomainError } from '../numeric/errors.ts';

@@ -1,5 +1,5 @@
 /**
- * One discrete step of GD, ℓ2-SAM and ℓ∞-SAM, exactly as THEORY.md "Setting" defines them.
+ * One discrete step of GD, ℓ2-SAM and ℓ∞-SAM, exactly as docs/derivation.md "Setting" defines them.
  *
  * Main definitions:
  * - `perturbation`: ε = 0 (GD), ρ∇𝓛/‖∇𝓛‖₂ (ℓ2-SAM, one global norm over all layers, no

@@ -98,7 +98,7 @@ possible, so they do not share the CAS's input.
 
 /** The claim's source as this document names it (the derivation is this document). */
 export function sourceLabel(source: string): string {
-  return source === 'derived in THEORY.md' ? 'derived in this document' : source;
+  return source === 'derived in docs/derivation.md' ? 'derived in this document' : source;
 }
 
 function code(s: string): string {

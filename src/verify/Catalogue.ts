@@ -34,7 +34,7 @@ export interface CatalogueModule {
   readonly module: string;
 }
 
-const SOURCE_RANK: Record<ClaimSource, number> = { 'paper abstract': 0, 'secondary summary': 1, 'derived in THEORY.md': 2 };
+const SOURCE_RANK: Record<ClaimSource, number> = { 'paper abstract': 0, 'secondary summary': 1, 'derived in docs/derivation.md': 2 };
 
 /** "P2" < "P10" < "B1" only through the source rank; within a source: letters, then the number. */
 function naturalCompare(a: string, b: string): number {

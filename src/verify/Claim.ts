@@ -12,7 +12,7 @@
 
 import { InternalError } from '../numeric/errors.ts';
 
-export type ClaimSource = 'paper abstract' | 'secondary summary' | 'derived in THEORY.md';
+export type ClaimSource = 'paper abstract' | 'secondary summary' | 'derived in docs/derivation.md';
 export type ClaimKind = 'universal' | 'witness';
 export type Basis = 'derivation' | 'numerics' | 'witnesses' | 'assumption';
 

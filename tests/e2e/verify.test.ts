@@ -68,7 +68,7 @@ describe('samcheck verify --quick --json', () => {
     expect(byId.P3.kind).toBe('witness');
     expect(byId.P7.kind).toBe('witness');
     expect(byId.P7.source).toBe('secondary summary');
-    expect(byId.B5.source).toBe('derived in THEORY.md');
+    expect(byId.B5.source).toBe('derived in docs/derivation.md');
     expect(byId.P2.source).toBe('paper abstract');
   });
 

@@ -18,7 +18,7 @@ const run = (args: string[], cwd = ROOT) => {
 const CLAIM_G1 = `import type { Claim } from 'samcheck/claim';
 import { depthIs } from 'samcheck/claim';
 export const G1: Claim = {
-  id: 'G1', title: 'GD closed form beta(s) = alpha^2 e^{2 x s} (external)', source: 'derived in THEORY.md', kind: 'universal',
+  id: 'G1', title: 'GD closed form beta(s) = alpha^2 e^{2 x s} (external)', source: 'derived in docs/derivation.md', kind: 'universal',
   statement: 'Under the GD rescaled flow from a balanced start alpha, beta_1(s) = alpha^2 exp(2 x s).', latex: '',
   hypotheses: [depthIs(2)], measured: 'relative error of the closed form against the engine',
   tolerances: { 'closed-form': { kind: 'belowPrecision', guardDigits: 8, why: 'an identity: only rounding remains' } },
@@ -43,7 +43,7 @@ export const g1Check = {
 const CLAIM_G2_MTS = `import type { Claim, CheckDef } from 'samcheck/claim';
 import { fc, propertyOutcome, gdClosedForm } from 'samcheck/claim';
 export const G2: Claim = {
-  id: 'G2', title: 'a wrong closed form beta(1) = e^{x}', source: 'derived in THEORY.md', kind: 'universal',
+  id: 'G2', title: 'a wrong closed form beta(1) = e^{x}', source: 'derived in docs/derivation.md', kind: 'universal',
   statement: 'wrong on purpose', latex: '', hypotheses: [], measured: 'relative error',
   tolerances: { 'closed-form': { kind: 'fixed', value: '1e-20', why: 'identity' } }, scope: [], basis: ['numerics'],
 };

@@ -1,5 +1,5 @@
 /**
- * Semantic mutants: plausible mistakes of someone DERIVING the formulas of THEORY.md (not random
+ * Semantic mutants: plausible mistakes of someone DERIVING the formulas of docs/derivation.md (not random
  * token flips). Each is a small textual patch of one file under src/, anchored on a distinctive
  * search string that must occur exactly once (a missing or ambiguous anchor is an error, never a
  * silent pass), with the claim(s) of `samcheck verify` that must fail when it is applied.

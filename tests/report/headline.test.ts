@@ -88,7 +88,7 @@ describe('verbose table', () => {
         {
           id: 'B11',
           title: long,
-          source: 'derived in THEORY.md',
+          source: 'derived in docs/derivation.md',
           kind: 'universal',
           statement: long,
           scope: [],

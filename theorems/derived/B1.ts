@@ -1,11 +1,11 @@
-/** B1 (derived in THEORY.md): in rescaled time ds = g(z̃) dt each flow is loss-independent. */
+/** B1 (derived in docs/derivation.md): in rescaled time ds = g(z̃) dt each flow is loss-independent. */
 import type { Claim } from '../../src/verify/Claim.ts';
 import { depthIs, singleExample } from '../../src/verify/hypotheses.ts';
 
 export const B1: Claim = {
   id: 'B1',
   title: 'rescaled time ds = g(z~)dt makes GD / l2-SAM / linf-SAM flows loss-independent',
-  source: 'derived in THEORY.md',
+  source: 'derived in docs/derivation.md',
   kind: 'universal',
   statement:
     "With ds = g(z~) dt: GD u' = x v, v' = x u; l2-SAM u' = x v - rho x^2 u/N, v' = x u - rho x^2 v/N, N = (sum x_i^2 (u_i^2+v_i^2))^(1/2); l_inf-SAM u' = x v - rho|x| sgn(u), v' = x u - rho|x| sgn(v).",

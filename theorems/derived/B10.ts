@@ -5,7 +5,7 @@ import { depthIs, singleExample } from '../../src/verify/hypotheses.ts';
 export const B10: Claim = {
   id: 'B10',
   title: 'fixed points: linf-SAM saddles (rho,rho); l2-SAM u_k=v_k=rho/sqrt2; shared by discrete maps',
-  source: 'derived in THEORY.md',
+  source: 'derived in docs/derivation.md',
   kind: 'universal',
   statement:
     'GD: origin only. l_inf-SAM: per coordinate (rho, rho), (-rho, -rho) (x > 0; saddles with eigenvalues +-x) and the absorbing origin. l2-SAM: u_k = v_k = +-rho/sqrt2, other coordinates 0; coordinate j grows there iff |x_j| < |x_k|. The discrete maps share these fixed points.',

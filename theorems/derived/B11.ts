@@ -5,7 +5,7 @@ import { depthIs, singleExample } from '../../src/verify/hypotheses.ts';
 export const B11: Claim = {
   id: 'B11',
   title: 'discrete runs indexed by s_t = sum eta g(z~_t) stay O(eta) close to the flow',
-  source: 'derived in THEORY.md',
+  source: 'derived in docs/derivation.md',
   kind: 'universal',
   statement: 'On bounded s-intervals the discrete trajectory, indexed by the clock s_t = sum eta g(z~_t), is within O(eta) of the rescaled flow.',
   latex: '\\sup_{s_t\\le S}\\|w_t - w(s_t)\\| = O(\\eta)',

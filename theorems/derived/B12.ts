@@ -5,7 +5,7 @@ import { depthIs, singleExample } from '../../src/verify/hypotheses.ts';
 export const B12: Claim = {
   id: 'B12',
   title: 'L=1, one example: all three algorithms give w_t = w_0 + c_t x with c_t increasing',
-  source: 'derived in THEORY.md',
+  source: 'derived in docs/derivation.md',
   kind: 'universal',
   statement: 'For a linear model and one example, GD, l2-SAM and l_inf-SAM iterates satisfy w_t = w_0 + c_t x with c_t increasing to infinity.',
   latex: 'w_t = w_0 + c_t x,\\ c_t\\uparrow\\infty',

@@ -5,7 +5,7 @@ import { depthAtLeast, singleExample, positiveCoordinates } from '../../src/veri
 export const B13: Claim = {
   id: 'B13',
   title: 'L>=3: GD blows up at s* = 1/((L-2) x a^{L-2}); linf-SAM at 1/((L-2) x (a-rho)^{L-2}); first blow-up wins',
-  source: 'derived in THEORY.md',
+  source: 'derived in docs/derivation.md',
   kind: 'universal',
   statement:
     "For L >= 3 and balanced layers a_i (all layers equal), GD a_i' = x_i a_i^{L-1} blows up at s_i* = 1/((L-2) x_i a_i^{L-2}); l_inf-SAM a_i' = x_i (a_i - rho)^{L-1} escapes iff a_i > rho, blowing up at 1/((L-2) x_i (a_i - rho)^{L-2}); the first blow-up, not the largest x_i, wins.",

@@ -5,7 +5,7 @@ import { depthIs, singleExample } from '../../src/verify/hypotheses.ts';
 export const B2: Claim = {
   id: 'B2',
   title: 'GD closed form p=p0 e^{xs}, q=q0 e^{-xs}; u^2-v^2 invariant; discrete pq identity',
-  source: 'derived in THEORY.md',
+  source: 'derived in docs/derivation.md',
   kind: 'universal',
   statement:
     'Under the GD flow (rescaled time) p_i = p_i(0) e^{x_i s}, q_i = q_i(0) e^{-x_i s} and u_i^2 - v_i^2 is invariant; the discrete GD step satisfies p_{t+1} q_{t+1} = p_t q_t (1 - eta^2 g_t^2 x_i^2).',

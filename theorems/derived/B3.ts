@@ -5,7 +5,7 @@ import { depthIs, radiusPositive, singleExample } from '../../src/verify/hypothe
 export const B3: Claim = {
   id: 'B3',
   title: "l2-SAM closed form via one scalar ODE tau' = 1/N; invariant (u^2-v^2) e^{2 rho x^2 tau}",
-  source: 'derived in THEORY.md',
+  source: 'derived in docs/derivation.md',
   kind: 'universal',
   statement:
     "p_i = p_i(0) exp(x_i s - rho x_i^2 tau), q_i = q_i(0) exp(-x_i s - rho x_i^2 tau), tau' = 1/N, N^2 = sum (x_i^2/2)(p_i^2 + q_i^2); (u_i^2 - v_i^2) e^{2 rho x_i^2 tau} is invariant.",

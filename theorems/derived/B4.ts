@@ -5,7 +5,7 @@ import { depthIs, radiusPositive, singleExample } from '../../src/verify/hypothe
 export const B4: Claim = {
   id: 'B4',
   title: 'l2-SAM collapses or escapes; certificates decide; alpha_c = rho/sqrt2 for d = 1',
-  source: 'derived in THEORY.md',
+  source: 'derived in docs/derivation.md',
   kind: 'universal',
   statement:
     'The l2-SAM flow either collapses to 0 in finite s or escapes with the l1 max-margin direction. N < rho min|x_i| implies collapse; sum x_i^2 a_i^2/2 > (rho max|x_i|)^2 (a_i = u_i + sgn(x_i) v_i) implies escape. (u, v, rho) -> (lambda u, lambda v, lambda rho) maps trajectories onto trajectories; for d = 1 and balanced starts the critical scale is rho/sqrt(2).',

@@ -5,7 +5,7 @@ import { balancedStart, depthIs, positiveCoordinates, radiusPositive, singleExam
 export const B5: Claim = {
   id: 'B5',
   title: 'l2-SAM leader = argmax x_i s - rho x_i^2 tau(s) = x_i nearest x*(s) = s/(2 rho tau)',
-  source: 'derived in THEORY.md',
+  source: 'derived in docs/derivation.md',
   kind: 'universal',
   statement:
     'For balanced starts u = v = alpha 1 and x > 0, beta_i(s) = alpha^2 exp(2 x_i s - 2 rho x_i^2 tau(s)); the leading coordinate maximises x_i s - rho x_i^2 tau(s), i.e. is the x_i nearest x*(s) = s/(2 rho tau(s)); switches happen at x*(s) = (x_i + x_j)/2; x*(0+) = N(0)/(2 rho).',

@@ -5,7 +5,7 @@ import { balancedStart, depthIs, positiveCoordinates, singleExample } from '../.
 export const B6: Claim = {
   id: 'B6',
   title: 'GD, balanced start: beta_i = alpha^2 e^{2 x_i s}; the largest x_i leads for all s > 0',
-  source: 'derived in THEORY.md',
+  source: 'derived in docs/derivation.md',
   kind: 'universal',
   statement:
     'Under GD from u = v = alpha 1, beta_i(s) = alpha^2 e^{2 x_i s}, so argmax_i beta_i(s) = argmax_i x_i for every s > 0; discrete GD keeps this order at every step.',

@@ -5,7 +5,7 @@ import { depthIs, singleExample } from '../../src/verify/hypotheses.ts';
 export const B7: Claim = {
   id: 'B7',
   title: 'linf-SAM decouples: each coordinate is an autonomous planar system; x_i rescales time',
-  source: 'derived in THEORY.md',
+  source: 'derived in docs/derivation.md',
   kind: 'universal',
   statement:
     'In rescaled time the l_inf-SAM flow of coordinate i depends only on (u_i, v_i, x_i, rho); (u_i, sgn(x_i) v_i) in time |x_i| s follows the x = 1 system, so escape depends on (u_i(0), v_i(0))/rho only.',

@@ -5,7 +5,7 @@ import { radiusPositive } from '../../src/verify/hypotheses.ts';
 export const B8: Claim = {
   id: 'B8',
   title: 'linf-SAM planar basin: |u+v| > 2 rho in quadrants I/III; exact rule in mixed quadrants',
-  source: 'derived in THEORY.md',
+  source: 'derived in docs/derivation.md',
   kind: 'universal',
   statement:
     'For x > 0, in u v > 0: p - 2 rho sgn(p) = (p(0) - 2 rho sgn(p(0))) e^{x s}, q = q(0) e^{-x s}; escape iff |u+v| > 2 rho, the saddle on equality, absorption at 0 otherwise (Filippov sliding on the axes). The mixed quadrants have an exact escape rule from crossing times (a quadratic in e^{x s}).',

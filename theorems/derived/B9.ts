@@ -5,7 +5,7 @@ import { depthIs, radiusPositive, singleExample, allCoordinatesNonzero } from '.
 export const B9: Claim = {
   id: 'B9',
   title: 'linf-SAM limit: sign(x_j) e_j, j = argmax_{i in E} |x_i| over escaping coordinates; 0 if E empty',
-  source: 'derived in THEORY.md',
+  source: 'derived in docs/derivation.md',
   kind: 'universal',
   statement:
     'With E the set of escaping coordinates, the l_inf-SAM limit direction is sign(x_j) e_j with j = argmax_{i in E} |x_i|; if E is empty beta hits 0 in finite time and stays there.',

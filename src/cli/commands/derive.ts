@@ -1,6 +1,6 @@
 /**
  * `samcheck derive [--json] [--latex] [--only ID] [--seed S] [--precision P]`: run the symbolic proof
- * obligations of THEORY.md Part B (CAS residual must be exactly 0 AND a ≥ 50-digit numeric spot check must
+ * obligations of docs/derivation.md Part B (CAS residual must be exactly 0 AND a ≥ 50-digit numeric spot check must
  * pass). Exit 1 if any obligation fails or errors.
  */
 import type { Command } from 'commander';
@@ -22,7 +22,7 @@ interface DeriveFlags {
 export function registerDerive(program: Command, outcome: Outcome = { code: 0 }): void {
   program
     .command('derive')
-    .description('derive / verify the closed forms of THEORY.md Part B symbolically (algebrite, nerdamer-prime) with numeric spot checks')
+    .description('derive / verify the closed forms of docs/derivation.md Part B symbolically (algebrite, nerdamer-prime) with numeric spot checks')
     .option('--json', 'JSON output')
     .option('--latex', 'print each statement in LaTeX')
     .option('--markdown', 'print docs/derivation.md (model, algorithms, assumptions, claims, every obligation with its CAS steps, residual and spot check)')

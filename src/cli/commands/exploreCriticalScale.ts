@@ -1,6 +1,6 @@
 /**
  * `samcheck explore critical-scale --x 0.5,1,2 --rho 1 [--tol 1e-8] [--precision P] [--json]`:
- * certified enclosure [lo, hi] of the balanced-start critical scale α_c of ℓ2-SAM (THEORY.md B4),
+ * certified enclosure [lo, hi] of the balanced-start critical scale α_c of ℓ2-SAM (docs/derivation.md B4),
  * hi − lo ≤ tol·ρ; lo certified by a collapse certificate, hi by an escape certificate, both reached
  * along the τ-reduced flow (src/flow/criticalScale.ts).
  * Certified means certified: when the enclosure is wider than tol·ρ or any evaluation could not be

@@ -1,7 +1,7 @@
 /**
  * `samcheck explore leaders --x 0.5,1,2 --alpha 0.5 --rho 1 [--u0 L --v0 L] [--precision P] [--json]`:
  * the leading coordinate (0-based) of the ℓ2-SAM flow over rescaled time and the switch times
- * (THEORY.md B5), from src/flow/leaders.ts.
+ * (docs/derivation.md B5), from src/flow/leaders.ts.
  * JSON: {"switches":[{"s","leader","from","x_star"}],"initial_leader","final":{"leader","s","reason",
  *        "collapse_s","margin"},"lead_monotone","x_star_monotone","x_star_turning_points":[{"s","x_star"}],
  *        "balanced","precision"}.

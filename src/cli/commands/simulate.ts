@@ -42,7 +42,7 @@ export const ASSUMPTIONS = [
   'perturbation is joint over all layers (one global norm), full batch',
   'sign(0) = 0 in l_inf-SAM',
   'l2-SAM uses eps = 0 where the gradient vanishes (reported), no epsilon added to the norm',
-  'clock s = sum eta * mean_k g(z~_k); for one example this is the rescaled time of THEORY.md B1',
+  'clock s = sum eta * mean_k g(z~_k); for one example this is the rescaled time of docs/derivation.md B1',
 ];
 
 /** Build the raw config object from human flags (validated afterwards like a file). */
