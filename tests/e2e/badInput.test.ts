@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync, spawn } from 'node:child_process';
-import { main } from '../../src/cli/main.ts';
+import { runInProcess } from './runInProcess.ts';
 
 interface Row {
   args: string[];
@@ -37,21 +37,7 @@ function materialize(r: Row): string[] {
   return r.args.map((a) => a.replace('$DIR', dir));
 }
 
-async function inProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const ow = process.stdout.write.bind(process.stdout);
-  const ew = process.stderr.write.bind(process.stderr);
-  (process.stdout as any).write = (c: unknown) => ((stdout += String(c)), true);
-  (process.stderr as any).write = (c: unknown) => ((stderr += String(c)), true);
-  try {
-    const code = await main(['node', 'samcheck', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    (process.stdout as any).write = ow;
-    (process.stderr as any).write = ew;
-  }
-}
+const inProcess = runInProcess;
 
 function spawned(args: string[]): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, SAMCHECK_PROGRESS: '0' }, timeout: 120_000 });

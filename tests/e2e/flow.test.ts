@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.ts';
+import { runInProcess } from './runInProcess.ts';
 
 const DECIMAL = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/;
 interface Out {
@@ -16,22 +16,7 @@ interface Out {
   stderr: string;
 }
 
-/** In-process run of the real command tree (same parsing and exit codes as bin/samcheck.js). */
-async function runCli(args: string[]): Promise<Out> {
-  let stdout = '';
-  let stderr = '';
-  const ow = process.stdout.write.bind(process.stdout);
-  const ew = process.stderr.write.bind(process.stderr);
-  (process.stdout as any).write = (c: unknown) => ((stdout += String(c)), true);
-  (process.stderr as any).write = (c: unknown) => ((stderr += String(c)), true);
-  try {
-    const code = await main(['node', 'samcheck', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    (process.stdout as any).write = ow;
-    (process.stderr as any).write = ew;
-  }
-}
+const runCli = runInProcess;
 
 const GOOD = {
   algo: 'sam-l2',

@@ -9,25 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decimal } from 'decimal.js';
 import * as M from '../metamorphic/symmetries.ts';
-import { main } from '../../src/cli/main.ts';
+import { runInProcess } from './runInProcess.ts';
 
 const B: M.Budget = { runs: 8, P: 30, seed: 20261130 };
 
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const ow = process.stdout.write.bind(process.stdout);
-  const ew = process.stderr.write.bind(process.stderr);
-  (process.stdout as any).write = (c: unknown) => ((stdout += String(c)), true);
-  (process.stderr as any).write = (c: unknown) => ((stderr += String(c)), true);
-  try {
-    const code = await main(['node', 'samcheck', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    (process.stdout as any).write = ow;
-    (process.stderr as any).write = ew;
-  }
-}
+const runCli = runInProcess;
 const D = Decimal.clone({ precision: 60 });
 const relDiff = (a: string, b: string) =>
   new D(a)
