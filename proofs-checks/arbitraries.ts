@@ -57,3 +57,29 @@ export function twoLargest(x: readonly number[]): [number, number] {
   const s = [...x].sort((a, b) => b - a);
   return [s[0]!, s[1] ?? s[0]!];
 }
+
+/** k/100 with |k/100| in [lo, hi] and either sign, by construction (no filter). */
+export function signedHundredths(lo: number, hi: number): fc.Arbitrary<string> {
+  return fc.tuple(fc.boolean(), hundredths(lo, hi)).map(([neg, s]) => (neg ? `-${s}` : s));
+}
+
+/** A start component in units of ρ: often inside the sliding band |·| ≤ ρ or exactly on an axis. */
+export const linfStartComponent = fc.oneof(
+  { arbitrary: hundredths(-2.5, 2.5), weight: 3 },
+  { arbitrary: hundredths(-1, 1), weight: 2 },
+  { arbitrary: fc.constant('0.00'), weight: 1 },
+);
+
+/**
+ * A depth-2 ℓ∞-SAM start for one example: x with |x_i| in [minAbsX, 2] (mixed signs), u0, v0 from
+ * `linfStartComponent`, ρ in [0.2, 1.5], and how many coordinates (d, 1..3) are used.
+ */
+export function linfStartInput(minAbsX: number) {
+  return fc.record({
+    d: fc.integer({ min: 1, max: 3 }),
+    x: fc.array(signedHundredths(minAbsX, 2), { minLength: 3, maxLength: 3 }),
+    u0: fc.array(linfStartComponent, { minLength: 3, maxLength: 3 }),
+    v0: fc.array(linfStartComponent, { minLength: 3, maxLength: 3 }),
+    rho: hundredths(0.2, 1.5),
+  });
+}

@@ -12,19 +12,12 @@
  * the (≤ 4) axis crossings per coordinate. With h = 1/2000 and σ_max = 2 this is ≈ 0.03·C/|x|_max:
  * a wrong piece (centre, crossing time, slide speed or band, reflection) moves the state by O(ρ).
  */
-import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
 import type { Field } from '../../src/numeric/Field.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { linfClosedForm } from '../../src/flow/linfClosedForm.ts';
-import { hundredths } from '../arbitraries.ts';
+import { linfStartInput } from '../arbitraries.ts';
 
-/** A start component in units of ρ: often inside the sliding band |·| ≤ ρ or exactly on an axis. */
-export const startComponent = fc.oneof(
-  { arbitrary: hundredths(-2.5, 2.5), weight: 3 },
-  { arbitrary: hundredths(-1, 1), weight: 2 },
-  { arbitrary: fc.constant('0.00'), weight: 1 },
-);
 import { linfEulerAt } from './linfEuler.ts';
 import { fieldFor, toleranceFor } from './context.ts';
 import { judge } from '../../src/verify/judge.ts';
@@ -68,16 +61,7 @@ export function closedVsDiscrete<T>(F: Field<T>, c: ClosedVsDiscreteInput, hStr 
   return { ratio: F.div(err, bound), err, bound };
 }
 
-export const closedVsDiscreteInput = fc.record({
-  d: fc.integer({ min: 1, max: 3 }),
-  x: fc.array(
-    hundredths(-2, 2).filter((s) => Math.abs(Number(s)) >= 0.3),
-    { minLength: 3, maxLength: 3 },
-  ),
-  u0: fc.array(startComponent, { minLength: 3, maxLength: 3 }),
-  v0: fc.array(startComponent, { minLength: 3, maxLength: 3 }),
-  rho: hundredths(0.2, 1.5),
-});
+export const closedVsDiscreteInput = linfStartInput(0.3);
 
 export const b9ClosedVsDiscrete: CheckDef = {
   claimId: 'B9',

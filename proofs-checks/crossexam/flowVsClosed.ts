@@ -8,20 +8,13 @@
  * coordinate with x_i ≠ 0 absorbed and s ≥ the collapse time, and at the last target (σ ≥ 6 for
  * every coordinate) a coordinate of fate escape must have made the status 'escaped'.
  */
-import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
 import type { Field } from '../../src/numeric/Field.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { linfFlow } from '../../src/flow/linfFlow.ts';
 import { linfClosedForm } from '../../src/flow/linfClosedForm.ts';
-import { hundredths } from '../arbitraries.ts';
+import { linfStartInput } from '../arbitraries.ts';
 
-/** A start component in units of ρ: often inside the sliding band |·| ≤ ρ or exactly on an axis. */
-export const startComponent = fc.oneof(
-  { arbitrary: hundredths(-2.5, 2.5), weight: 3 },
-  { arbitrary: hundredths(-1, 1), weight: 2 },
-  { arbitrary: fc.constant('0.00'), weight: 1 },
-);
 import { fieldFor, toleranceFor } from './context.ts';
 import { judge } from '../../src/verify/judge.ts';
 import { LINF_PROBES } from './linfProbes.ts';
@@ -85,16 +78,7 @@ export function flowVsClosed<T>(F: Field<T>, c: FlowVsClosedInput): { diff: T; s
   return { diff, statusErrors, saddle: false };
 }
 
-export const flowVsClosedInput = fc.record({
-  d: fc.integer({ min: 1, max: 3 }),
-  x: fc.array(
-    hundredths(-2, 2).filter((s) => Math.abs(Number(s)) >= 0.5),
-    { minLength: 3, maxLength: 3 },
-  ),
-  u0: fc.array(startComponent, { minLength: 3, maxLength: 3 }),
-  v0: fc.array(startComponent, { minLength: 3, maxLength: 3 }),
-  rho: hundredths(0.2, 1.5),
-});
+export const flowVsClosedInput = linfStartInput(0.5);
 
 export const b7FlowVsClosed: CheckDef = {
   claimId: 'B7',
