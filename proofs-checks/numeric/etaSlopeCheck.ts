@@ -1,11 +1,11 @@
 /**
  * B11: discrete runs approach the rescaled flow at matched clock s with error O(η): the
  * least-squares slope of log(error) against log(η), η ∈ {0.1, 0.05, 0.025, 0.0125}, is ≈ 1
- * (src/flow/etaSlope.ts), for GD and ℓ2-SAM from a fixed start, compared at s = 0.5.
+ * (src/analysis/etaSlope.ts), for GD and ℓ2-SAM from a fixed start, compared at s = 0.5.
  */
 import type { CheckDef, Outcome } from '../../src/verify/CheckDef.ts';
 import { verdict, maxDecimal } from '../../src/verify/judge.ts';
-import { etaSlope, DEFAULT_ETAS } from '../../src/analysis/etaSlope.ts';
+import { etaSlopeFromStart } from '../../src/analysis/etaSlope.ts';
 
 export const B11_START = { x: ['0.5', '1', '2'], u0: ['0.3', '0.2', '0.1'], v0: ['0.3', '0.1', '0.1'], rho: '0.1', s: '0.5' };
 
@@ -17,20 +17,10 @@ export const b11EtaSlope: CheckDef = {
   run(ctx): Outcome {
     const tol = ctx.tolerance;
     const F = ctx.field(Math.min(ctx.precision, 30));
-    const f = (s: string) => F.fromString(s);
     const margins: string[] = [];
     const runs: unknown[] = [];
     for (const algo of ['gd', 'sam-l2'] as const) {
-      const r = etaSlope(F, {
-        algo,
-        loss: 'logistic',
-        x: B11_START.x.map(f),
-        rho: algo === 'gd' ? F.zero : f(B11_START.rho),
-        u0: B11_START.u0.map(f),
-        v0: B11_START.v0.map(f),
-        s: f(B11_START.s),
-        etas: DEFAULT_ETAS.map(f),
-      });
+      const r = etaSlopeFromStart(F, algo, B11_START);
       margins.push(F.toString(F.abs(F.sub(r.slope, F.one)), 6));
       runs.push({
         algo,

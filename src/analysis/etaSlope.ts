@@ -118,3 +118,27 @@ export function etaSlope<T>(F: Field<T>, spec: EtaSlopeSpec<T>): { points: EtaPo
     ),
   };
 }
+
+/** A one-example depth-2 start given as decimal strings (as claims and reports state them). */
+export interface EtaSlopeStart {
+  readonly x: readonly string[];
+  readonly u0: readonly string[];
+  readonly v0: readonly string[];
+  readonly rho: string;
+  readonly s: string;
+}
+
+/** `etaSlope` for GD (ρ = 0) or ℓ2-SAM from a start given as decimal strings, over the default η grid. */
+export function etaSlopeFromStart<T>(F: Field<T>, algo: 'gd' | 'sam-l2', start: EtaSlopeStart): { points: EtaPoint<T>[]; slope: T } {
+  const f = (s: string) => F.fromString(s);
+  return etaSlope(F, {
+    algo,
+    loss: 'logistic',
+    x: start.x.map(f),
+    rho: algo === 'gd' ? F.zero : f(start.rho),
+    u0: start.u0.map(f),
+    v0: start.v0.map(f),
+    s: f(start.s),
+    etas: DEFAULT_ETAS.map(f),
+  });
+}

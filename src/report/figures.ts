@@ -16,7 +16,7 @@ import type { VerifyReport } from '../verify/runner.ts';
 import type { CheckResult } from '../verify/CheckResult.ts';
 import { balancedStart, leaders } from '../analysis/leaders.ts';
 import { criticalScale } from '../analysis/criticalScale.ts';
-import { etaSlope, DEFAULT_ETAS } from '../analysis/etaSlope.ts';
+import { etaSlopeFromStart, DEFAULT_ETAS } from '../analysis/etaSlope.ts';
 import { gdClosedForm } from '../flow/gdClosedForm.ts';
 import { rescaledFlow } from '../flow/rescaledFlow.ts';
 import { l2Flow } from '../flow/tauReduction.ts';
@@ -476,18 +476,8 @@ function etaSlopeFigure<T>(F: Field<T>, verify: VerifyReport | undefined, prm: F
     runs = inputs.runs;
     source = 'the runs of check B11/eta-slope in this verify run';
   } else {
-    const f = (s: string) => F.fromString(s);
     runs = (['gd', 'sam-l2'] as const).map((algo) => {
-      const r = etaSlope(F, {
-        algo,
-        loss: 'logistic',
-        x: B11_START.x.map(f),
-        rho: algo === 'gd' ? F.zero : f(B11_START.rho),
-        u0: B11_START.u0.map(f),
-        v0: B11_START.v0.map(f),
-        s: f(B11_START.s),
-        etas: DEFAULT_ETAS.map(f),
-      });
+      const r = etaSlopeFromStart(F, algo, B11_START);
       return { algo, slope: F.toString(r.slope, 6), points: r.points.map((p) => ({ eta: F.toString(p.eta, 6), err: F.toString(p.err, 6) })) };
     });
   }
