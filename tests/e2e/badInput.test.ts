@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync, spawn } from 'node:child_process';
-import { runInProcess } from './runInProcess.ts';
+import { runInProcess } from './cli.ts';
 
 interface Row {
   args: string[];

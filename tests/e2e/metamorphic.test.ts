@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decimal } from 'decimal.js';
 import * as M from '../metamorphic/symmetries.ts';
-import { runInProcess } from './runInProcess.ts';
+import { runInProcess } from './cli.ts';
 
 const B: M.Budget = { runs: 8, P: 30, seed: 20261130 };
 

@@ -5,31 +5,16 @@
  * strings only (no NaN/Infinity anywhere). The processes run concurrently in `beforeAll`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { spawnCli, type SpawnOut } from './cli.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/samcheck.js');
 const DECIMAL = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/;
 
-interface Out {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Out = SpawnOut;
 
-function runCli(args: string[]): Promise<Out> {
-  return new Promise((res) => {
-    const p = spawn(process.execPath, [BIN, 'simulate', ...args], { cwd: ROOT, env: { ...process.env, SAMCHECK_PROGRESS: '0' } });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (b) => (stdout += b));
-    p.stderr.on('data', (b) => (stderr += b));
-    p.on('close', (code) => res({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[]) => spawnCli(['simulate', ...args]);
 
 async function pool<A, B>(items: A[], n: number, f: (a: A) => Promise<B>): Promise<B[]> {
   const out: B[] = new Array(items.length);

@@ -4,33 +4,17 @@
  * human table ends with the `claims: …` line.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { CATALOGUE_BEGIN, CATALOGUE_END } from '../../src/verify/catalogueMarkdown.ts';
 import { catalogue } from '../../src/cli/catalogue.ts';
 import { obligations } from '../../proofs-checks/symbolic/index.ts';
 import { DEFAULT_SEED } from '../../src/verify/seed.ts';
+import { ROOT, spawnCli, type SpawnOut } from './cli.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/samcheck.js');
+type Out = SpawnOut;
 
-interface Out {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(args: string[]): Promise<Out> {
-  return new Promise((res) => {
-    const p = spawn(process.execPath, [BIN, ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (b) => (stdout += b));
-    p.stderr.on('data', (b) => (stderr += b));
-    p.on('close', (code) => res({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[]) => spawnCli(args, { progress: true });
 
 const IDS = (await catalogue).claims.map((c) => c.id);
 /** The claims that symbolic obligations back (each obligation names its claim). */
