@@ -14,14 +14,11 @@
  */
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
 import type { Field } from '../../src/numeric/Field.ts';
-import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { linfClosedForm } from '../../src/flow/linfClosedForm.ts';
-import { linfStartInput } from '../arbitraries.ts';
 
 import { linfEulerAt } from './linfEuler.ts';
 import { fieldFor, toleranceFor } from './context.ts';
-import { judge } from '../../src/verify/judge.ts';
-import { LINF_PROBES } from './linfProbes.ts';
+import { probesThenDraws } from './linfProbes.ts';
 
 export const CLOSED_VS_DISCRETE_STEP = '0.0005';
 
@@ -61,8 +58,6 @@ export function closedVsDiscrete<T>(F: Field<T>, c: ClosedVsDiscreteInput, hStr 
   return { ratio: F.div(err, bound), err, bound };
 }
 
-export const closedVsDiscreteInput = linfStartInput(0.3);
-
 export const b9ClosedVsDiscrete: CheckDef = {
   claimId: 'B9',
   name: 'closed-vs-discrete',
@@ -72,37 +67,19 @@ export const b9ClosedVsDiscrete: CheckDef = {
   run(ctx) {
     const tol = toleranceFor(ctx, 'closed-vs-discrete');
     const F = fieldFor(ctx, 20);
-    for (const pr of LINF_PROBES) {
-      const r = closedVsDiscrete(F, pr);
-      const margin = F.toString(r.ratio, 6);
-      if (judge(margin, tol, '<=') !== 'pass')
-        return {
-          status: 'fail',
-          margin,
-          tolerance: tol,
-          comparison: '<=',
-          counterexample: pr,
-          inputs: { probe: pr, error: F.toString(r.err, 4), bound: F.toString(r.bound, 4) },
-          reason: `fixed probe (${pr.why}): error ${F.toString(r.err, 4)} exceeds the first-order bound ${F.toString(r.bound, 4)}`,
-        };
-    }
-    return propertyOutcome(
+    return probesThenDraws(
       ctx,
-      closedVsDiscreteInput,
+      tol,
+      0.3,
       (c) => {
-        const inp = { x: c.x.slice(0, c.d), u0: c.u0.slice(0, c.d), v0: c.v0.slice(0, c.d), rho: c.rho };
-        const r = closedVsDiscrete(F, inp);
-        return { margin: F.toString(r.ratio, 6), detail: { error: F.toString(r.err, 4), bound: F.toString(r.bound, 4) } };
+        const r = closedVsDiscrete(F, c);
+        const error = F.toString(r.err, 4);
+        const bound = F.toString(r.bound, 4);
+        return { margin: F.toString(r.ratio, 6), detail: { error, bound }, explain: `error ${error} exceeds the first-order bound ${bound}` };
       },
       {
-        claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }),
         numRuns: ctx.quick ? 16 : 60,
-        tolerance: tol,
-        comparison: '<=',
-        notes: [
-          `${LINF_PROBES.length} fixed probes passed (proofs-checks/crossexam/linfProbes.ts)`,
-          'u0, v0 in units of rho; independent path: discrete l_inf-SAM written from the algorithm (proofs-checks/crossexam/linfEuler.ts)',
-        ],
+        note: 'u0, v0 in units of rho; independent path: discrete l_inf-SAM written from the algorithm (proofs-checks/crossexam/linfEuler.ts)',
       },
     );
   },

@@ -10,14 +10,11 @@
  */
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
 import type { Field } from '../../src/numeric/Field.ts';
-import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { linfFlow } from '../../src/flow/linfFlow.ts';
 import { linfClosedForm } from '../../src/flow/linfClosedForm.ts';
-import { linfStartInput } from '../arbitraries.ts';
 
 import { fieldFor, toleranceFor } from './context.ts';
-import { judge } from '../../src/verify/judge.ts';
-import { LINF_PROBES } from './linfProbes.ts';
+import { probesThenDraws } from './linfProbes.ts';
 
 export const FLOW_VS_CLOSED_PRECISION = 30;
 
@@ -78,8 +75,6 @@ export function flowVsClosed<T>(F: Field<T>, c: FlowVsClosedInput): { diff: T; s
   return { diff, statusErrors, saddle: false };
 }
 
-export const flowVsClosedInput = linfStartInput(0.5);
-
 export const b7FlowVsClosed: CheckDef = {
   claimId: 'B7',
   name: 'flow-vs-closed',
@@ -90,39 +85,23 @@ export const b7FlowVsClosed: CheckDef = {
     const tol = toleranceFor(ctx, 'flow-vs-closed');
     const F = fieldFor(ctx, FLOW_VS_CLOSED_PRECISION);
     // fixed probes first (every region of the phase portrait at every seed), then random draws
-    for (const pr of LINF_PROBES) {
-      const r = flowVsClosed(F, pr);
-      const margin = r.statusErrors.length > 0 ? '1' : F.toString(r.diff, 6);
-      if (judge(margin, tol, '<=') !== 'pass')
-        return {
-          status: 'fail',
-          margin,
-          tolerance: tol,
-          comparison: '<=',
-          counterexample: pr,
-          inputs: { probe: pr, statusErrors: r.statusErrors },
-          reason: `fixed probe (${pr.why}): margin ${margin} > ${tol}${r.statusErrors.length ? `; ${r.statusErrors[0]}` : ''}`,
-        };
-    }
-    return propertyOutcome(
+    return probesThenDraws(
       ctx,
-      flowVsClosedInput,
+      tol,
+      0.5,
       (c) => {
-        const inp = { x: c.x.slice(0, c.d), u0: c.u0.slice(0, c.d), v0: c.v0.slice(0, c.d), rho: c.rho };
-        const r = flowVsClosed(F, inp);
-        if (r.saddle) return { margin: '0', skip: true };
+        const r = flowVsClosed(F, c);
+        if (r.saddle) return { margin: '0', skip: true, explain: 'a start on a saddle stable manifold (excluded)' };
         const margin = r.statusErrors.length > 0 ? '1' : F.toString(r.diff, 6);
-        return { margin, detail: r.statusErrors.length ? { statusErrors: r.statusErrors } : undefined };
+        return {
+          margin,
+          detail: r.statusErrors.length ? { statusErrors: r.statusErrors } : undefined,
+          explain: `margin ${margin} > ${tol}${r.statusErrors.length ? `; ${r.statusErrors[0]}` : ''}`,
+        };
       },
       {
-        claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }),
         numRuns: ctx.quick ? 8 : 40,
-        tolerance: tol,
-        comparison: '<=',
-        notes: [
-          `${LINF_PROBES.length} fixed probes passed (proofs-checks/crossexam/linfProbes.ts)`,
-          `precision ${FLOW_VS_CLOSED_PRECISION}; u0, v0 in units of rho; independent path: integrated Filippov flow vs exact planar pieces (no shared code)`,
-        ],
+        note: `precision ${FLOW_VS_CLOSED_PRECISION}; u0, v0 in units of rho; independent path: integrated Filippov flow vs exact planar pieces (no shared code)`,
       },
     );
   },

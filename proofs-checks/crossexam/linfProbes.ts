@@ -5,7 +5,14 @@
  * never be reported escaped), above it (escapes), x < 0 (the B7 reflection), the sliding band on an
  * axis (|v| ≤ ρ), an axis crossing (ρ < |v| < 2ρ), both mixed quadrants near and far from their
  * boundary, and a quick collapse.
+ *
+ * Main definitions: `LINF_PROBES`; `probesThenDraws` (the probes, then random draws, one evaluation).
  */
+import type { CheckContext, Outcome } from '../../src/verify/CheckDef.ts';
+import { judge } from '../../src/verify/judge.ts';
+import { propertyOutcome, type CaseResult } from '../../src/verify/propertyCheck.ts';
+import { linfStartInput } from '../arbitraries.ts';
+
 export interface LinfProbe {
   readonly x: string[];
   readonly u0: string[];
@@ -22,3 +29,49 @@ export const LINF_PROBES: readonly LinfProbe[] = [
   { x: ['0.9', '1.5'], u0: ['-0.4', '2.2'], v0: ['1.9', '-0.3'], rho: '1', why: 'both mixed quadrants' },
   { x: ['2', '-0.6'], u0: ['0.3', '-1.1'], v0: ['0.2', '-1.15'], rho: '1', why: 'a quick collapse and a Q3 start below the saddle line' },
 ];
+
+/** A depth-2 ℓ∞-SAM start as the B7/B9 cross-examinations evaluate it. */
+export interface LinfStart {
+  readonly x: string[];
+  readonly u0: string[];
+  readonly v0: string[];
+  readonly rho: string;
+}
+
+/** One evaluation: the case result, and how to say why a fixed probe failed. */
+export type LinfCase = CaseResult & { readonly explain: string };
+
+/**
+ * Every fixed probe first (a failing probe fails the check with its `why`), then `numRuns` draws of
+ * `linfStartInput(minAbsX)` cut to their first d coordinates, judged `<=` the tolerance by the same
+ * evaluation. A skipped probe (its hypotheses unmet) counts as margin 0.
+ */
+export async function probesThenDraws(
+  ctx: CheckContext,
+  tol: string,
+  minAbsX: number,
+  evaluate: (s: LinfStart) => LinfCase,
+  opts: { readonly numRuns: number; readonly note: string },
+): Promise<Outcome> {
+  for (const pr of LINF_PROBES) {
+    const r = evaluate(pr);
+    const margin = r.skip ? '0' : r.margin;
+    if (judge(margin, tol, '<=') !== 'pass')
+      return {
+        status: 'fail',
+        margin,
+        tolerance: tol,
+        comparison: '<=',
+        counterexample: pr,
+        inputs: { probe: pr, detail: r.detail },
+        reason: `fixed probe (${pr.why}): ${r.explain}`,
+      };
+  }
+  return propertyOutcome(ctx, linfStartInput(minAbsX), (c) => evaluate({ x: c.x.slice(0, c.d), u0: c.u0.slice(0, c.d), v0: c.v0.slice(0, c.d), rho: c.rho }), {
+    claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }),
+    numRuns: opts.numRuns,
+    tolerance: tol,
+    comparison: '<=',
+    notes: [`${LINF_PROBES.length} fixed probes passed (proofs-checks/crossexam/linfProbes.ts)`, opts.note],
+  });
+}
