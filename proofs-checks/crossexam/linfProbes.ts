@@ -4,7 +4,8 @@
  * visited at every seed: a same-sign start below the saddle line (1 < |u+v|/ρ < 2: absorbs, must
  * never be reported escaped), above it (escapes), x < 0 (the B7 reflection), the sliding band on an
  * axis (|v| ≤ ρ), an axis crossing (ρ < |v| < 2ρ), both mixed quadrants near and far from their
- * boundary, and a quick collapse.
+ * boundary, a quick collapse, and a short excursion across an axis that returns to slide (a
+ * regression: the integrator once stepped over it), and simultaneous absorptions.
  *
  * Main definitions: `LINF_PROBES`; `probesThenDraws` (the probes, then random draws, one evaluation).
  */
@@ -28,6 +29,20 @@ export const LINF_PROBES: readonly LinfProbe[] = [
   { x: ['1.1'], u0: ['0'], v0: ['1.6'], rho: '0.9', why: 'on an axis with rho < |v| < 2 rho: crosses into Q1' },
   { x: ['0.9', '1.5'], u0: ['-0.4', '2.2'], v0: ['1.9', '-0.3'], rho: '1', why: 'both mixed quadrants' },
   { x: ['2', '-0.6'], u0: ['0.3', '-1.1'], v0: ['0.2', '-1.15'], rho: '1', why: 'a quick collapse and a Q3 start below the saddle line' },
+  {
+    x: ['-0.5'],
+    u0: ['-1.72'],
+    v0: ['-2.23'],
+    rho: '0.2',
+    why: 'u crosses its axis, makes a hump of height ~1e-5 and returns to slide inside one integrator step (once missed: found at seed 20260308)',
+  },
+  {
+    x: ['0.5', '0.92', '0.92'],
+    u0: ['0', '0', '0'],
+    v0: ['0', '0.04', '0.04'],
+    rho: '0.2',
+    why: 'two equal coordinates slide into the origin at the same instant (once only the first was absorbed: found at seed 2)',
+  },
 ];
 
 /** A depth-2 ℓ∞-SAM start as the B7/B9 cross-examinations evaluate it. */

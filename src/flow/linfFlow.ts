@@ -10,7 +10,8 @@
  * - `linfRhsWithSigns`: the smooth vector field of one piece, signs σ frozen.
  * - `linfFlow(F, x, rho, W0, targets)`: states at the targets. Each piece is integrated with the
  *   signs frozen; a terminal event stops it where a component w_c reaches 0 (located by regula
- *   falsi to ~full precision; w_c is then set to exactly 0). There the one-sided fields f± (σ_c = ±1)
+ *   falsi to ~full precision; w_c is then set to exactly 0; the event slopes f_c catch a component
+ *   that touches 0 and turns back inside one step, which a sign test at the step ends misses). There the one-sided fields f± (σ_c = ±1)
  *   decide: if f+_c < 0 < f−_c both push into the surface and the solution SLIDES (Filippov:
  *   f = αf+ + (1−α)f−, α = f−_c/(f−_c − f+_c), w_c ≡ 0 exactly), otherwise it crosses. A slide ends
  *   when f+_c or f−_c reaches 0 (event). When a second layer of the same coordinate reaches 0 the
@@ -27,7 +28,7 @@
  */
 import type { Field } from '../numeric/Field.ts';
 import { beta as betaOf } from '../model/diagonalNetwork.ts';
-import { integrate, type EventFn, type OdeSystem } from '../ode/extrapolationIntegrator.ts';
+import { integrate, type EventFn, type EventSlope, type OdeSystem } from '../ode/extrapolationIntegrator.ts';
 import { flowUnits } from './rescaledFlow.ts';
 import { firstStep } from './l2FlowDriver.ts';
 import { NumericError } from '../numeric/errors.ts';
@@ -40,17 +41,40 @@ export const LINF_ASSUMPTIONS = [
 /** d/ds for ONE coordinate j (its L layer values wj) with frozen signs sig. */
 export function linfRhsWithSigns<T>(F: Field<T>, xj: T, rho: T, wj: readonly T[], sig: readonly number[]): T[] {
   const L = wj.length;
-  const sx = F.sign(xj);
-  const wt = wj.map((w, k) => {
-    let p = sx;
-    for (let n = 0; n < L; n++) if (n !== k) p *= sig[n]!;
-    return p === 0 ? w : p > 0 ? F.sub(w, rho) : F.add(w, rho);
-  });
+  const wt = perturbed(F, xj, rho, wj, sig);
   return wj.map((_, k) => {
     let prod = xj;
     for (let n = 0; n < L; n++) if (n !== k) prod = F.mul(prod, wt[n]!);
     return prod;
   });
+}
+
+/** The perturbed layers w̃_k = w_k + ε_k of one coordinate, signs sig frozen. */
+function perturbed<T>(F: Field<T>, xj: T, rho: T, wj: readonly T[], sig: readonly number[]): T[] {
+  const L = wj.length;
+  const sx = F.sign(xj);
+  return wj.map((w, k) => {
+    let p = sx;
+    for (let n = 0; n < L; n++) if (n !== k) p *= sig[n]!;
+    return p === 0 ? w : p > 0 ? F.sub(w, rho) : F.add(w, rho);
+  });
+}
+
+/**
+ * d/ds of component c of the frozen-sign field along a solution with derivative fj:
+ * f_c = x Π_{n≠c} w̃_n and w̃_n − w_n is constant, so df_c/ds = x Σ_{k≠c} fj_k Π_{n≠c,k} w̃_n.
+ */
+export function linfRhsSlope<T>(F: Field<T>, xj: T, rho: T, wj: readonly T[], sig: readonly number[], c: number, fj: readonly T[]): T {
+  const L = wj.length;
+  const wt = perturbed(F, xj, rho, wj, sig);
+  let sum = F.zero;
+  for (let k = 0; k < L; k++) {
+    if (k === c) continue;
+    let prod = F.mul(xj, fj[k]!);
+    for (let n = 0; n < L; n++) if (n !== c && n !== k) prod = F.mul(prod, wt[n]!);
+    sum = F.add(sum, prod);
+  }
+  return sum;
 }
 
 type Mode = { kind: 'sign'; sig: number[] } | { kind: 'slide'; sig: number[]; c: number } | { kind: 'frozen' };
@@ -182,6 +206,10 @@ function linfFlowUnit<T>(
     }
     return 'running';
   };
+  // event location leaves |w| <= |f|·10^{-(P-3)}·max(1, s) at a located root (eventLocation.ts)
+  const snapUnit = F.powInt(F.fromNumber(10), -(F.precision - 4));
+  let scale0 = F.abs(rho);
+  for (const w of W0.flat()) scale0 = F.max(scale0, F.abs(w));
   let escapedOnce = false;
   const points: LinfFlowPoint<T>[] = [];
   const stats = { steps: 0, fevals: 0 };
@@ -198,6 +226,8 @@ function linfFlowUnit<T>(
       // events: (kind, j, c)
       const evMeta: Array<{ kind: 'cross' | 'exitPlus' | 'exitMinus'; j: number; c: number }> = [];
       const events: EventFn<T>[] = [];
+      // slopes catch a component that reaches 0 and turns back inside one step (two roots)
+      const slopes: EventSlope<T>[] = [];
       for (let j = 0; j < d; j++) {
         const m = modes[j]!;
         if (m.kind === 'frozen') continue;
@@ -205,12 +235,16 @@ function linfFlowUnit<T>(
           if (m.kind === 'slide' && k === m.c) continue;
           evMeta.push({ kind: 'cross', j, c: k });
           events.push((_s, w) => w[idx(k, j)]!);
+          slopes.push((_s, _w, f) => f[idx(k, j)]!);
         }
         if (m.kind === 'slide') {
+          const side = (v: number) => Object.assign(m.sig.slice(), { [m.c]: v });
           evMeta.push({ kind: 'exitPlus', j, c: m.c });
           events.push((_s, w) => F.neg(oneSided(j, colOf(w, j), m.sig, m.c).fp[m.c]!));
+          slopes.push((_s, w, f) => F.neg(linfRhsSlope(F, x[j]!, rho, colOf(w, j), side(1), m.c, colOf(f, j))));
           evMeta.push({ kind: 'exitMinus', j, c: m.c });
           events.push((_s, w) => oneSided(j, colOf(w, j), m.sig, m.c).fm[m.c]!);
+          slopes.push((_s, w, f) => linfRhsSlope(F, x[j]!, rho, colOf(w, j), side(-1), m.c, colOf(f, j)));
         }
       }
       const r = integrate(F, sys, s, y, target, {
@@ -218,6 +252,7 @@ function linfFlowUnit<T>(
         atol: opts.atol,
         h0: firstStep(F, F.sub(target, s)),
         events,
+        eventSlopes: slopes,
         onStep: (sv) => void opts.onProgress?.(sv),
       });
       stats.steps += r.stats.steps;
@@ -248,6 +283,28 @@ function linfFlowUnit<T>(
         modes[j] = { kind: 'sign', sig };
       }
       if (modes[j]!.kind === 'frozen' && absorbS[j] === null) absorbS[j] = s;
+      // simultaneous events (equal coordinates, or both layers of one coordinate reaching 0 at
+      // once): a component within the event location's resolution of 0 is on its surface too
+      const snap = F.mul(
+        F.mul(snapUnit, F.max(F.one, F.abs(s))),
+        y.reduce((a, v) => F.max(a, F.abs(v)), scale0),
+      );
+      for (let j2 = 0; j2 < d; j2++) {
+        const m2 = modes[j2]!;
+        if (m2.kind === 'frozen') continue;
+        let touched = false;
+        for (let k = 0; k < L; k++) {
+          if (m2.kind === 'slide' && k === m2.c) continue;
+          const v = y[idx(k, j2)]!;
+          if (F.cmp(F.abs(v), snap) <= 0) {
+            y[idx(k, j2)] = F.zero;
+            touched = true;
+          }
+        }
+        if (!touched) continue;
+        modes[j2] = decide(j2, y, j2 === j ? prevSig : m2.sig.slice());
+        if (modes[j2]!.kind === 'frozen' && absorbS[j2] === null) absorbS[j2] = s;
+      }
       if (status(y) === 'escaped') escapedOnce = true;
     }
     const st = status(y);

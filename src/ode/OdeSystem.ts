@@ -12,6 +12,9 @@ export interface OdeSystem<T> {
 
 export type EventFn<T> = (s: T, y: readonly T[]) => T;
 
+/** d/ds of an event along the solution, from the state y and its derivative f = y'. */
+export type EventSlope<T> = (s: T, y: readonly T[], f: readonly T[]) => T;
+
 export interface IntegrateOptions<T> {
   /** Relative tolerance (default 10^{-(precision−12)}). */
   readonly rtol?: T;
@@ -23,6 +26,15 @@ export interface IntegrateOptions<T> {
   readonly maxSteps?: number;
   /** Terminal events: the run stops at the first root (sign change) of any of them. */
   readonly events?: readonly EventFn<T>[];
+  /**
+   * Optional slopes d/ds of the events (aligned with `events`, null where unknown), given the state
+   * and f = y' there. With a slope, a step in which the event moves toward 0, turns around and ends
+   * on its starting side (two roots inside one step, invisible to a sign test at the step's ends)
+   * is caught: the turning point (root of the slope) is located, and if the event has changed sign
+   * there its first root is located before it. Complete when the slope changes sign at most once
+   * per step (true for affine events of linear pieces, e.g. the l_inf-SAM depth-2 flow).
+   */
+  readonly eventSlopes?: readonly (EventSlope<T> | null)[];
   /** After each accepted step; return true to stop there. */
   readonly onStep?: (s: T, y: readonly T[], h: T) => boolean | void;
   /** Maximum number of extrapolation columns (order 2·kMax). Default from the precision. */

@@ -4,7 +4,8 @@
  * Main definitions:
  * - `integrate(F, sys, s0, y0, s1, opts)`: y(s1) for y' = f(s, y), with relative/absolute error
  *   control, optional terminal events (first sign change of any event function, located by
- *   Illinois regula falsi on re-integrated values to ~full working precision) and an `onStep`
+ *   Illinois regula falsi on re-integrated values to ~full working precision; with event slopes,
+ *   also a double root inside one step, found through the event's turning point) and an `onStep`
  *   hook that can stop the run after any accepted step (used for the B4 certificates).
  * - `gbsDefaultTolerance(F)`: rtol = 10^{-(precision − 12)}, the tolerance used by default.
  *
@@ -31,7 +32,7 @@ import { StepController } from './stepController.ts';
 import { locateEvent, type FullStep } from './eventLocation.ts';
 import { countingRhs, StepRejected, tryRhs } from './rhsEvaluation.ts';
 
-export type { EventFn, IntegrateOptions, IntegrateResult, IntegrateStatus, OdeSystem } from './OdeSystem.ts';
+export type { EventFn, EventSlope, IntegrateOptions, IntegrateResult, IntegrateStatus, OdeSystem } from './OdeSystem.ts';
 
 export function gbsDefaultTolerance<T>(F: Field<T>): T {
   return F.powInt(F.fromNumber(10), -Math.max(6, F.precision - 12));
@@ -56,11 +57,14 @@ export function integrate<T>(F: Field<T>, sys: OdeSystem<T>, s0: T, y0In: readon
   let h = opts.h0 ?? F.div(span, F.fromNumber(16));
   if (opts.hMax && F.cmp(h, opts.hMax) > 0) h = opts.hMax;
   const events = opts.events ?? [];
+  const slopes = opts.eventSlopes ?? [];
   let evPrev = events.map((e) => e(s, y));
   const tiny = F.powInt(F.fromNumber(10), -(F.precision - 3));
 
   let f0 = tryRhs(f, s, y);
   if (f0 === null) return { s, y, status: 'stepTooSmall', event: null, stats, h };
+  const slopesAt = (sv: T, yv: readonly T[], fv: readonly T[]) => events.map((_, i) => (slopes[i] ? slopes[i](sv, yv, fv) : null));
+  let slopePrev = slopesAt(s, y, f0);
   while (true) {
     if (stats.steps >= maxSteps) return { s, y, status: 'maxSteps', event: null, stats, h };
     const rem = F.sub(s1, s);
@@ -92,25 +96,49 @@ export function integrate<T>(F: Field<T>, sys: OdeSystem<T>, s0: T, y0In: readon
     const yNew = tb.y;
     stats.steps++;
     // events
+    let fNew: T[] | null = null;
     if (events.length) {
       const evNew = events.map((e) => e(sNew, yNew));
+      fNew = tryRhs(f, sNew, yNew);
+      const slopeNew = fNew === null ? events.map(() => null) : slopesAt(sNew, yNew, fNew);
       let best: { s: T; y: T[]; idx: number } | null = null;
       for (let i = 0; i < events.length; i++) {
         const a = evPrev[i]!;
         const b = evNew[i]!;
-        if (F.sign(a) !== 0 && F.sign(b) !== F.sign(a)) {
-          const r = F.sign(b) === 0 ? { s: sNew, y: yNew } : locateEvent(F, fullStep, events[i]!, s, y, sNew, a, b);
-          if (!best || F.cmp(r.s, best.s) < 0) best = { ...r, idx: i };
+        // an event exactly 0 at the step start (e.g. a component just set to 0 at a switch) counts
+        // on the side its slope moves it to: it may come back to 0 inside the step
+        let sa = F.sign(a);
+        if (sa === 0 && slopePrev[i] != null) sa = F.sign(slopePrev[i]!);
+        if (sa === 0) continue;
+        let r: { s: T; y: T[] } | null = null;
+        if (F.sign(b) !== sa) r = F.sign(b) === 0 ? { s: sNew, y: yNew } : locateEvent(F, fullStep, events[i]!, s, y, sNew, a, b);
+        else {
+          // same sign at both ends: two roots inside the step iff the event headed toward 0, turned
+          // around (its slope changed sign) and had crossed 0 by the turning point
+          const da = slopePrev[i];
+          const db = slopeNew[i];
+          if (da != null && db != null && F.sign(da) === -sa && F.sign(db) === sa) {
+            const slope = slopes[i]!;
+            const slopeEvent = (sv: T, yv: readonly T[]) => {
+              const fv = tryRhs(f, sv, yv);
+              return fv === null ? da : slope(sv, yv, fv);
+            };
+            const turn = locateEvent(F, fullStep, slopeEvent, s, y, sNew, da, db);
+            const gTurn = events[i]!(turn.s, turn.y);
+            if (F.sign(gTurn) !== sa) r = F.sign(gTurn) === 0 ? turn : locateEvent(F, fullStep, events[i]!, s, y, turn.s, a, gTurn);
+          }
         }
+        if (r && (!best || F.cmp(r.s, best.s) < 0)) best = { ...r, idx: i };
       }
       if (best) return { s: best.s, y: best.y, status: 'event', event: { index: best.idx, s: best.s, y: best.y }, stats, h };
       evPrev = evNew;
+      slopePrev = slopeNew;
     }
     s = sNew;
     y = yNew;
     if (opts.onStep && opts.onStep(s, y, h)) return { s, y, status: 'stopped', event: null, stats, h };
     if (last) return { s, y, status: 'done', event: null, stats, h };
-    f0 = tryRhs(f, s, y);
+    f0 = fNew ?? tryRhs(f, s, y);
     // the vector field is not defined at the accepted point (e.g. overflow): cannot continue
     if (f0 === null) return { s, y, status: 'stepTooSmall', event: null, stats, h };
     h = ctrl.afterAccept(tb);

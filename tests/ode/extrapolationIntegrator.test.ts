@@ -46,4 +46,32 @@ describe('GBS extrapolation integrator', () => {
     const sys = { dim: 1, rhs: (_s: unknown, y: readonly any[]) => [y[0]] };
     expect(() => integrate(F, sys, F.one, [F.one], F.zero)).toThrow(RangeError);
   });
+
+  // y' = 1 - s from 0: y = s - s²/2 is reproduced exactly by one step, so an event with two roots
+  // inside that step is invisible to a sign test at its ends
+  const parabola = { dim: 1, rhs: (s: any) => [F.sub(F.one, s)] };
+  const gap = (c: string) => (_s: unknown, y: readonly any[]) => F.sub(y[0]!, F.fromString(c));
+
+  it('why slopes: a sign test alone steps over two roots (g = y - 0.49 on y = s - s²/2, roots 1 ± √0.02)', () => {
+    const r = integrate(F, parabola, F.zero, [F.zero], F.fromNumber(2), { h0: F.fromNumber(2), events: [gap('0.49')] });
+    expect(r.status).toBe('done');
+  });
+
+  it("with the slope g' = f the first of two roots inside one step is found (1 − √0.02)", () => {
+    const r = integrate(F, parabola, F.zero, [F.zero], F.fromNumber(2), { h0: F.fromNumber(2), events: [gap('0.49')], eventSlopes: [(_s, _y, f) => f[0]!] });
+    expect(r.status).toBe('event');
+    expect(rel(r.s, F.sub(F.one, F.sqrt(F.fromString('0.02'))))).toBeLessThan(1e-30);
+  });
+
+  it('a slope that turns back before reaching 0 is no event (g = y - 0.51 never vanishes)', () => {
+    const r = integrate(F, parabola, F.zero, [F.zero], F.fromNumber(2), { h0: F.fromNumber(2), events: [gap('0.51')], eventSlopes: [(_s, _y, f) => f[0]!] });
+    expect(r.status).toBe('done');
+  });
+
+  it('an event exactly 0 at the start counts on the side its slope points to (y = s/10 - s²/2, returns to 0 at 0.2)', () => {
+    const hump = { dim: 1, rhs: (s: any) => [F.sub(F.fromString('0.1'), s)] };
+    const r = integrate(F, hump, F.zero, [F.zero], F.one, { h0: F.one, events: [(_s, y) => y[0]!], eventSlopes: [(_s, _y, f) => f[0]!] });
+    expect(r.status).toBe('event');
+    expect(rel(r.s, F.fromString('0.2'))).toBeLessThan(1e-30);
+  });
 });
