@@ -25,6 +25,7 @@ export function depth<T>(W: Weights<T>): number {
 
 export function beta<T>(F: Field<T>, W: Weights<T>): T[] {
   const d = W[0]!.length;
+  // Stryker disable next-line ArrayDeclaration: every index 0..d−1 is assigned below before the array is read, so a pre-sized and an empty array end up identical
   const b: T[] = new Array(d);
   for (let j = 0; j < d; j++) {
     let p: T = W[0]![j]!;
@@ -65,6 +66,7 @@ export function gradient<T>(F: Field<T>, loss: Loss<T>, data: Dataset<T>, W: Wei
   const gz = z.map((zk) => loss.g(zk));
   const nT = F.fromNumber(n);
   // c_j = −(1/n) Σ_k g(z_k) y_k x_kj  (= ∂𝓛/∂β_j)
+  // Stryker disable next-line ArrayDeclaration: every index 0..d−1 is assigned below before the array is read, so a pre-sized and an empty array end up identical
   const c: T[] = new Array(d);
   for (let j = 0; j < d; j++) {
     let acc = F.zero;
@@ -74,12 +76,16 @@ export function gradient<T>(F: Field<T>, loss: Loss<T>, data: Dataset<T>, W: Wei
     }
     c[j] = F.neg(F.div(acc, nT));
   }
+  // Stryker disable next-line ArrayDeclaration: every index 0..d−1 is assigned below before the array is read, so a pre-sized and an empty array end up identical
   const grad: Weights<T> = Array.from({ length: L }, () => new Array<T>(d));
   for (let j = 0; j < d; j++) {
     // prefix[l] = Π_{m<l} w_m[j], suffix[l] = Π_{m>l} w_m[j]
+    // Stryker disable next-line ArrayDeclaration: every index 0..L−1 is assigned below before the array is read, so a pre-sized and an empty array end up identical
     const prefix: T[] = new Array(L);
+    // Stryker disable next-line ArrayDeclaration: every index 0..L−1 is assigned below before the array is read, so a pre-sized and an empty array end up identical
     const suffix: T[] = new Array(L);
     prefix[0] = F.one;
+    // Stryker disable next-line EqualityOperator: l <= L only also writes prefix[L] = β_j (finite: beta() computed it), which nothing reads
     for (let l = 1; l < L; l++) prefix[l] = F.mul(prefix[l - 1]!, W[l - 1]![j]!);
     suffix[L - 1] = F.one;
     for (let l = L - 2; l >= 0; l--) suffix[l] = F.mul(suffix[l + 1]!, W[l + 1]![j]!);
