@@ -11,6 +11,8 @@ import { makeLoss, type LossName } from '../../src/numeric/loss.ts';
 import { step, type AlgoName } from '../../src/optim/algorithms.ts';
 import { simulate, type SimulationResult } from '../../src/optim/simulate.ts';
 import { checkpointSchedule } from '../../src/optim/checkpoints.ts';
+import { float64Field } from '../../src/numeric/float64Field.ts';
+import { NumericError } from '../../src/numeric/errors.ts';
 
 interface Cfg {
   algo: AlgoName;
@@ -44,6 +46,7 @@ const strs = <T>(F: Field<T>, r: SimulationResult<T>) => ({
   beta: r.beta.map((v) => F.toString(v)),
   scalars: [F.toString(r.loss), F.toString(r.s)],
 });
+const upTo = (n: number) => Array.from({ length: n + 1 }, (_, t) => t);
 /** The largest magnitude, compared in decimal (the scale for entries near 0). */
 const maxAbs = (xs: string[]) => xs.reduce((m, s) => (new Decimal(s).abs().gt(new Decimal(m).abs()) ? s : m), '0');
 
@@ -219,5 +222,99 @@ describe('ℓ2-SAM at zero gradient: ε = 0 is used and reported', () => {
   it('a non-zero start never reports a zero gradient', () => {
     const r = run(decimalField(40), CASES[0]!);
     expect(r.zeroGradientCount).toBe(0);
+  });
+});
+
+describe('zero-gradient bookkeeping and what a run records', () => {
+  const F = decimalField(20);
+  it('the list of zero-gradient steps keeps the first 10, the count keeps counting', () => {
+    // why: the list is bounded (a long run at a zero gradient must not grow it without limit)
+    const c: Cfg = {
+      algo: 'sam-l2',
+      loss: 'logistic',
+      eta: '0.1',
+      rho: '1',
+      steps: 12,
+      X: [['1', '2']],
+      Y: [1],
+      W0: [
+        ['0', '0'],
+        ['0', '0'],
+      ],
+    };
+    const r = run(F, c);
+    expect(r.zeroGradientCount).toBe(12);
+    expect(r.zeroGradientSteps).toEqual(upTo(9));
+  });
+  it.each(['gd', 'sam-linf'] as const)('%s at a zero gradient reports none (only ℓ2-SAM divides by ‖∇𝓛‖)', (algo) => {
+    const c: Cfg = {
+      algo,
+      loss: 'logistic',
+      eta: '0.1',
+      rho: '1',
+      steps: 3,
+      X: [['1', '2']],
+      Y: [1],
+      W0: [
+        ['0', '0'],
+        ['0', '0'],
+      ],
+    };
+    const r = run(F, c);
+    expect(r.zeroGradientCount).toBe(0);
+    expect(r.zeroGradientSteps).toEqual([]);
+    expect(
+      step(F, makeLoss(F, 'logistic'), { X: [[F.one, F.one]], Y: [1] }, { algo, eta: F.one, rho: F.one }, [
+        [F.zero, F.zero],
+        [F.zero, F.zero],
+      ]).zeroGradient,
+    ).toBe(false);
+  });
+  it.each([
+    { steps: 0, why: 'a zero-step run: the result must still be a copy of W0, not W0 itself' },
+    { steps: 3, why: 'the last checkpoint and the result hold the same values in different rows' },
+  ])('outputs share no rows with the input or with each other: $why', ({ steps }) => {
+    const f = (s: string) => F.fromString(s);
+    const W0 = [
+      [f('0.5'), f('-1')],
+      [f('2'), f('0.25')],
+    ];
+    const r = simulate(
+      F,
+      { algo: 'gd', loss: 'logistic', eta: f('0.1'), rho: f('0'), steps, data: { X: [[f('1'), f('2')]], Y: [1] }, W0 },
+      { checkpoints: [steps] },
+    );
+    const last = r.trajectory.at(-1)!;
+    expect(last.W.flat().map((v) => F.toString(v))).toEqual(r.W.flat().map((v) => F.toString(v)));
+    r.W[0]![0] = f('99');
+    expect(F.toString(W0[0]![0]!)).toBe('0.5');
+    expect(F.toString(last.W[0]![0]!)).not.toBe('99');
+  });
+  it('step 0 is recorded only when asked for', () => {
+    const r = run(F, { ...CASES[2]!, steps: 5 }, [3, 5]);
+    expect(r.trajectory.map((p) => p.step)).toEqual([3, 5]);
+  });
+  it('onProgress is called every 64 steps and once at the end', () => {
+    const c: Cfg = { algo: 'gd', loss: 'logistic', eta: '0.1', rho: '0', steps: 130, X: [['1']], Y: [1], W0: [['0.5']] };
+    const f = (s: string) => F.fromString(s);
+    const calls: number[] = [];
+    simulate(
+      F,
+      { algo: c.algo, loss: c.loss, eta: f(c.eta), rho: f(c.rho), steps: c.steps, data: { X: [[f('1')]], Y: [1] }, W0: [[f('0.5')]] },
+      { onProgress: (t) => calls.push(t) },
+    );
+    expect(calls).toEqual([64, 128, 130]);
+  });
+  it('weights leaving the range (float64 backend, whose + and × are unchecked) stop the run with a NumericError naming the step', () => {
+    // why: w_1 = 1 − η·g·x with η·x = 1e600 overflows to −Infinity at step 1; a silent ±Infinity must not propagate
+    const F64 = float64Field();
+    const c: Cfg = { algo: 'gd', loss: 'logistic', eta: '1e300', rho: '0', steps: 3, X: [['1e300']], Y: [-1], W0: [['1']] };
+    expect(() => run(F64, c)).toThrow(NumericError);
+    expect(() => run(F64, c)).toThrow('simulate: the weights left the representable range at step 1');
+    try {
+      run(F64, c);
+    } catch (e) {
+      expect((e as NumericError).quantity).toBe('weights');
+    }
   });
 });
