@@ -7,6 +7,8 @@ export default {
   ...base,
   mutate: ['src/model/**/*.ts'],
   concurrency: 1,
+  // a bigfloat run may be under way in its own temp dir at the same time
+  ignorePatterns: [...base.ignorePatterns, '.stryker-tmp-bigfloat'],
   incrementalFile: 'stryker/model.incremental.json',
   jsonReporter: { fileName: 'reports/mutation/model.json' },
 };
