@@ -85,7 +85,6 @@ export function gradient<T>(F: Field<T>, loss: Loss<T>, data: Dataset<T>, W: Wei
     // Stryker disable next-line ArrayDeclaration: every index 0..L−1 is assigned below before the array is read, so a pre-sized and an empty array end up identical
     const suffix: T[] = new Array(L);
     prefix[0] = F.one;
-    // Stryker disable next-line EqualityOperator: l <= L only also writes prefix[L] = β_j (finite: beta() computed it), which nothing reads
     for (let l = 1; l < L; l++) prefix[l] = F.mul(prefix[l - 1]!, W[l - 1]![j]!);
     suffix[L - 1] = F.one;
     for (let l = L - 2; l >= 0; l--) suffix[l] = F.mul(suffix[l + 1]!, W[l + 1]![j]!);
