@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Decimal } from 'decimal.js';
 import { decimalField } from '../../src/numeric/decimalField.ts';
 import { float64Field } from '../../src/numeric/float64Field.ts';
-import { agreeingDigits } from '../../src/numeric/agreement.ts';
+import { agreeingDigits, minAgreeingDigits } from '../../src/numeric/agreement.ts';
 
 const sigDigits = (s: string) => s.replace(/^-/, '').replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').length;
 
@@ -98,5 +98,24 @@ describe('agreeingDigits', () => {
     { a: '0', b: '1e-30', cap: 40, scale: '1', want: 30, why: 'zero vs non-zero with a scale: absolute difference' },
   ])('$why', ({ a, b, cap, scale, want }) => {
     expect(Math.floor(agreeingDigits(a, b, cap, scale))).toBe(want);
+  });
+});
+
+describe('agreeingDigits: exact values (one decimal, clamped to [0, cap])', () => {
+  it.each([
+    { a: '1', b: '1.000002', cap: 40, want: 5.6, why: '−log10(2e-6) = 5.699 is cut down to one decimal, not rounded up' },
+    { a: '-3', b: '-3.0003', cap: 40, want: 4, why: 'negative values: relative to the larger magnitude, 3.0003 (−log10(1e-4/1.0001) = 4.00004)' },
+    { a: '1', b: '-1', cap: 40, want: 0, why: 'opposite signs: −log10(2) < 0 is clamped to 0' },
+    { a: '1', b: '1.0000000001', cap: 5, want: 5, why: '10 digits agree but the cap is 5' },
+    { a: '0', b: '0', cap: 7, want: 7, why: 'two exact zeros agree to the cap' },
+    { a: '2e-10', b: '3e-10', cap: 40, scale: '1e-12', want: 0.4, why: 'a scale below both values does not change the reference max(|a|, |b|)' },
+  ])('$why', ({ a, b, cap, scale, want }) => {
+    expect(agreeingDigits(a, b, cap, scale)).toBe(want);
+  });
+  it('minAgreeingDigits is the minimum over pairs and refuses lists of different lengths', () => {
+    expect(minAgreeingDigits(['1', '2', '5'], ['1', '2.002', '5.00005'], 40)).toBe(3);
+    expect(minAgreeingDigits([], [], 12)).toBe(12);
+    expect(minAgreeingDigits(['0'], ['1e-8'], 40, '1')).toBe(8);
+    expect(() => minAgreeingDigits(['1'], ['1', '2'], 40)).toThrow('agreement: length mismatch');
   });
 });
