@@ -119,3 +119,75 @@ describe('agreeingDigits: exact values (one decimal, clamped to [0, cap])', () =
     expect(() => minAgreeingDigits(['1'], ['1', '2'], 40)).toThrow('agreement: length mismatch');
   });
 });
+
+describe('decimalField: every operation on small exact cases, and every refusal with its message', () => {
+  const F = decimalField(20);
+  const f = (s: string) => F.fromString(s);
+  const str = (v: Decimal) => F.toString(v);
+  it.each([
+    { got: () => F.fromString(' 2.5 '), want: '2.5', why: 'surrounding white space is trimmed before decimal.js sees it' },
+    { got: () => F.fromNumber(-0.1), want: '-0.1', why: 'fromNumber goes through the shortest decimal string' },
+    { got: () => F.add(f('0.1'), f('0.2')), want: '0.3', why: 'decimal, not binary: 0.1 + 0.2 = 0.3 exactly' },
+    { got: () => F.sub(f('1'), f('0.25')), want: '0.75', why: 'sub' },
+    { got: () => F.mul(f('-1.5'), f('4')), want: '-6', why: 'mul' },
+    { got: () => F.div(f('1'), f('8')), want: '0.125', why: 'div' },
+    { got: () => F.neg(f('2')), want: '-2', why: 'neg' },
+    { got: () => F.abs(f('-2')), want: '2', why: 'abs' },
+    { got: () => F.sqrt(f('2.25')), want: '1.5', why: 'sqrt' },
+    { got: () => F.sqrt(F.neg(F.zero)), want: '0', why: 'sqrt(−0) = 0: −0 (from neg(0)) is not negative' },
+    { got: () => F.exp(F.zero), want: '1', why: 'exp(0) = 1' },
+    { got: () => F.log(F.one), want: '0', why: 'log(1) = 0' },
+    { got: () => F.log1p(F.zero), want: '0', why: 'log1p(0) = 0' },
+    { got: () => F.powInt(f('-2'), 3), want: '-8', why: 'powInt' },
+    { got: () => F.powInt(f('2'), -3), want: '0.125', why: 'powInt with a negative power' },
+    { got: () => F.max(f('-1'), f('2')), want: '2', why: 'max' },
+    { got: () => F.max(f('3'), f('2')), want: '3', why: 'max, first argument larger' },
+    { got: () => F.min(f('-1'), f('2')), want: '-1', why: 'min' },
+    { got: () => F.min(f('3'), f('2')), want: '2', why: 'min, second argument smaller' },
+  ])('$why', ({ got, want }) => {
+    expect(str(got())).toBe(want);
+  });
+  it.each([
+    { a: '2', b: '3', cmp: -1, sign: 1 },
+    { a: '-2', b: '-3', cmp: 1, sign: -1 },
+    { a: '0', b: '0', cmp: 0, sign: 0 },
+  ])('cmp($a, $b) = $cmp, sign($a) = $sign', ({ a, b, cmp, sign }) => {
+    expect(F.cmp(f(a), f(b))).toBe(cmp);
+    expect(F.sign(f(a))).toBe(sign);
+    expect(F.isZero(f(a))).toBe(sign === 0);
+  });
+  it('toString: the field precision by default, fewer digits on request (half to even), exponent form below 1e-7', () => {
+    const third = F.div(F.one, f('3'));
+    expect(F.toString(third)).toBe(`0.${'3'.repeat(20)}`);
+    expect(F.toString(third, 4)).toBe('0.3333');
+    expect(F.toString(f('0.125'), 2)).toBe('0.12');
+    expect(F.toString(f('0.00000001'))).toBe('1e-8');
+    expect(F.toNumber(f('0.5'))).toBe(0.5);
+  });
+  it.each([
+    { op: () => decimalField(5), msg: 'precision must be an integer in 10..1000, got 5', why: 'precision out of range' },
+    { op: () => F.fromNumber(Number.POSITIVE_INFINITY), msg: 'not a finite number: Infinity', why: 'fromNumber(Infinity)' },
+    { op: () => F.fromString('1e99999999999999999'), msg: 'decimal fromString produced a non-finite value', why: 'a decimal beyond the exponent range' },
+    { op: () => F.div(F.one, F.zero), msg: 'division by zero', why: 'division by zero' },
+    { op: () => F.sqrt(f('-4')), msg: 'sqrt of negative -4', why: 'square root of a negative number' },
+    { op: () => F.exp(f('-3e16')), msg: 'decimal exp underflowed (argument -30000000000000000)', why: 'e^a below the exponent range is refused, not rounded to 0' },
+    { op: () => F.exp(f('3e16')), msg: 'decimal exp produced a non-finite value', why: 'e^a above the exponent range' },
+    { op: () => F.log(F.zero), msg: 'log of non-positive 0', why: 'log(0)' },
+    { op: () => F.log(f('-1')), msg: 'log of non-positive -1', why: 'log of a negative number' },
+    { op: () => F.log1p(f('-1')), msg: 'log1p argument must be > -1, got -1', why: 'log1p(−1) = −∞' },
+    { op: () => F.log1p(f('-2')), msg: 'log1p argument must be > -1, got -2', why: 'log1p below −1' },
+    { op: () => F.powInt(f('2'), 0.5), msg: 'powInt needs an integer exponent, got 0.5', why: 'a fractional power' },
+    { op: () => F.powInt(f('10'), 2e16), msg: 'decimal pow produced a non-finite value', why: 'a power beyond the exponent range' },
+    {
+      op: () => F.toString(F.mul(f('1e9000000000000000'), f('1e9000000000000000'))),
+      msg: 'decimal toString produced a non-finite value',
+      why: 'a product beyond the range (+ and × are unchecked) is refused when printed',
+    },
+  ])('$why', ({ op, msg }) => {
+    expect(op).toThrow(msg);
+  });
+  it('isFinite is false for an unchecked product beyond the exponent range', () => {
+    expect(F.isFinite(F.mul(f('1e9000000000000000'), f('1e9000000000000000')))).toBe(false);
+    expect(F.isFinite(f('1e9000000000000'))).toBe(true);
+  });
+});
