@@ -175,10 +175,21 @@ function addP(a: BigFloat, b: BigFloat, bs: number, prec: number): BigFloat {
   if (tx - ty > prec + 3) {
     // y lies below every rounding decision of x: replace it by a sticky unit
     const k = prec + 4 - x.n;
-    const base = x.m << sh(k);
-    const M = as === ys ? base + 1n : base - 1n;
-    const bl = M >= p2(prec + 3) ? prec + 4 : prec + 3;
-    return finish(as, M, x.e - k, bl, prec, 'add');
+    if (k >= 0) {
+      const base = x.m << sh(k);
+      const M = as === ys ? base + 1n : base - 1n;
+      const bl = M >= p2(prec + 3) ? prec + 4 : prec + 3;
+      return finish(as, M, x.e - k, bl, prec, 'add');
+    }
+    // x is wider than this precision (a value of a higher-precision field): the sticky unit must also
+    // lie below x's last bit, which holds when |y| < 2^(x.e−2); otherwise y overlaps x's bits and the
+    // exact path below aligns them with a shift of fewer than y.n + 2 bits
+    if (ty <= x.e - 2) {
+      const base = x.m << 2n;
+      const M = as === ys ? base + 1n : base - 1n;
+      const bl = M >= p2(x.n + 1) ? x.n + 2 : x.n + 1;
+      return finish(as, M, x.e - 2, bl, prec, 'add');
+    }
   }
   const e = x.e < y.e ? x.e : y.e;
   const X = x.e > e ? x.m << sh(x.e - e) : x.m;
