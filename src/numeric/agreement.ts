@@ -5,6 +5,7 @@
  */
 import { Decimal } from 'decimal.js';
 
+// Stryker disable next-line ObjectLiteral: decimal.js's defaults differ only in precision (20) and rounding, and the result goes through toNumber (float64) and a floor to 0.1, which no precision from 20 digits on can change
 const Dx = Decimal.clone({ precision: 60, maxE: 9e15, minE: -9e15 });
 
 /**
