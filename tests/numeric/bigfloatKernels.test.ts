@@ -191,3 +191,32 @@ describe('a value of a higher-precision field used in a lower-precision one', ()
     );
   });
 });
+
+describe('the exponent range is checked on every rounding path, naming the operation', () => {
+  // the documented limit: |binary exponent of the leading bit + 1| ≤ 2^53 − 2^32
+  const EMAX = 2 ** 53 - 2 ** 32;
+  const F = bigfloatField(10); // p = 42 bits
+  const r = (m: bigint, e: number) => raw(1, m, e);
+  const wide = (1n << 40n) + 1n; // 41 bits: a product of two has 81 > 42 bits and is rounded
+  it.each([
+    { op: () => F.mul(r(3n, EMAX - 22), r(3n, 20)), msg: 'bigfloat mul overflowed', why: 'exact product (9, no rounding) whose top is EMAX + 2' },
+    { op: () => F.mul(r(3n, -EMAX + 5), r(3n, -20)), msg: 'bigfloat mul underflowed', why: 'exact product whose top is −EMAX − 11' },
+    { op: () => F.mul(r(wide, EMAX - 60), r(wide, 0)), msg: 'bigfloat mul overflowed', why: 'rounded product whose top is EMAX + 21' },
+    { op: () => F.mul(r(wide, -EMAX - 30), r(wide, -60)), msg: 'bigfloat mul underflowed', why: 'rounded product whose top is −EMAX − 9' },
+    {
+      op: () => F.add(r((1n << 41n) + 1n, EMAX - 42), r((1n << 41n) + 1n, EMAX - 42)),
+      msg: 'bigfloat add overflowed',
+      why: 'x + x with x just below 2^EMAX carries into bit EMAX + 1',
+    },
+    {
+      op: () => F.sub(r((1n << 41n) + 1n, -EMAX - 41), r(1n << 41n, -EMAX - 41)),
+      msg: 'bigfloat sub underflowed',
+      why: 'cancellation of two values near 2^−EMAX leaves 2^(−EMAX−41)',
+    },
+  ])('$why', ({ op, msg }) => {
+    expect(op).toThrow(msg);
+  });
+  it('a product whose top is exactly EMAX is accepted', () => {
+    expect(F.isFinite(F.mul(r(3n, EMAX - 24), r(3n, 20)))).toBe(true);
+  });
+});
