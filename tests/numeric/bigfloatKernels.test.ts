@@ -216,6 +216,14 @@ describe('the exponent range is checked on every rounding path, naming the opera
   ])('$why', ({ op, msg }) => {
     expect(op).toThrow(msg);
   });
+  it.each([
+    { op: (x: BigFloat) => F.add(x, F.zero), why: 'x + 0 (the zero-addend shortcut)' },
+    { op: (x: BigFloat) => F.add(F.zero, x), why: '0 + x (the zero-augend shortcut)' },
+    { op: (x: BigFloat) => F.add(x, r(1n, 0)), why: 'x + 1 with 1 far below x (the wide-operand sticky path)' },
+  ])('an operand wider than the field with top = EMAX, all ones, rounds up into overflow: $why', ({ op }) => {
+    const x = r((1n << 60n) - 1n, EMAX - 60);
+    expect(() => op(x)).toThrow('bigfloat add overflowed');
+  });
   it('a product whose top is exactly EMAX is accepted', () => {
     expect(F.isFinite(F.mul(r(3n, EMAX - 24), r(3n, 20)))).toBe(true);
   });
