@@ -172,7 +172,6 @@ function addP(a: BigFloat, b: BigFloat, bs: number, prec: number): BigFloat {
     ty = t;
   }
   // now |x| has the higher (or equal) top; signs as (x) and ys (y)
-  // Stryker disable next-line BlockStatement: the exact aligned path below rounds every sum correctly too; the sticky unit only avoids a long shift
   if (tx - ty > prec + 3) {
     // y lies below every rounding decision of x: replace it by a sticky unit
     const k = prec + 4 - x.n;
@@ -185,7 +184,6 @@ function addP(a: BigFloat, b: BigFloat, bs: number, prec: number): BigFloat {
     // x is wider than this precision (a value of a higher-precision field): the sticky unit must also
     // lie below x's last bit, which holds when |y| < 2^(x.e−2); otherwise y overlaps x's bits and the
     // exact path below aligns them with a shift of fewer than y.n + 2 bits
-    // Stryker disable next-line BlockStatement: the exact aligned path below rounds this sum correctly too; the sticky unit only avoids a long shift
     if (ty <= x.e - 2) {
       const base = x.m << 2n;
       const M = as === ys ? base + 1n : base - 1n;
