@@ -9,7 +9,6 @@
  * is the closed-form / escaping-flow check. The logistic clock s_t grows like log log t, so the
  * final e_T itself stays large; it is reported, not judged.
  */
-import fc from 'fast-check';
 import type { CheckContext, CheckDef, Outcome } from '../../src/verify/CheckDef.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { simulate } from '../../src/optim/simulate.ts';
@@ -17,7 +16,8 @@ import { alignedComponents, escapeCertificate } from '../../src/flow/l2Certifica
 import { gdClosedForm } from '../../src/flow/gdClosedForm.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { argmax, basisVector, oneMinusCos } from '../../src/verify/direction.ts';
-import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
+import { hundredths, planarFieldStart, planarStart } from '../arbitraries.ts';
+import { runInput } from '../drawnRun.ts';
 
 const CHECKPOINTS = [100, 300, 1000];
 const RUN_PRECISION = 25;
@@ -25,19 +25,14 @@ const RUN_PRECISION = 25;
 function discreteDirection(ctx: CheckContext, algo: 'gd' | 'sam-l2'): Promise<Outcome> {
   const tol = ctx.tolerance;
   const F = ctx.field(Math.min(ctx.precision, RUN_PRECISION));
-  const arb = fc.record({
-    x: distinctMagnitudes(3, { lo: 0.3, hi: 2, gap: 0.25, mixedSigns: true }),
-    uv: fc.array(hundredths(-1.5, 1.5), { minLength: 6, maxLength: 6 }),
-    rho: hundredths(0.05, 0.5),
-  });
+  const arb = planarStart({ d: [3, 3], x: { lo: 0.3, hi: 2, gap: 0.25, mixedSigns: true }, layer: hundredths(-1.5, 1.5), rho: hundredths(0.05, 0.5) });
   return propertyOutcome(
     ctx,
     arb,
     (c) => {
-      const x = c.x.map((s) => F.fromString(s));
-      const u0 = c.uv.slice(0, 3).map((s) => F.fromString(s));
-      const v0 = c.uv.slice(3, 6).map((s) => F.fromString(s));
-      const rho = algo === 'gd' ? F.zero : F.fromString(c.rho);
+      const start = planarFieldStart(F, c);
+      const { x, u0, v0 } = start;
+      const rho = algo === 'gd' ? F.zero : start.rho;
       const j = argmax(
         F,
         x.map((xi) => F.abs(xi)),
@@ -72,7 +67,7 @@ function discreteDirection(ctx: CheckContext, algo: 'gd' | 'sam-l2'): Promise<Ou
       };
     },
     {
-      claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: algo === 'gd' ? undefined : c.rho }),
+      claimInput: (c) => runInput({ X: [c.x], W0: c.W0, ...(algo === 'gd' ? {} : { rho: c.rho }) }),
       draws: { full: 100, quick: 20 },
       tolerance: tol,
       comparison: '<=',
