@@ -94,13 +94,14 @@ export interface PlanarStart {
 
 /**
  * A `PlanarStart` on d ∈ [dLo, dHi] coordinates: x with distinct magnitudes (`distinctMagnitudes`
- * options), u0 and v0 with components from `layer`, ρ from `rho` (default '0', for GD). x is drawn
- * at dHi coordinates and u0, v0 as the two halves of one array of 2·dHi components (half `stride`
- * when given), all cut to their first d entries: no filter, every draw is used.
+ * options) or with independent components (an arbitrary), u0 and v0 with components from `layer`,
+ * ρ from `rho` (default '0', for GD). x is drawn at dHi coordinates and u0, v0 as the two halves
+ * of one array of 2·dHi components (half `stride` when given), all cut to their first d entries:
+ * no filter, every draw is used.
  */
 export function planarStart(opts: {
   d: readonly [number, number];
-  x: Parameters<typeof distinctMagnitudes>[1];
+  x: Parameters<typeof distinctMagnitudes>[1] | fc.Arbitrary<string>;
   layer: fc.Arbitrary<string>;
   rho?: fc.Arbitrary<string>;
   stride?: number;
@@ -111,7 +112,7 @@ export function planarStart(opts: {
     .record({
       // a single dimension is a constant (fc.integer would still consume a draw)
       d: lo === hi ? fc.constant(lo) : fc.integer({ min: lo, max: hi }),
-      x: distinctMagnitudes(hi, opts.x),
+      x: opts.x instanceof fc.Arbitrary ? fc.array(opts.x, { minLength: hi, maxLength: hi }) : distinctMagnitudes(hi, opts.x),
       uv: fc.array(opts.layer, { minLength: 2 * half, maxLength: 2 * half }),
       rho: opts.rho ?? fc.constant('0'),
     })
@@ -129,4 +130,30 @@ export function planarFieldStart<T>(F: Field<T>, c: PlanarStart, inUnitsOfRho = 
 }
 
 /** The ℓ2-SAM start the B3 and B4 flow comparisons draw: d ≤ 3, mixed signs, |u0|, |v0| ≤ 1.5, ρ ∈ [0.05, 1]. */
-export const l2SamStart = planarStart({ d: [1, 3], x: { lo: 0.2, hi: 2.5, gap: 0.05, mixedSigns: true }, layer: hundredths(-1.5, 1.5), rho: hundredths(0.05, 1) });
+export const l2SamStart = planarStart({
+  d: [1, 3],
+  x: { lo: 0.2, hi: 2.5, gap: 0.05, mixedSigns: true },
+  layer: hundredths(-1.5, 1.5),
+  rho: hundredths(0.05, 1),
+});
+
+/** The balanced start u0 = α·1, v0 = sign(x) α (ρ default '0', for GD), with its α. */
+export function balancedPlanarStart(x: string[], alpha: string, rho = '0'): PlanarStart & { readonly alpha: string } {
+  return { x, W0: [x.map(() => alpha), x.map((xi) => (xi.startsWith('-') ? `-${alpha}` : alpha))], rho, alpha };
+}
+
+/** A labelled data set: examples X (rows) and labels Y. */
+export interface Dataset {
+  readonly X: string[][];
+  readonly Y: (1 | -1)[];
+}
+
+/** n ∈ [2, 3] examples in d ∈ [2, 3] dimensions, entries k/100 in [−1.5, 1.5], labels ±1 (separable or not). */
+export const smallDataset: fc.Arbitrary<Dataset> = fc
+  .record({
+    n: fc.integer({ min: 2, max: 3 }),
+    d: fc.integer({ min: 2, max: 3 }),
+    X: fc.array(hundredths(-1.5, 1.5), { minLength: 9, maxLength: 9 }),
+    Y: fc.array(fc.constantFrom<1 | -1>(1, -1), { minLength: 3, maxLength: 3 }),
+  })
+  .map(({ n, d, X, Y }) => ({ X: Array.from({ length: n }, (_, k) => X.slice(3 * k, 3 * k + d)), Y: Y.slice(0, n) }));

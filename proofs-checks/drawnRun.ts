@@ -8,8 +8,10 @@
  * - `runInput(run)`: its `ClaimInput`: depth = the number of layers of the start, n = the number
  *   of examples (a check that moved to depth 3 or to two examples would fail `depth = 2` or
  *   `one example` at once).
+ * - `planarInput(start)`: the same for a drawn one-example start (x, W0, ρ, and α when balanced).
  */
 import type { ClaimInput } from '../src/verify/Claim.ts';
+import type { PlanarStart } from './arbitraries.ts';
 
 /** The run of one draw: examples and start layers (entries of W0 may be field values: only its shape is read). */
 export interface DrawnRun {
@@ -35,4 +37,9 @@ export function runInput(run: DrawnRun): ClaimInput {
     ...(run.rho !== undefined ? { rho: run.rho } : {}),
     ...(run.alpha !== undefined ? { alpha: run.alpha } : {}),
   };
+}
+
+/** The claim input of a drawn one-example start: its x is the only example, its W0 the layers. */
+export function planarInput(start: PlanarStart & { readonly alpha?: string }): ClaimInput {
+  return runInput({ X: [start.x], W0: start.W0, rho: start.rho, ...(start.alpha !== undefined ? { alpha: start.alpha } : {}) });
 }

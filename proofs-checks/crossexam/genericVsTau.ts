@@ -12,7 +12,7 @@ import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { rescaledFlow } from '../../src/flow/rescaledFlow.ts';
 import { l2SamStart, planarFieldStart, type PlanarStart } from '../arbitraries.ts';
-import { runInput } from '../drawnRun.ts';
+import { planarInput } from '../drawnRun.ts';
 import { fieldFor, toleranceFor } from './context.ts';
 
 export const GENERIC_PRECISION = 24;
@@ -68,7 +68,7 @@ export const b3GenericVsTau: CheckDef = {
         return { margin: F.toString(r.diff, 6), detail: { compared: r.compared } };
       },
       {
-        claimInput: (c) => runInput({ X: [c.x], W0: c.W0, rho: c.rho }),
+        claimInput: planarInput,
         numRuns: ctx.quick ? 3 : 12,
         tolerance: tol,
         comparison: '<=',

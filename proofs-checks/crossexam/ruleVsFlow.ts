@@ -14,7 +14,7 @@ import { linfFlow } from '../../src/flow/linfFlow.ts';
 import { linfEscapeCondition } from '../../src/linf/planarExact.ts';
 import { linfPredictedLimit } from '../../src/linf/predictedLimit.ts';
 import { hundredths, planarFieldStart, planarStart, type PlanarStart } from '../arbitraries.ts';
-import { runInput } from '../drawnRun.ts';
+import { planarInput } from '../drawnRun.ts';
 import { fieldFor, toleranceFor } from './context.ts';
 
 /** The predicted limit against the integrated flow from a start whose layers are in units of ρ. */
@@ -56,7 +56,13 @@ export const b9RuleVsFlow: CheckDef = {
   run(ctx) {
     const tol = toleranceFor(ctx, 'rule-vs-flow');
     const F = fieldFor(ctx, 30);
-    const arb = planarStart({ d: [2, 3], x: { lo: 0.3, hi: 2, gap: 0.25, mixedSigns: true }, layer: hundredths(-2.5, 2.5), rho: hundredths(0.2, 1.5), stride: 4 });
+    const arb = planarStart({
+      d: [2, 3],
+      x: { lo: 0.3, hi: 2, gap: 0.25, mixedSigns: true },
+      layer: hundredths(-2.5, 2.5),
+      rho: hundredths(0.2, 1.5),
+      stride: 4,
+    });
     return propertyOutcome(
       ctx,
       arb,
@@ -66,7 +72,7 @@ export const b9RuleVsFlow: CheckDef = {
         return { margin: F.toString(r.margin, 6), detail: { predicted: r.predicted } };
       },
       {
-        claimInput: (c) => runInput({ X: [c.x], W0: c.W0, rho: c.rho }),
+        claimInput: planarInput,
         numRuns: ctx.quick ? 3 : 20,
         tolerance: tol,
         comparison: '<=',

@@ -12,6 +12,7 @@ import type { Field } from '../../src/numeric/Field.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { rescaledFlow } from '../../src/flow/rescaledFlow.ts';
 import { hundredths } from '../arbitraries.ts';
+import { runInput } from '../drawnRun.ts';
 import { fieldFor, toleranceFor } from './context.ts';
 
 export function layerInvariantDrift<T>(F: Field<T>, L: number, xs: string[], Ws: string[][]): T {
@@ -46,6 +47,9 @@ export const unequalLayersInput = fc.record({
   w: fc.array(hundredths(-1.5, 1.5), { minLength: 12, maxLength: 12 }),
 });
 
+/** The start of a draw: L layers, layer l from w[3l .. 3l + d]. */
+const layersOf = (c: { L: number; d: number; w: string[] }) => Array.from({ length: c.L }, (_, l) => c.w.slice(l * 3, l * 3 + c.d));
+
 export const b13UnequalLayers: CheckDef = {
   claimId: 'B13',
   name: 'unequal-layers',
@@ -58,13 +62,13 @@ export const b13UnequalLayers: CheckDef = {
       ctx,
       unequalLayersInput,
       (c) => {
-        const Ws = Array.from({ length: c.L }, (_, l) => c.w.slice(l * 3, l * 3 + c.d));
+        const Ws = layersOf(c);
         if (Ws.every((r) => r.every((s, j) => s === Ws[0]![j]))) return { margin: '0', skip: true };
         if (c.x.slice(0, c.d).every((s) => Number(s) === 0)) return { margin: '0', skip: true };
         return { margin: F.toString(layerInvariantDrift(F, c.L, c.x.slice(0, c.d), Ws), 6), detail: { L: c.L } };
       },
       {
-        claimInput: (c) => ({ depth: c.L, n: 1, x: c.x.slice(0, c.d) }),
+        claimInput: (c) => runInput({ X: [c.x.slice(0, c.d)], W0: layersOf(c) }),
         numRuns: ctx.quick ? 4 : 16,
         tolerance: tol,
         comparison: '<=',

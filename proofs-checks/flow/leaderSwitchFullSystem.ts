@@ -16,9 +16,10 @@
 import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
-import { leaders, balancedStart } from '../../src/analysis/leaders.ts';
+import { leaders } from '../../src/analysis/leaders.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
-import { alphaInXStarBand, distinctMagnitudes, twoLargest } from '../arbitraries.ts';
+import { alphaInXStarBand, balancedPlanarStart, distinctMagnitudes, planarFieldStart, twoLargest } from '../arbitraries.ts';
+import { planarInput } from '../drawnRun.ts';
 
 /** Precision and integrator tolerance (see the tolerance's reason in theorems/derived/B5.ts). */
 const PRECISION = 30;
@@ -41,13 +42,12 @@ export const b5SwitchesAreFullSystemTies: CheckDef = {
       const lo = Math.min(...x) / 2;
       const hi = (twoLargest(x)[0] + twoLargest(x)[1]) / 2;
       return [(lo + hi) / 2, hi];
-    });
+    }).map((c) => balancedPlanarStart(c.x, c.alpha, '1'));
     return propertyOutcome(
       ctx,
       arb,
       (c) => {
-        const x = c.x.map((s) => F.fromString(s));
-        const st = balancedStart(F, x, F.one, F.fromString(c.alpha));
+        const st = planarFieldStart(F, c);
         const r = leaders(F, st, { rtol, sMax: F.fromString(S_MAX) });
         if (r.switches.length === 0) return { margin: '0', skip: true };
         const full = l2Flow(
@@ -64,7 +64,7 @@ export const b5SwitchesAreFullSystemTies: CheckDef = {
         return { margin: F.toString(worst, 6), detail: { switches: r.switches.length, lead_monotone: r.leadMonotone } };
       },
       {
-        claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: '1' }),
+        claimInput: planarInput,
         draws: { full: 100, quick: 20 },
         tolerance: tol,
         comparison: '<=',

@@ -15,7 +15,7 @@ import { rescaledFlow } from '../../src/flow/rescaledFlow.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { alignedComponents, alignedEnergy, collapseCertificate, collapseTailBound, escapeCertificate, l2N, xMinMax } from '../../src/flow/l2Certificates.ts';
 import { hundredths, planarFieldStart, planarStart, type PlanarStart } from '../arbitraries.ts';
-import { runInput } from '../drawnRun.ts';
+import { planarInput } from '../drawnRun.ts';
 
 export const b4Certificates: CheckDef = {
   claimId: 'B4',
@@ -106,7 +106,7 @@ export const b4Certificates: CheckDef = {
         }
         return { margin: String(violations), detail: { certificate: 'escape' } };
       },
-      { claimInput: (c) => runInput({ X: [c.x], W0: c.W0, rho: c.rho }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' },
+      { claimInput: planarInput, draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' },
     );
   },
 };

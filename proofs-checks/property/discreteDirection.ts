@@ -17,7 +17,7 @@ import { gdClosedForm } from '../../src/flow/gdClosedForm.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { argmax, basisVector, oneMinusCos } from '../../src/verify/direction.ts';
 import { hundredths, planarFieldStart, planarStart } from '../arbitraries.ts';
-import { runInput } from '../drawnRun.ts';
+import { planarInput, runInput } from '../drawnRun.ts';
 
 const CHECKPOINTS = [100, 300, 1000];
 const RUN_PRECISION = 25;

@@ -8,7 +8,7 @@ import { gdClosedForm } from '../../src/flow/gdClosedForm.ts';
 import { alignedComponents } from '../../src/flow/l2Certificates.ts';
 import { argmax, basisVector, oneMinusCos } from '../../src/verify/direction.ts';
 import { hundredths, planarFieldStart, planarStart } from '../arbitraries.ts';
-import { runInput } from '../drawnRun.ts';
+import { planarInput } from '../drawnRun.ts';
 
 export const p2ClosedForm: CheckDef = {
   claimId: 'P2',
@@ -34,7 +34,7 @@ export const p2ClosedForm: CheckDef = {
         const st = gdClosedForm(F, x, u0, v0, F.fromNumber(1000));
         return { margin: F.toString(oneMinusCos(F, st.beta, basisVector(F, x.length, j, sj)), 6) };
       },
-      { claimInput: (c) => runInput({ X: [c.x], W0: c.W0 }), draws: { full: 200, quick: 50 }, tolerance: tol, comparison: '<=' },
+      { claimInput: planarInput, draws: { full: 200, quick: 50 }, tolerance: tol, comparison: '<=' },
     );
   },
 };

@@ -7,7 +7,7 @@ import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { argmax, basisVector, oneMinusCos } from '../../src/verify/direction.ts';
 import { hundredths, planarFieldStart, planarStart } from '../arbitraries.ts';
-import { runInput } from '../drawnRun.ts';
+import { planarInput } from '../drawnRun.ts';
 import { FLOW_PRECISION } from './tauVsFull.ts';
 
 export const p4EscapingFlow: CheckDef = {
@@ -41,7 +41,7 @@ export const p4EscapingFlow: CheckDef = {
         return { margin: F.toString(m, 6), detail: { j, tau_200: p.tau && F.toString(p.tau, 12), collapsed_so_far: collapsed } };
       },
       {
-        claimInput: (c) => runInput({ X: [c.x], W0: c.W0, rho: c.rho }),
+        claimInput: planarInput,
         draws: { full: 100, quick: 20 },
         tolerance: tol,
         comparison: '<=',

@@ -15,7 +15,7 @@ import { linfPredictedLimit } from '../../src/linf/predictedLimit.ts';
 import { linfClosedForm } from '../../src/flow/linfClosedForm.ts';
 import { basisVector, oneMinusCos } from '../../src/verify/direction.ts';
 import { hundredths, planarFieldStart, planarStart } from '../arbitraries.ts';
-import { runInput } from '../drawnRun.ts';
+import { planarInput, runInput } from '../drawnRun.ts';
 
 /** Relative distance of a start from the basin boundary in the exact rule. */
 function boundaryDistance<T>(F: Field<T>, u: T, v: T, rho: T): T {
@@ -101,7 +101,7 @@ export const b9BasinRule: CheckDef = {
           limit === null ? st.beta.reduce((a, b) => F.max(a, F.abs(b)), F.zero) : oneMinusCos(F, st.beta, basisVector(F, x.length, limit.index, limit.sign));
         return { margin: F.toString(margin, 6), detail: { fates, predicted: limit } };
       },
-      { claimInput: (c) => runInput({ X: [c.x], W0: c.W0, rho: c.rho }), draws: { full: 150, quick: 40 }, tolerance: tol, comparison: '<=' },
+      { claimInput: planarInput, draws: { full: 150, quick: 40 }, tolerance: tol, comparison: '<=' },
     );
   },
 };

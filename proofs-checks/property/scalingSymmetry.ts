@@ -8,7 +8,7 @@ import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { stateDistance } from '../../src/verify/direction.ts';
 import { hundredths, l2SamStart, planarFieldStart } from '../arbitraries.ts';
-import { runInput } from '../drawnRun.ts';
+import { planarInput } from '../drawnRun.ts';
 
 export const b4Scaling: CheckDef = {
   claimId: 'B4',
@@ -41,7 +41,7 @@ export const b4Scaling: CheckDef = {
         return { margin: F.toString(worst, 6), detail: { compared } };
       },
       {
-        claimInput: ({ start: c }) => runInput({ X: [c.x], W0: c.W0, rho: c.rho }),
+        claimInput: (c) => planarInput(c.start),
         draws: { full: 100, quick: 20 },
         tolerance: tol,
         comparison: '<=',

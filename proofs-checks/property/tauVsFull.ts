@@ -6,7 +6,7 @@ import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { stateDistance } from '../../src/verify/direction.ts';
 import { l2SamStart, planarFieldStart } from '../arbitraries.ts';
-import { runInput } from '../drawnRun.ts';
+import { planarInput } from '../drawnRun.ts';
 
 export const FLOW_PRECISION = 30;
 
@@ -43,7 +43,7 @@ export const b3TauVsFull: CheckDef = {
         };
       },
       {
-        claimInput: (c) => runInput({ X: [c.x], W0: c.W0, rho: c.rho }),
+        claimInput: planarInput,
         draws: { full: 100, quick: 20 },
         tolerance: tol,
         comparison: '<=',
