@@ -17,7 +17,7 @@ import { gdClosedForm } from '../../src/flow/gdClosedForm.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { argmax, basisVector, oneMinusCos } from '../../src/verify/direction.ts';
 import { hundredths, planarFieldStart, planarStart } from '../arbitraries.ts';
-import { planarInput, runInput } from '../drawnRun.ts';
+import { planarInput } from '../drawnRun.ts';
 
 const CHECKPOINTS = [100, 300, 1000];
 const RUN_PRECISION = 25;
@@ -25,14 +25,15 @@ const RUN_PRECISION = 25;
 function discreteDirection(ctx: CheckContext, algo: 'gd' | 'sam-l2'): Promise<Outcome> {
   const tol = ctx.tolerance;
   const F = ctx.field(Math.min(ctx.precision, RUN_PRECISION));
-  const arb = planarStart({ d: [3, 3], x: { lo: 0.3, hi: 2, gap: 0.25, mixedSigns: true }, layer: hundredths(-1.5, 1.5), rho: hundredths(0.05, 0.5) });
+  // GD runs with rho = 0 (the drawn rho is replaced, so the draws of the two algorithms are the same)
+  const arb = planarStart({ d: [3, 3], x: { lo: 0.3, hi: 2, gap: 0.25, mixedSigns: true }, layer: hundredths(-1.5, 1.5), rho: hundredths(0.05, 0.5) }).map(
+    (c) => (algo === 'gd' ? { ...c, rho: '0' } : c),
+  );
   return propertyOutcome(
     ctx,
     arb,
     (c) => {
-      const start = planarFieldStart(F, c);
-      const { x, u0, v0 } = start;
-      const rho = algo === 'gd' ? F.zero : start.rho;
+      const { x, u0, v0, rho } = planarFieldStart(F, c);
       const j = argmax(
         F,
         x.map((xi) => F.abs(xi)),
@@ -67,7 +68,7 @@ function discreteDirection(ctx: CheckContext, algo: 'gd' | 'sam-l2'): Promise<Ou
       };
     },
     {
-      claimInput: (c) => runInput({ X: [c.x], W0: c.W0, ...(algo === 'gd' ? {} : { rho: c.rho }) }),
+      claimInput: planarInput,
       draws: { full: 100, quick: 20 },
       tolerance: tol,
       comparison: '<=',
