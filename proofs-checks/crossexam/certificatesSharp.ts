@@ -15,7 +15,6 @@ import { balancedStart } from '../../src/analysis/leaders.ts';
 import type { L2Start } from '../../src/flow/tauReduction.ts';
 import { hundredths } from '../arbitraries.ts';
 import { runInput } from '../drawnRun.ts';
-import { fieldFor, toleranceFor } from './context.ts';
 
 /** The balanced d = 1 starts at α = (ρ/√2)(1 − ε) (side −1) and (ρ/√2)(1 + ε) (side +1). */
 export function sharpStarts<T>(F: Field<T>, xS: string, rhoS: string, epsExp: number): { side: -1 | 1; st: L2Start<T> }[] {
@@ -44,8 +43,8 @@ export const b4CertificatesSharpD1: CheckDef = {
   method: 'property',
   quantity: 'wrong certificate verdicts at s = 0 from balanced starts alpha = (rho/sqrt2)(1 -+ eps), d = 1 (collapse below, escape above)',
   run(ctx) {
-    const tol = toleranceFor(ctx, 'certificates-sharp-d1');
-    const F = fieldFor(ctx, 40);
+    const tol = ctx.tolerance;
+    const F = ctx.field(40);
     const arb = fc.record({ x: hundredths(-3, 3).filter((s) => Number(s) !== 0), rho: hundredths(0.05, 2), e: fc.integer({ min: 2, max: 6 }) });
     return propertyOutcome(ctx, arb, (c) => ({ margin: String(certificateErrorsD1(F, c.x, c.rho, c.e)), detail: { eps: `1e-${c.e}` } }), {
       claimInput: (c) => {

@@ -11,7 +11,6 @@ import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { rescaledFlow } from '../../src/flow/rescaledFlow.ts';
 import { balancedPlanarStart, distinctMagnitudes, hundredths, planarFieldStart, type PlanarStart } from '../arbitraries.ts';
 import { planarInput } from '../drawnRun.ts';
-import { fieldFor, toleranceFor } from './context.ts';
 
 export function gdBalancedError<T>(F: Field<T>, start: PlanarStart & { readonly alpha: string }): { err: T; leaderMismatches: number } {
   const { x, u0, v0 } = planarFieldStart(F, start);
@@ -40,8 +39,8 @@ export const b6GdBalancedFlow: CheckDef = {
   method: 'property',
   quantity: 'max relative |beta_i(s) of the generic GD flow (L = 2) - alpha^2 e^{2 x_i s}| at s in {0.1, 0.5, 1, 2}; a leader other than argmax x_i counts 1',
   run(ctx) {
-    const tol = toleranceFor(ctx, 'closed-vs-generic-flow');
-    const F = fieldFor(ctx, 30);
+    const tol = ctx.tolerance;
+    const F = ctx.field(30);
     const arb = fc
       .record({ x: distinctMagnitudes(3, { lo: 0.2, hi: 2, gap: 0.05 }), alpha: hundredths(0.05, 1.5) })
       .map((c) => balancedPlanarStart(c.x, c.alpha));

@@ -13,7 +13,6 @@ import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { rescaledFlow } from '../../src/flow/rescaledFlow.ts';
 import { l2SamStart, planarFieldStart, type PlanarStart } from '../arbitraries.ts';
 import { planarInput } from '../drawnRun.ts';
-import { fieldFor, toleranceFor } from './context.ts';
 
 export const GENERIC_PRECISION = 24;
 
@@ -57,8 +56,8 @@ export const b3GenericVsTau: CheckDef = {
   method: 'property',
   quantity: 'max over s in {0.25, 0.5, 1} (before collapse) of |(u,v)_tau reduction - (w_1,w_2)_generic depth-L l2-SAM flow at L = 2| / max(1, |(u,v)|)',
   run(ctx) {
-    const tol = toleranceFor(ctx, 'generic-vs-tau');
-    const F = fieldFor(ctx, GENERIC_PRECISION);
+    const tol = ctx.tolerance;
+    const F = ctx.field(GENERIC_PRECISION);
     return propertyOutcome(
       ctx,
       l2SamStart,

@@ -12,7 +12,6 @@ import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { l2MaxMargin } from '../../src/maxmargin/l2MaxMargin.ts';
 import { smallDataset } from '../arbitraries.ts';
 import { runInput } from '../drawnRun.ts';
-import { fieldFor, toleranceFor } from './context.ts';
 
 function det<T>(F: Field<T>, M: T[][]): T {
   if (M.length === 1) return M[0]![0]!;
@@ -74,8 +73,8 @@ export const p1MaxMarginKkt: CheckDef = {
   quantity:
     "violation of the KKT optimality certificate of the solver's w_hat (infeasibility, or min over active subsets of max(-lambda, |w_hat - sum lambda_k y_k x_k|)); 0 = certified",
   run(ctx) {
-    const tol = toleranceFor(ctx, 'max-margin-kkt');
-    const F = fieldFor(ctx, 40);
+    const tol = ctx.tolerance;
+    const F = ctx.field(40);
     return propertyOutcome(
       ctx,
       smallDataset,

@@ -15,7 +15,6 @@ import { linfEscapeCondition } from '../../src/linf/planarExact.ts';
 import { linfPredictedLimit } from '../../src/linf/predictedLimit.ts';
 import { hundredths, planarFieldStart, planarStart, type PlanarStart } from '../arbitraries.ts';
 import { planarInput } from '../drawnRun.ts';
-import { fieldFor, toleranceFor } from './context.ts';
 
 /** The predicted limit against the integrated flow from a start whose layers are in units of ρ. */
 export function ruleVsFlow<T>(F: Field<T>, c: PlanarStart): { margin: T; predicted: string; skip: boolean } {
@@ -54,8 +53,8 @@ export const b9RuleVsFlow: CheckDef = {
   method: 'property',
   quantity: '1 - cos(beta of the integrated Filippov flow at s = 30/gap, sign(x_j) e_j) with j from the basin rule (|beta|_inf when no coordinate escapes)',
   run(ctx) {
-    const tol = toleranceFor(ctx, 'rule-vs-flow');
-    const F = fieldFor(ctx, 30);
+    const tol = ctx.tolerance;
+    const F = ctx.field(30);
     const arb = planarStart({
       d: [2, 3],
       x: { lo: 0.3, hi: 2, gap: 0.25, mixedSigns: true },

@@ -13,7 +13,6 @@ import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { rescaledFlow } from '../../src/flow/rescaledFlow.ts';
 import { hundredths } from '../arbitraries.ts';
 import { runInput } from '../drawnRun.ts';
-import { fieldFor, toleranceFor } from './context.ts';
 
 export function layerInvariantDrift<T>(F: Field<T>, L: number, xs: string[], Ws: string[][]): T {
   const x = xs.map((s) => F.fromString(s));
@@ -56,8 +55,8 @@ export const b13UnequalLayers: CheckDef = {
   method: 'property',
   quantity: 'max over s, j, k of |(w_k[j]^2 - w_1[j]^2)(s) - (w_k[j]^2 - w_1[j]^2)(0)| / max(1, w^2), generic GD rescaled flow, L in {3, 4}, unequal layers',
   run(ctx) {
-    const tol = toleranceFor(ctx, 'unequal-layers');
-    const F = fieldFor(ctx, 24);
+    const tol = ctx.tolerance;
+    const F = ctx.field(24);
     return propertyOutcome(
       ctx,
       unequalLayersInput,

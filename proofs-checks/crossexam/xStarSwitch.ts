@@ -14,7 +14,6 @@ import { balancedStart, leaders } from '../../src/analysis/leaders.ts';
 import type { L2Start } from '../../src/flow/tauReduction.ts';
 import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
 import { runInput } from '../drawnRun.ts';
-import { fieldFor, toleranceFor } from './context.ts';
 
 /** The balanced start of a draw: the witness's α, or `factor` times the escape bracket ρ x_max/(√2‖x‖). */
 export function xStarStart<T>(F: Field<T>, c: { x: readonly string[]; rho: string; factor: string; alpha: string; witness: boolean }): L2Start<T> {
@@ -63,8 +62,8 @@ export const b5XStarAtSwitches: CheckDef = {
   method: 'property',
   quantity: 'max over reported lead switches i -> j of |x*(s_switch) - (|x_i| + |x_j|)/2| / ((|x_i| + |x_j|)/2), balanced starts',
   run(ctx) {
-    const tol = toleranceFor(ctx, 'x-star-at-switches');
-    const F = fieldFor(ctx, 24);
+    const tol = ctx.tolerance;
+    const F = ctx.field(24);
     return propertyOutcome(
       ctx,
       xStarInput,

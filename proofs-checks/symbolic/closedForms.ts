@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { Field } from '../../src/numeric/Field.ts';
 import { defineObligation, ratArb, sampleToField, type Obligation, type Sample } from '../../src/symbolic/obligation.ts';
 import { engineRhs, fdDerivative, maxOf, relDiff } from '../../src/symbolic/numericChecks.ts';
-import { ev, namedResidual, runNamed, type CasLine } from './common.ts';
+import { ev, namedResidual, runNamed, twoCoordinatePoint, type CasLine } from './common.ts';
 
 const SUBST_NOTE = 'method: verification by substitution (no JS CAS solves ODEs); unknown function T(s) kept symbolic by algebrite, d(T(s),s) replaced by 1/N';
 const NERD_NOTE = "nerdamer-prime reads T(s) as the product T*s (diff gives no T' term): not used where T(s) appears";
@@ -308,16 +308,7 @@ const b3inv = defineObligation<Sample>({
 });
 
 // ---------- B4 ----------
-const scaleArb: fc.Arbitrary<Sample> = fc.record({
-  x1: ratArb(2, { nonzero: true }),
-  x2: ratArb(2, { nonzero: true }),
-  u1: ratArb(2),
-  u2: ratArb(2),
-  v1: ratArb(2),
-  v2: ratArb(2),
-  rho: ratArb(1, { positive: true }),
-  lam: ratArb(3, { positive: true }),
-});
+const scaleArb: fc.Arbitrary<Sample> = fc.record({ ...twoCoordinatePoint(2), lam: ratArb(3, { positive: true }) });
 
 const b4scaling = defineObligation<Sample>({
   id: 'B4.scaling',

@@ -105,6 +105,25 @@ const closedForms = defineObligation<Sample>({
 
 const q2Arb: fc.Arbitrary<Sample> = fc.record({ a: ratArb(4, { positive: true }), b: ratArb(4, { positive: true }), rho: ratArb(1, { positive: true }) });
 
+/**
+ * E = e^σ at which a start in Q2 (inQ2(1) true) leaves it: doubling to a bracket, then bisection
+ * to the working precision; the upper end of the final bracket.
+ */
+function exitFromQ2<T>(F: Field<T>, inQ2: (E: T) => boolean): T {
+  let lo = F.one,
+    hi = F.fromNumber(2);
+  while (inQ2(hi)) {
+    lo = hi;
+    hi = F.mul(hi, F.fromNumber(2));
+  }
+  for (let k = 0; k < Math.ceil(F.precision * 3.4) + 10; k++) {
+    const mid = F.div(F.add(lo, hi), F.fromNumber(2));
+    if (inQ2(mid)) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
 const crossing = defineObligation<Sample>({
   id: 'B8.mixed-crossing',
   item: 'B8',
@@ -163,24 +182,12 @@ const crossing = defineObligation<Sample>({
     // the CAS's own E-form of the closed form (exp(x s) -> E): rational in E, evaluated exactly in decimal
     const env = (E: T) => ({ u0, v0, rho, E });
     const inQ2 = (E: T) => F.sign(ev(F, cas.data!.uE!, env(E))) < 0 && F.sign(ev(F, cas.data!.vE!, env(E))) > 0;
-    let lo = F.one,
-      hi = F.fromNumber(2);
-    while (inQ2(hi)) {
-      lo = hi;
-      hi = F.mul(hi, F.fromNumber(2));
-    }
-    for (let k = 0; k < Math.ceil(F.precision * 3.4) + 10; k++) {
-      const mid = F.div(F.add(lo, hi), F.fromNumber(2));
-      if (inQ2(mid)) lo = mid;
-      else hi = mid;
-    }
+    const hi = exitFromQ2(F, inQ2);
     const p0 = F.add(u0, v0),
       Qt = F.sub(F.sub(u0, v0), F.mul(F.fromNumber(2), rho));
     // predicted exit: the quadratic whose root comes first (p0 > 0: u, p0 < 0: v), cancellation-free root
-    const two = F.fromNumber(2);
     const disc = (sgn: number) => F.sqrt(F.add(F.mul(rho, rho), F.mul(F.fromNumber(sgn), F.mul(p0, Qt))));
     const Epred = F.sign(p0) >= 0 ? F.div(F.neg(Qt), F.add(rho, disc(-1))) : F.div(F.neg(Qt), F.add(rho, disc(1)));
-    void two;
     return relDiff(F, hi, Epred);
   },
 });
@@ -276,18 +283,7 @@ export function makeMixedThreshold(wrongK?: number): Obligation {
         const st = at(E);
         return F.sign(st.u) < 0 && F.sign(st.v) > 0;
       };
-      let lo = F.one,
-        hi = F.fromNumber(2);
-      while (inQ2(hi)) {
-        lo = hi;
-        hi = F.mul(hi, F.fromNumber(2));
-      }
-      for (let k = 0; k < Math.ceil(F.precision * 3.4) + 10; k++) {
-        const mid = F.div(F.add(lo, hi), F.fromNumber(2));
-        if (inQ2(mid)) lo = mid;
-        else hi = mid;
-      }
-      const st = at(hi);
+      const st = at(exitFromQ2(F, inQ2));
       const other = F.cmp(F.abs(st.u), F.abs(st.v)) < 0 ? st.v : st.u; // the coordinate that is not ~0
       const c = F.cmp(F.abs(other), F.mul(F.fromNumber(2), rho));
       const simFate = F.cmp(F.abs(other), rho) <= 0 ? -1 : c;

@@ -9,22 +9,14 @@ import { gradient } from '../../src/model/diagonalNetwork.ts';
 import { perturbation } from '../../src/optim/algorithms.ts';
 import { defineObligation, ratArb, sampleToField, type Obligation, type Sample } from '../../src/symbolic/obligation.ts';
 import { engineRhs, maxOf, relDiff } from '../../src/symbolic/numericChecks.ts';
-import { ev, namedResidual, runNamed, type CasLine } from './common.ts';
+import { ev, namedResidual, runNamed, twoCoordinatePoint, type CasLine } from './common.ts';
 
 const Z = 'x1*u1*v1+x2*u2*v2';
 const W = ['u1', 'u2', 'v1', 'v2'];
 const CLAIM_GRAD: Record<string, string> = { u1: '-g*x1*v1', u2: '-g*x2*v2', v1: '-g*x1*u1', v2: '-g*x2*u2' };
 const N2 = 'x1^2*(u1^2+v1^2)+x2^2*(u2^2+v2^2)';
 
-const pointArb: fc.Arbitrary<Sample> = fc.record({
-  x1: ratArb(3, { nonzero: true }),
-  x2: ratArb(3, { nonzero: true }),
-  u1: ratArb(2),
-  u2: ratArb(2),
-  v1: ratArb(2),
-  v2: ratArb(2),
-  rho: ratArb(1, { positive: true }),
-});
+const pointArb: fc.Arbitrary<Sample> = fc.record(twoCoordinatePoint(3));
 
 /** Symbolic gradient: the CAS differentiates z; the chain rule ∂ℓ(z)/∂w = ℓ'(z)·∂z/∂w with ℓ' = −g is applied explicitly. */
 async function derivedGradient(run: (script: CasLine[]) => Promise<Record<string, string>>): Promise<{ raw: string; grad: Record<string, string> }> {
