@@ -66,6 +66,11 @@ export async function runNamed(session: CasSession, engine: CasEngine, script: r
   return named;
 }
 
+/** Run a script on algebrite: the engine and the named residual of an obligation's CAS result (its steps are added by the caller). */
+export async function algebriteResidual(session: CasSession, script: readonly CasLine[]): Promise<{ engine: 'algebrite'; residual: string }> {
+  return { engine: 'algebrite', residual: namedResidual(await runNamed(session, 'algebrite', script)) };
+}
+
 /** "0" if every named residual is exactly 0, otherwise the nonzero ones with their names. */
 export function namedResidual(residuals: Readonly<Record<string, string>>): string {
   return combineResiduals(Object.keys(residuals), Object.values(residuals));

@@ -16,7 +16,7 @@ import { defineObligation, ratArb, sampleToField, type Obligation, type Sample }
 import { engineRhs, fdDerivative, maxOf, relDiff } from '../../src/symbolic/numericChecks.ts';
 import { linfEscapeMargin } from '../../src/linf/planarExact.ts';
 import { srcMixedConstant, srcSameQuadrantConstant } from './srcConstants.ts';
-import { ev, namedResidual, runNamed, type CasLine } from './common.ts';
+import { algebriteResidual, ev, namedResidual, runNamed, type CasLine } from './common.ts';
 
 function toTwin<T, S>(F: Field<T>, G: Field<S>, e: Record<string, T>): Record<string, S> {
   const o: Record<string, S> = {};
@@ -74,10 +74,8 @@ const closedForms = defineObligation<Sample>({
       ['Q2 p', `simplify((${q2.u})+(${q2.v})-(u0+v0)*exp(x*s))`],
       ['Q2 q', `simplify((${q2.u})-(${q2.v})-2*rho-(u0-v0-2*rho)*exp(-x*s))`],
     );
-    const res = await runNamed(s, 'algebrite', lines);
     return {
-      engine: 'algebrite',
-      residual: namedResidual(res),
+      ...(await algebriteResidual(s, lines)),
       steps: [
         "rhs in quadrant (su, sv): u' = x(v - rho su), v' = x(u - rho sv) (B1, x > 0)",
         "centre (u*, v*) = (rho sv, rho su), shifted system a' = x b, b' = x a",
@@ -356,21 +354,19 @@ const q1Threshold = defineObligation<Sample>({
     const cf = quadrantClosedForm(1, 1);
     const vE = `subst(E,exp(x*s),subst(1/E,exp(-x*s),${cf.v}))`;
     const uE = `subst(E,exp(x*s),subst(1/E,exp(-x*s),${cf.u}))`;
-    const res = await runNamed(s, 'algebrite', [
-      `uE=${uE}`,
-      `vE=${vE}`,
-      // p - 2 rho = P E with P = p0 - 2 rho
-      ['p - 2rho = P E', 'simplify(uE+vE-2*rho-(u0+v0-2*rho)*E)'],
-      // u' = v - rho = rho + P E - u, which is rho + P E where u = 0
-      ["u' = rho + P E - u", 'simplify((vE-rho)-(rho+(u0+v0-2*rho)*E-uE))'],
-      // P = 0: the state is (rho, rho) + (q0/2)(1, -1)/E -> (rho, rho)
-      ['P = 0 tends to (rho, rho)', 'simplify(subst(2*rho-v0,u0,uE)-rho-(2*rho-2*v0)/(2*E))'],
-      // the threshold constant of src/linf/planarExact.ts must be the stable manifold P = 0 of the saddle
-      ['src threshold is the stable manifold', `simplify(subst(${srcSameQuadrantConstant()}*rho-v0,u0,uE)-rho-(2*rho-2*v0)/(2*E))`],
-    ]);
     return {
-      engine: 'algebrite',
-      residual: namedResidual(res),
+      ...(await algebriteResidual(s, [
+        `uE=${uE}`,
+        `vE=${vE}`,
+        // p - 2 rho = P E with P = p0 - 2 rho
+        ['p - 2rho = P E', 'simplify(uE+vE-2*rho-(u0+v0-2*rho)*E)'],
+        // u' = v - rho = rho + P E - u, which is rho + P E where u = 0
+        ["u' = rho + P E - u", 'simplify((vE-rho)-(rho+(u0+v0-2*rho)*E-uE))'],
+        // P = 0: the state is (rho, rho) + (q0/2)(1, -1)/E -> (rho, rho)
+        ['P = 0 tends to (rho, rho)', 'simplify(subst(2*rho-v0,u0,uE)-rho-(2*rho-2*v0)/(2*E))'],
+        // the threshold constant of src/linf/planarExact.ts must be the stable manifold P = 0 of the saddle
+        ['src threshold is the stable manifold', `simplify(subst(${srcSameQuadrantConstant()}*rho-v0,u0,uE)-rho-(2*rho-2*v0)/(2*E))`],
+      ])),
       steps: [
         'Q1 closed form (B8.closed-forms) with E = e^{x s}',
         'p - 2 rho = P E, P = p0 - 2 rho',
