@@ -43,7 +43,6 @@ export const b4CertificatesSharpD1: CheckDef = {
   method: 'property',
   quantity: 'wrong certificate verdicts at s = 0 from balanced starts alpha = (rho/sqrt2)(1 -+ eps), d = 1 (collapse below, escape above)',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(40);
     const arb = fc.record({ x: hundredths(-3, 3).filter((s) => Number(s) !== 0), rho: hundredths(0.05, 2), e: fc.integer({ min: 2, max: 6 }) });
     return propertyOutcome(ctx, arb, (c) => ({ margin: String(certificateErrorsD1(F, c.x, c.rho, c.e)), detail: { eps: `1e-${c.e}` } }), {
@@ -52,7 +51,6 @@ export const b4CertificatesSharpD1: CheckDef = {
         return runInput({ X: [[c.x]], W0: [st.u0, st.v0], rho: c.rho });
       },
       numRuns: ctx.quick ? 30 : 100,
-      tolerance: tol,
       comparison: '<=',
       notes: ['independent path: the fixed point alpha_c = rho/sqrt2 (B10) where both certificates are sharp at s = 0 for d = 1'],
     });

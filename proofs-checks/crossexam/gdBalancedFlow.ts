@@ -39,7 +39,6 @@ export const b6GdBalancedFlow: CheckDef = {
   method: 'property',
   quantity: 'max relative |beta_i(s) of the generic GD flow (L = 2) - alpha^2 e^{2 x_i s}| at s in {0.1, 0.5, 1, 2}; a leader other than argmax x_i counts 1',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(30);
     const arb = fc
       .record({ x: distinctMagnitudes(3, { lo: 0.2, hi: 2, gap: 0.05 }), alpha: hundredths(0.05, 1.5) })
@@ -54,7 +53,6 @@ export const b6GdBalancedFlow: CheckDef = {
       {
         claimInput: planarInput,
         numRuns: ctx.quick ? 4 : 16,
-        tolerance: tol,
         comparison: '<=',
         notes: ['independent path: the B6 closed form written here vs the generic depth-L GD field integrated at L = 2 (precision 30, rtol 1e-18)'],
       },

@@ -56,7 +56,6 @@ export const b3GenericVsTau: CheckDef = {
   method: 'property',
   quantity: 'max over s in {0.25, 0.5, 1} (before collapse) of |(u,v)_tau reduction - (w_1,w_2)_generic depth-L l2-SAM flow at L = 2| / max(1, |(u,v)|)',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(GENERIC_PRECISION);
     return propertyOutcome(
       ctx,
@@ -69,7 +68,6 @@ export const b3GenericVsTau: CheckDef = {
       {
         claimInput: planarInput,
         numRuns: ctx.quick ? 3 : 12,
-        tolerance: tol,
         comparison: '<=',
         notes: ['independent path: generic depth-L rescaled l2-SAM field (src/flow/rescaledFlow.ts) vs the tau reduction; both at rtol 1e-16, precision 24'],
       },

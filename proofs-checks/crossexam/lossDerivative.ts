@@ -95,12 +95,10 @@ export const b1LossDerivative: CheckDef = {
   quantity:
     'max(|g(z) + dl/dz| / max(1, |g|), |l_engine(z) - l(z)| / max(1, l)), central difference (step 1e-13, precision 40) of the loss written from its definition',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(FD_PRECISION);
     const arb = fc.record({ z: hundredths(-40, 40), loss: fc.constantFrom<LossName>('logistic', 'exponential') });
     return propertyOutcome(ctx, arb, (c) => ({ margin: F.toString(lossDerivativeError(F, c.loss, F.fromString(c.z)), 6) }), {
       numRuns: ctx.quick ? 40 : 200,
-      tolerance: tol,
       comparison: '<=',
       notes: ['independent path: the loss written from its definition, differentiated numerically', "tests the loss the B1 rescaling divides by (g = -l')"],
     });
@@ -131,11 +129,9 @@ export const b1GradientFd: CheckDef = {
   quantity:
     'max |dL/dw_l[j] (engine) - central difference of (1/n) sum_k l(y_k <w_1 * ... * w_L, x_k>)| / max(1, |grad|_inf), n in {2, 3}, L in 1..4 (unequal layers), and the engine loss value error',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(FD_PRECISION);
     return propertyOutcome(ctx, gradientCase, (c) => ({ margin: F.toString(gradientFdError(F, c), 6), detail: { L: c.L, n: c.X.length } }), {
       numRuns: ctx.quick ? 12 : 60,
-      tolerance: tol,
       comparison: '<=',
       notes: [
         'independent path: the empirical loss written from its definition, differentiated numerically (n >= 2, unequal layers)',

@@ -73,7 +73,6 @@ export const p1MaxMarginKkt: CheckDef = {
   quantity:
     "violation of the KKT optimality certificate of the solver's w_hat (infeasibility, or min over active subsets of max(-lambda, |w_hat - sum lambda_k y_k x_k|)); 0 = certified",
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(40);
     return propertyOutcome(
       ctx,
@@ -89,7 +88,6 @@ export const p1MaxMarginKkt: CheckDef = {
         // the solver's w_hat is the limit direction of the depth-1 model w started at 0 (one layer)
         claimInput: (c) => runInput({ X: c.X, Y: c.Y, W0: [c.X[0]!.map(() => '0')] }),
         numRuns: ctx.quick ? 40 : 200,
-        tolerance: tol,
         comparison: '<=',
         notes: ["independent path: KKT certificate (feasibility + non-negative multipliers by Cramer's rule), no solver code shared"],
       },

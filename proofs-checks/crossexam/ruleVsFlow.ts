@@ -53,7 +53,6 @@ export const b9RuleVsFlow: CheckDef = {
   method: 'property',
   quantity: '1 - cos(beta of the integrated Filippov flow at s = 30/gap, sign(x_j) e_j) with j from the basin rule (|beta|_inf when no coordinate escapes)',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(30);
     const arb = planarStart({
       d: [2, 3],
@@ -73,7 +72,6 @@ export const b9RuleVsFlow: CheckDef = {
       {
         claimInput: planarInput,
         numRuns: ctx.quick ? 3 : 20,
-        tolerance: tol,
         comparison: '<=',
         notes: ['independent path: prediction from the exact fates, measurement from the integrated Filippov flow (linfFlow never evaluates the basin rule)'],
       },

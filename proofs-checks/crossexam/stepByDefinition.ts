@@ -98,11 +98,9 @@ export const b11StepByDefinition: CheckDef = {
   quantity:
     'max relative |engine step - step written from the definitions| (GD, l2-SAM, l_inf-SAM; n in {2, 3}; depth 1-3, unequal layers; both losses), precision 40',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(40);
     return propertyOutcome(ctx, stepCase, (c) => ({ margin: F.toString(stepError(F, c), 6), detail: { algo: c.algo, L: c.L, n: c.n } }), {
       numRuns: ctx.quick ? 30 : 150,
-      tolerance: tol,
       comparison: '<=',
       notes: [
         'independent path: gradient, perturbation and update written out from the definitions',

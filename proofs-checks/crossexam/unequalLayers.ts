@@ -55,7 +55,6 @@ export const b13UnequalLayers: CheckDef = {
   method: 'property',
   quantity: 'max over s, j, k of |(w_k[j]^2 - w_1[j]^2)(s) - (w_k[j]^2 - w_1[j]^2)(0)| / max(1, w^2), generic GD rescaled flow, L in {3, 4}, unequal layers',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(24);
     return propertyOutcome(
       ctx,
@@ -69,7 +68,6 @@ export const b13UnequalLayers: CheckDef = {
       {
         claimInput: (c) => runInput({ X: [c.x.slice(0, c.d)], W0: layersOf(c) }),
         numRuns: ctx.quick ? 4 : 16,
-        tolerance: tol,
         comparison: '<=',
         notes: ['independent path: the conservation law of the GD field, written from its definition'],
       },

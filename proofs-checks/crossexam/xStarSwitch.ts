@@ -62,7 +62,6 @@ export const b5XStarAtSwitches: CheckDef = {
   method: 'property',
   quantity: 'max over reported lead switches i -> j of |x*(s_switch) - (|x_i| + |x_j|)/2| / ((|x_i| + |x_j|)/2), balanced starts',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(24);
     return propertyOutcome(
       ctx,
@@ -78,7 +77,6 @@ export const b5XStarAtSwitches: CheckDef = {
           return runInput({ X: [c.x], W0: [st.u0, st.v0], rho: c.rho, alpha: F.toString(st.u0[0]!, 20) });
         },
         numRuns: ctx.quick ? 2 : 10,
-        tolerance: tol,
         comparison: '<=',
         notes: ['independent path: the tie condition |beta_i| = |beta_j| <=> x* = (|x_i| + |x_j|)/2 from x alone'],
       },

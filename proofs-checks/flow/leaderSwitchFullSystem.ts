@@ -33,7 +33,6 @@ export const b5SwitchesAreFullSystemTies: CheckDef = {
   method: 'property',
   quantity: 'max over located switches at s <= 40 of |log|beta_i| - log|beta_j|| in the independently integrated full system',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(PRECISION);
     const rtol = F.fromString(RTOL);
     const xs = fc.integer({ min: 2, max: 3 }).chain((d) => distinctMagnitudes(d, { lo: 0.2, hi: 2.5, gap: 0.01 }));
@@ -66,7 +65,6 @@ export const b5SwitchesAreFullSystemTies: CheckDef = {
       {
         claimInput: planarInput,
         draws: { full: 100, quick: 20 },
-        tolerance: tol,
         comparison: '<=',
         notes: [
           `tau reduction events vs full-system ties, ${PRECISION} digits, rtol ${RTOL}, switches at s <= ${S_MAX}; starts drawn with x*(0) in the upper half of [min x / 2, midpoint of the two largest x_i] (a switch is due)`,

@@ -37,7 +37,6 @@ export const b10DiscreteFixedPoints: CheckDef = {
   method: 'numeric',
   quantity: 'max |step(W*) - W*| / rho over the predicted fixed points',
   async run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(ctx.precision);
     const arb = fc.record({
       x: fc.array(hundredths(0.1, 3), { minLength: 3, maxLength: 3 }),
@@ -64,7 +63,6 @@ export const b10DiscreteFixedPoints: CheckDef = {
       {
         claimInput: (c) => runInput({ X: [c.x], W0: predictedFixedPoint(F, c).W, rho: c.rho }),
         draws: { full: 100, quick: 30 },
-        tolerance: tol,
         comparison: '<=',
       },
     );

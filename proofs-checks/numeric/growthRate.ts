@@ -61,11 +61,9 @@ export const p6GrowthRate: CheckDef = {
   method: 'numeric',
   quantity: 'max_i |engine d log beta_i/ds - 2x_i(1 - rho x_i/N)| / (|2x_i(1 - rho x_i/N)| + 2x_i)',
   run(ctx) {
-    const tol = ctx.tolerance;
     return propertyOutcome(ctx, arb, (c): CaseResult => ({ margin: measure(ctx, c).rel }), {
       claimInput: (c) => runInput(stateOf(c)),
       draws: { full: 150, quick: 40 },
-      tolerance: tol,
       comparison: '<=',
     });
   },
@@ -77,7 +75,6 @@ export const p6FastestIsNearest: CheckDef = {
   method: 'property',
   quantity: 'mismatches between argmax_i d log beta_i/ds and the x_i nearest N/(2 rho)',
   run(ctx) {
-    const tol = ctx.tolerance;
     return propertyOutcome(
       ctx,
       arb,
@@ -85,7 +82,7 @@ export const p6FastestIsNearest: CheckDef = {
         const m = measure(ctx, c);
         return m.skip ? { margin: '0', skip: true } : { margin: String(m.mismatch) };
       },
-      { claimInput: (c) => runInput(stateOf(c)), draws: { full: 150, quick: 40 }, tolerance: tol, comparison: '<=' },
+      { claimInput: (c) => runInput(stateOf(c)), draws: { full: 150, quick: 40 }, comparison: '<=' },
     );
   },
 };

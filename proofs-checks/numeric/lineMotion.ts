@@ -65,7 +65,6 @@ const lineArb = fc.record({
 const cut = (c: { d: number; x: string[]; w0: string[] }) => ({ x: c.x.slice(0, c.d), w0: c.w0.slice(0, c.d) });
 
 function lineProperty(ctx: CheckContext, which: 'minor' | 'increasing'): Promise<Outcome> {
-  const tol = ctx.tolerance;
   const steps = ctx.quick ? 30 : 60;
   return propertyOutcome(
     ctx,
@@ -76,7 +75,7 @@ function lineProperty(ctx: CheckContext, which: 'minor' | 'increasing'): Promise
       const m = measureLine(ctx, { x, w0, eta: c.eta, rho: c.rho, algo: c.algo, steps });
       return { margin: which === 'minor' ? m.minor : String(m.nonIncreasing), detail: { steps } };
     },
-    { claimInput: (c) => runInput({ X: [cut(c).x], W0: [cut(c).w0] }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' },
+    { claimInput: (c) => runInput({ X: [cut(c).x], W0: [cut(c).w0] }), draws: { full: 100, quick: 20 }, comparison: '<=' },
   );
 }
 

@@ -23,7 +23,6 @@ export const b4Certificates: CheckDef = {
   method: 'property',
   quantity: 'sampled points where a certificate holding at s = 0 is contradicted by the integrated flow',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(Math.min(ctx.precision, 30));
     // Drawn FROM the hypothesis set (a certificate holds at s = 0), not filtered into it: a random
     // direction uv is scaled so that N(0) = (0.05 + 0.9 k/1000) rho min|x| (collapse) or
@@ -106,7 +105,7 @@ export const b4Certificates: CheckDef = {
         }
         return { margin: String(violations), detail: { certificate: 'escape' } };
       },
-      { claimInput: planarInput, draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' },
+      { claimInput: planarInput, draws: { full: 100, quick: 20 }, comparison: '<=' },
     );
   },
 };

@@ -17,7 +17,6 @@ export const b4CriticalScaleD1: CheckDef = {
   method: 'property',
   quantity: 'distance of rho/sqrt2 from the certified enclosure [lo, hi] of alpha_c (d = 1)',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(Math.min(ctx.precision, 30));
     const arb = fc.record({ x: hundredths(-3, 3).filter((s) => Number(s) !== 0), rho: hundredths(0.05, 2) });
     return propertyOutcome(
@@ -41,7 +40,6 @@ export const b4CriticalScaleD1: CheckDef = {
           return runInput({ X: [[c.x]], W0: [st.u0, st.v0], rho: c.rho });
         },
         draws: { full: 100, quick: 20 },
-        tolerance: tol,
         comparison: '<=',
       },
     );

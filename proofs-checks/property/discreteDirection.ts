@@ -23,7 +23,6 @@ const CHECKPOINTS = [100, 300, 1000];
 const RUN_PRECISION = 25;
 
 function discreteDirection(ctx: CheckContext, algo: 'gd' | 'sam-l2'): Promise<Outcome> {
-  const tol = ctx.tolerance;
   const F = ctx.field(Math.min(ctx.precision, RUN_PRECISION));
   // GD runs with rho = 0 (the drawn rho is replaced, so the draws of the two algorithms are the same)
   const arb = planarStart({ d: [3, 3], x: { lo: 0.3, hi: 2, gap: 0.25, mixedSigns: true }, layer: hundredths(-1.5, 1.5), rho: hundredths(0.05, 0.5) }).map(
@@ -70,7 +69,6 @@ function discreteDirection(ctx: CheckContext, algo: 'gd' | 'sam-l2'): Promise<Ou
     {
       claimInput: planarInput,
       draws: { full: 100, quick: 20 },
-      tolerance: tol,
       comparison: '<=',
       notes: [
         `eta 0.1, checkpoints ${CHECKPOINTS.join(', ')}, ${Math.min(ctx.precision, RUN_PRECISION)} digits; margin = max over checkpoints of |e_t - e_flow(s_t)|/e_flow(s_t)`,

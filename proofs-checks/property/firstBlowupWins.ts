@@ -43,7 +43,6 @@ export const b13FirstBlowupWins: CheckDef = {
   method: 'property',
   quantity: `runs (depth 3, eta 0.05) whose leader is not argmin_i s_i* by step ${MAX_STEPS} and which is losing ground (still gaining: undecided, discarded)`,
   run(ctx) {
-    const tol = ctx.tolerance;
     let undecided = 0;
     const arb = fc.record({
       x: fc.array(hundredths(0.3, 2), { minLength: 2, maxLength: 2 }),
@@ -86,7 +85,7 @@ export const b13FirstBlowupWins: CheckDef = {
         }
         return { margin: leader === first ? '0' : '1', detail: { s_star: sStar.map((s) => F.toString(s, 8)), first, leader, steps, largest_x: argmax(F, x) } };
       },
-      { claimInput: (c) => runInput({ X: [c.x], W0: layersOf(c) }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' },
+      { claimInput: (c) => runInput({ X: [c.x], W0: layersOf(c) }), draws: { full: 100, quick: 20 }, comparison: '<=' },
     );
   },
 };

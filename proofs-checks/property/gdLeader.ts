@@ -20,7 +20,6 @@ export const b6GdLeader: CheckDef = {
   method: 'property',
   quantity: 'checkpoints (t >= 1) at which argmax_i beta_i != argmax_i x_i under discrete GD',
   run(ctx) {
-    const tol = ctx.tolerance;
     const steps = ctx.quick ? 60 : 200;
     const arb = fc.record({
       d: fc.integer({ min: 2, max: 4 }),
@@ -44,7 +43,7 @@ export const b6GdLeader: CheckDef = {
         const mismatches = r.trajectory.filter((cp) => cp.step >= 1 && argmax(F, cp.beta) !== want).length;
         return { margin: String(mismatches), detail: { steps } };
       },
-      { claimInput: (c) => planarInput(startOf(c)), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' },
+      { claimInput: (c) => planarInput(startOf(c)), draws: { full: 100, quick: 20 }, comparison: '<=' },
     );
   },
 };

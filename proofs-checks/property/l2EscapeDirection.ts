@@ -16,7 +16,6 @@ export const p4EscapingFlow: CheckDef = {
   method: 'property',
   quantity: '1 - cos(beta(200), sign(x_j) e_j), j = argmax |x_i|, over escaping l2-SAM flows',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(Math.min(ctx.precision, FLOW_PRECISION));
     const arb = planarStart({ d: [2, 4], x: { lo: 0.2, hi: 2.5, gap: 0.25, mixedSigns: true }, layer: hundredths(-2, 2), rho: hundredths(0.05, 1) });
     let collapsed = 0;
@@ -43,7 +42,6 @@ export const p4EscapingFlow: CheckDef = {
       {
         claimInput: planarInput,
         draws: { full: 100, quick: 20 },
-        tolerance: tol,
         comparison: '<=',
         notes: [`tau reduction at ${Math.min(ctx.precision, FLOW_PRECISION)} digits, s = 200`],
       },

@@ -26,7 +26,6 @@ export const b5LeaderLaw: CheckDef = {
   method: 'property',
   quantity: 'sampled s (9 per start) where argmax_i beta_i (full flow) != the x_i nearest s/(2 rho tau(s))',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(Math.min(ctx.precision, FLOW_PRECISION));
     return propertyOutcome(
       ctx,
@@ -58,7 +57,7 @@ export const b5LeaderLaw: CheckDef = {
         if (compared === 0) return { margin: '0', skip: true };
         return { margin: String(mismatches), detail: { compared, leaders } };
       },
-      { claimInput: planarInput, draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' },
+      { claimInput: planarInput, draws: { full: 100, quick: 20 }, comparison: '<=' },
     );
   },
 };
@@ -69,7 +68,6 @@ export const b5XStarAtZero: CheckDef = {
   method: 'property',
   quantity: '|x*(1e-25) - N(0)/(2 rho)| / (N(0)/(2 rho)) with tau from the tau reduction',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(ctx.precision);
     return propertyOutcome(
       ctx,
@@ -85,7 +83,7 @@ export const b5XStarAtZero: CheckDef = {
         const want = F.div(l2N(F, x, u0, v0), F.mul(F.fromNumber(2), rho));
         return { margin: F.toString(F.div(F.abs(F.sub(xStar, want)), want), 6) };
       },
-      { claimInput: planarInput, draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' },
+      { claimInput: planarInput, draws: { full: 100, quick: 20 }, comparison: '<=' },
     );
   },
 };

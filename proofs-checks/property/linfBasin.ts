@@ -49,7 +49,6 @@ export const b8BasinVsDiscrete: CheckDef = {
   method: 'property',
   quantity: 'starts (all four quadrants, outside the 2% boundary band) whose exact-rule fate differs from discrete l_inf-SAM (eta 0.002)',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(Math.min(ctx.precision, 30));
     const rho = F.fromString(B8_DISCRETE.rho);
     const eta = F.fromString(B8_DISCRETE.eta);
@@ -71,7 +70,6 @@ export const b8BasinVsDiscrete: CheckDef = {
       {
         claimInput: (c) => runInput({ X: [['1']], W0: [[c.u], [c.v]], rho: B8_DISCRETE.rho }),
         draws: { full: 100, quick: 20 },
-        tolerance: tol,
         comparison: '<=',
         notes: ['rho = 1, x = 1, eta = 0.002; escape = same-sign |u+v| > 3 rho, absorb = max(|u|,|v|) < 0.05 rho'],
       },
@@ -85,7 +83,6 @@ export const b9BasinRule: CheckDef = {
   method: 'property',
   quantity: '1 - cos(beta(300), sign(x_j) e_j) with j from the basin rule (|beta(300)|_inf when no coordinate escapes)',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(ctx.precision);
     const arb = planarStart({ d: [2, 4], x: { lo: 0.2, hi: 3, gap: 0.25, mixedSigns: true }, layer: hundredths(-2.5, 2.5), rho: hundredths(0.1, 1.5) });
     return propertyOutcome(
@@ -101,7 +98,7 @@ export const b9BasinRule: CheckDef = {
           limit === null ? st.beta.reduce((a, b) => F.max(a, F.abs(b)), F.zero) : oneMinusCos(F, st.beta, basisVector(F, x.length, limit.index, limit.sign));
         return { margin: F.toString(margin, 6), detail: { fates, predicted: limit } };
       },
-      { claimInput: planarInput, draws: { full: 150, quick: 40 }, tolerance: tol, comparison: '<=' },
+      { claimInput: planarInput, draws: { full: 150, quick: 40 }, comparison: '<=' },
     );
   },
 };

@@ -16,7 +16,6 @@ export const b4Scaling: CheckDef = {
   method: 'property',
   quantity: 'at s = 0.5, |lambda (u,v)(s) - (u~,v~)(s)| / max(1, |(u~,v~)|), before collapse',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(36);
     const arb = fc.record({ start: l2SamStart, lambda: hundredths(0.1, 5) });
     return propertyOutcome(
@@ -43,7 +42,6 @@ export const b4Scaling: CheckDef = {
       {
         claimInput: (c) => planarInput(c.start),
         draws: { full: 100, quick: 20 },
-        tolerance: tol,
         comparison: '<=',
         notes: ['tau reduction at 36 digits, rtol 1e-29'],
       },

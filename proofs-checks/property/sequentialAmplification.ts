@@ -61,7 +61,6 @@ export function startSize<T>(F: Field<T>, x: T[], alpha: T, rho: T): 'small' | '
 }
 
 function amplification(ctx: CheckContext, which: 'small' | 'large'): Promise<Outcome> {
-  const tol = ctx.tolerance;
   const F = ctx.field(LEADER_PRECISION);
   // small: the early leader is read at s = 1e-6 (at s = 0.01 a start drawn just below the band's
   // edge has already switched to the major: x = (0.87, 0.20, 1.55), alpha = 0.954046), then 16 points
@@ -104,7 +103,6 @@ function amplification(ctx: CheckContext, which: 'small' | 'large'): Promise<Out
     {
       claimInput: planarInput,
       draws: { full: 100, quick: 20 },
-      tolerance: tol,
       comparison: '<=',
       notes: [`tau reduction at ${LEADER_PRECISION} digits, rtol 1e-14, rho = 1, grid of ${grid.length} s in [${grid[0]}, ${grid[grid.length - 1]}]`],
     },

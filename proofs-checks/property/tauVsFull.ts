@@ -16,7 +16,6 @@ export const b3TauVsFull: CheckDef = {
   method: 'property',
   quantity: 'max over s in {0.25, 0.5, 1} of |(u,v)_tau - (u,v)_full| / max(1, |(u,v)_full|), before collapse',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(Math.min(ctx.precision, FLOW_PRECISION) + 5);
     const rtol = F.fromString('1e-24');
     return propertyOutcome(
@@ -45,7 +44,6 @@ export const b3TauVsFull: CheckDef = {
       {
         claimInput: planarInput,
         draws: { full: 100, quick: 20 },
-        tolerance: tol,
         comparison: '<=',
         notes: ['both integrations at rtol 1e-24'],
       },
