@@ -4,6 +4,8 @@
  */
 import fc from 'fast-check';
 import type { Field } from '../src/numeric/Field.ts';
+import { LOSS_NAMES, type LossName } from '../src/numeric/loss.ts';
+import { ALGO_NAMES, type AlgoName } from '../src/optim/algorithms.ts';
 
 /** k/100 for k in [lo*100, hi*100], as an exact decimal string. */
 export function hundredths(lo: number, hi: number): fc.Arbitrary<string> {
@@ -32,6 +34,12 @@ export function distinctMagnitudes(d: number, opts: { lo?: number; hi?: number; 
     })
     .map(([mags, neg]) => mags.map((m, i) => fmtHundredths(opts.mixedSigns && neg[i] ? -m : m)));
 }
+
+/** One of the three algorithms (GD, ℓ2-SAM, ℓ∞-SAM). */
+export const anyAlgo: fc.Arbitrary<AlgoName> = fc.constantFrom(...ALGO_NAMES);
+
+/** One of the two losses (logistic, exponential). */
+export const anyLoss: fc.Arbitrary<LossName> = fc.constantFrom(...LOSS_NAMES);
 
 /** A dimension in [lo, hi]. */
 export const dimension = (lo: number, hi: number) => fc.integer({ min: lo, max: hi });

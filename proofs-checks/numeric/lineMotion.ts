@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import type { CheckContext, CheckDef, Outcome } from '../../src/verify/CheckDef.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { simulate } from '../../src/optim/simulate.ts';
-import { ALGO_NAMES, type AlgoName } from '../../src/optim/algorithms.ts';
-import { hundredths } from '../arbitraries.ts';
+import type { AlgoName } from '../../src/optim/algorithms.ts';
+import { anyAlgo, hundredths } from '../arbitraries.ts';
 import { runInput } from '../drawnRun.ts';
 
 interface LineMeasure {
@@ -58,7 +58,7 @@ const lineArb = fc.record({
   w0: fc.array(hundredths(-1, 1), { minLength: 4, maxLength: 4 }),
   eta: hundredths(0.05, 1),
   rho: hundredths(0, 1),
-  algo: fc.constantFrom(...ALGO_NAMES),
+  algo: anyAlgo,
 });
 
 /** The example x and the one-layer start w0 of a draw, cut to d coordinates. */
