@@ -52,16 +52,21 @@ export interface P1Knobs {
 
 export type P1Evaluation = { skip: true; reason: string } | { skip: false; margin: string; detail: Record<string, unknown> };
 
-/** One draw: predict (before the run), run T steps, measure, compare. */
-export function evaluateP1<T>(F: Field<T>, c: P1Draw, T: number, knobs: P1Knobs = {}): P1Evaluation {
+/** The dataset of a draw and its prediction for T steps (data, eta, rho and the algorithm only: no run). */
+export function predictP1<T>(F: Field<T>, c: P1Draw, T: number) {
   const X = Array.from({ length: c.n }, (_, k) => c.X.slice(3 * k, 3 * k + c.d).map((s) => F.fromString(s)));
   const Y = c.Y.slice(0, c.n);
   const data: Dataset<T> = { X, Y };
   const mm = l2MaxMargin(F, data);
-  if (!mm) return { skip: true, reason: 'not separable' };
-  // the prediction, from the data, eta, rho and the algorithm only
-  const pred = asymptoticResidual(F, data, mm, { algo: c.algo, eta: P1_RUN.eta, rho: P1_RUN.rho }, T);
-  if (!pred.ok) return { skip: true, reason: pred.reason };
+  if (!mm) return { data, mm: null, pred: { ok: false as const, reason: 'not separable' } };
+  return { data, mm, pred: asymptoticResidual(F, data, mm, { algo: c.algo, eta: P1_RUN.eta, rho: P1_RUN.rho }, T) };
+}
+
+/** One draw: predict (before the run), run T steps, measure, compare. */
+export function evaluateP1<T>(F: Field<T>, c: P1Draw, T: number, knobs: P1Knobs = {}): P1Evaluation {
+  const { data, mm, pred } = predictP1(F, c, T);
+  if (!mm || !pred.ok) return { skip: true, reason: pred.ok ? 'not separable' : pred.reason };
+  const X = data.X;
   const checkpoints = [T / 100, T / 30, T / 10, T].map(Math.round);
   const r = simulate(
     F,

@@ -212,3 +212,24 @@ export function asymptoticResidual<T>(
   const ePred = F.div(normv(F, perp), aNorm);
   return { ok: true, a, wTilde, ePred, D, tolerance, lambda, mu, alpha: [...alpha], V0, Flog, Fdisc, Fns, ...(tSettle !== undefined ? { tSettle } : {}) };
 }
+
+/**
+ * ŵ rotated by `degrees` toward a fixed unit vector orthogonal to it (the first basis vector's
+ * component orthogonal to ŵ, or the second's when that is too small): the wrong max-margin vector
+ * of the power tests (a 10° error must fail P1/direction-rate).
+ */
+export function rotateTowardOrthogonal<T>(F: Field<T>, w: readonly T[], degrees: number): T[] {
+  const wn = normv(F, w);
+  const u = w.map((v) => F.div(v, wn));
+  let best: T[] | null = null;
+  for (let k = 0; k < w.length && best === null; k++) {
+    const p = u.map((v, i) => F.sub(i === k ? F.one : F.zero, F.mul(u[k]!, v)));
+    if (F.cmp(normv(F, p), F.fromString('0.3')) > 0) best = p;
+  }
+  const p = best ?? u.map((v, i) => F.sub(i === 1 ? F.one : F.zero, F.mul(u[1]!, v)));
+  const pn = normv(F, p);
+  const th = (degrees * Math.PI) / 180;
+  const cs = F.fromNumber(Math.cos(th));
+  const sn = F.fromNumber(Math.sin(th));
+  return u.map((v, i) => F.mul(wn, F.add(F.mul(cs, v), F.mul(sn, F.div(p[i]!, pn)))));
+}
