@@ -70,7 +70,15 @@ export function evaluateP1<T>(F: Field<T>, c: P1Draw, T: number, knobs: P1Knobs 
   const checkpoints = [T / 100, T / 30, T / 10, T].map(Math.round);
   const r = simulate(
     F,
-    { algo: c.algo, loss: 'logistic', eta: F.fromString(knobs.runEta ?? P1_RUN.eta), rho: F.fromString(P1_RUN.rho), steps: T, data, W0: [X[0]!.map(() => F.zero)] },
+    {
+      algo: c.algo,
+      loss: 'logistic',
+      eta: F.fromString(knobs.runEta ?? P1_RUN.eta),
+      rho: F.fromString(P1_RUN.rho),
+      steps: T,
+      data,
+      W0: [X[0]!.map(() => F.zero)],
+    },
     { checkpoints },
   );
   const traj = r.trajectory;
@@ -113,7 +121,8 @@ export const p1DirectionRate: CheckDef = {
   claimId: 'P1',
   name: 'direction-rate',
   method: 'property',
-  quantity: '|e(T) - e_pred(T)| / bound(T): e = sin angle(w_T, w_hat), e_pred and bound computed before the run from the data (Soudry et al. 2018 asymptotics, a-priori residual bound) (pass when <= 1)',
+  quantity:
+    '|e(T) - e_pred(T)| / bound(T): e = sin angle(w_T, w_hat), e_pred and bound computed before the run from the data (Soudry et al. 2018 asymptotics, a-priori residual bound) (pass when <= 1)',
   async run(ctx) {
     const F = ctx.field(Math.min(ctx.precision, RUN_PRECISION));
     const T = ctx.quick ? P1_RUN.steps.quick : P1_RUN.steps.full;

@@ -144,11 +144,17 @@ export function asymptoticResidual<T>(
       ZS.map((p) => dotv(F, p, zj)),
     );
     if (!coef) return { ok: false, reason: 'support vectors linearly dependent' };
-    const r = zj.map((v, i) => F.sub(v, coef.reduce((acc, cf, l) => F.add(acc, F.mul(cf, ZS[l]![i]!)), F.zero)));
+    const r = zj.map((v, i) =>
+      F.sub(
+        v,
+        coef.reduce((acc, cf, l) => F.add(acc, F.mul(cf, ZS[l]![i]!)), F.zero),
+      ),
+    );
     if (F.cmp(dotv(F, r, r), F.mul(rel, dotv(F, zj, zj))) > 0) return { ok: false, reason: 'support vectors do not span the data' };
     if (F.cmp(dotv(F, zj, what), F.add(F.one, rel)) <= 0) return { ok: false, reason: 'an example on the margin that is not a support vector (degenerate)' };
   }
-  if (run.algo === 'sam-linf' && what.some((v) => F.cmp(F.abs(v), F.mul(rel, wn)) <= 0)) return { ok: false, reason: 'w_hat has a zero component (linf-SAM sign undetermined)' };
+  if (run.algo === 'sam-linf' && what.some((v) => F.cmp(F.abs(v), F.mul(rel, wn)) <= 0))
+    return { ok: false, reason: 'w_hat has a zero component (linf-SAM sign undetermined)' };
   const signW = what.map((v) => F.fromNumber(F.sign(v)));
   const weight = (z: readonly T[]): T =>
     run.algo === 'gd' ? F.one : run.algo === 'sam-l2' ? F.exp(F.div(F.mul(rho, dotv(F, z, what)), wn)) : F.exp(F.mul(rho, dotv(F, z, signW)));
@@ -177,9 +183,20 @@ export function asymptoticResidual<T>(
   const Flog = ZS.reduce((acc, z, i) => F.add(acc, F.mul(F.mul(alpha[i]!, F.exp(F.neg(c[i]!))), normv(F, z))), F.zero);
   const Fdisc = F.div(wn, F.fromNumber(2));
   const half = F.div(etaOverN, F.fromNumber(2));
-  const w1 = Array.from({ length: d }, (_, i) => F.mul(half, Z.reduce((acc, z) => F.add(acc, z[i]!), F.zero)));
+  const w1 = Array.from({ length: d }, (_, i) =>
+    F.mul(
+      half,
+      Z.reduce((acc, z) => F.add(acc, z[i]!), F.zero),
+    ),
+  );
   const delta0 = ZS.map((z, i) => F.sub(dotv(F, z, w1), c[i]!));
-  const V0 = F.div(normv(F, delta0.map((v) => F.sub(F.exp(F.abs(v)), F.one))), sigmaMin);
+  const V0 = F.div(
+    normv(
+      F,
+      delta0.map((v) => F.sub(F.exp(F.abs(v)), F.one)),
+    ),
+    sigmaMin,
+  );
   const forcing = F.add(F.add(Flog, Fdisc), Fns);
   const E = (t: number): T => {
     const lt = F.log(F.fromNumber(t));
@@ -195,7 +212,14 @@ export function asymptoticResidual<T>(
     while (ts < steps && F.cmp(F.mul(F.mul(lambdaMax, Kf), E(ts)), wmin) >= 0) ts = Math.floor(1.1 * ts) + 1;
     if (ts >= steps) return { ok: false, reason: 'linf-SAM: sign(grad) = -sign(w_hat) not guaranteed before T (bound vacuous)' };
     tSettle = ts;
-    const l1max = ZS.reduce((m, z) => F.max(m, z.reduce((acc, v) => F.add(acc, F.abs(v)), F.zero)), F.zero);
+    const l1max = ZS.reduce(
+      (m, z) =>
+        F.max(
+          m,
+          z.reduce((acc, v) => F.add(acc, F.abs(v)), F.zero),
+        ),
+      F.zero,
+    );
     const Vs = F.div(F.sub(F.exp(F.mul(F.mul(F.fromNumber(2), rho), l1max)), F.one), sigmaMin);
     const ratio = F.log(F.div(F.fromNumber(steps), F.fromNumber(ts)));
     const Einf = F.mul(F.mul(F.exp(F.neg(F.mul(mu, ratio))), F.add(F.one, ratio)), Vs);
@@ -205,7 +229,8 @@ export function asymptoticResidual<T>(
   const a = what.map((v, i) => F.add(F.mul(v, logT), wTilde[i]!));
   const aNorm = normv(F, a);
   const x = F.div(D, aNorm);
-  if (F.cmp(x, F.fromString(P1_RESOLUTION)) >= 0) return { ok: false, reason: `a-priori bound does not resolve the direction at T (D/|a| >= ${P1_RESOLUTION})` };
+  if (F.cmp(x, F.fromString(P1_RESOLUTION)) >= 0)
+    return { ok: false, reason: `a-priori bound does not resolve the direction at T (D/|a| >= ${P1_RESOLUTION})` };
   const tolerance = F.div(x, F.sqrt(F.sub(F.one, F.mul(x, x))));
   const par = F.div(dotv(F, a, what), wn);
   const perp = a.map((v, i) => F.sub(v, F.div(F.mul(par, what[i]!), wn)));
