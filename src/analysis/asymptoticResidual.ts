@@ -53,7 +53,9 @@ export interface ResidualPrediction<T> {
   readonly ePred: T;
   /** D = K(E + E_∞): bound on |w_T − a|. */
   readonly D: T;
-  /** x/√(1 − x²), x = D/|a|: bound on |e(T) − e_pred(T)|. */
+  /** D⊥: bound on the component of w_T − a orthogonal to ŵ. */
+  readonly Dperp: T;
+  /** (D⊥ + e_pred D)/(|a| − D): bound on |e(T) − e_pred(T)|. */
   readonly tolerance: T;
   readonly lambda: T;
   readonly mu: T;
@@ -175,10 +177,15 @@ export function asymptoticResidual<T>(
   const sigmaMin = F.sqrt(symmetricEigenvalues(F, G)[0]!);
   let mu = F.min(lambda, F.one);
   let Fns = F.zero;
+  /** Non-support forcings: amplitude F_j and rate γ_j = m_j − 1. */
+  const nsForcings: { amp: T; rate: T }[] = [];
   for (const j of nonSupport) {
     const zj = Z[j]!;
-    mu = F.min(mu, F.sub(dotv(F, zj, what), F.one));
-    Fns = F.add(Fns, F.mul(F.mul(etaOverN, weight(zj)), F.mul(F.exp(F.neg(dotv(F, zj, wTilde))), normv(F, zj))));
+    const rate = F.sub(dotv(F, zj, what), F.one);
+    mu = F.min(mu, rate);
+    const amp = F.mul(F.mul(etaOverN, weight(zj)), F.mul(F.exp(F.neg(dotv(F, zj, wTilde))), normv(F, zj)));
+    nsForcings.push({ amp, rate });
+    Fns = F.add(Fns, amp);
   }
   const Flog = ZS.reduce((acc, z, i) => F.add(acc, F.mul(F.mul(alpha[i]!, F.exp(F.neg(c[i]!))), normv(F, z))), F.zero);
   const Fdisc = F.div(wn, F.fromNumber(2));
@@ -204,6 +211,25 @@ export function asymptoticResidual<T>(
   };
   const Kf = F.fromNumber(K);
   let D = F.mul(Kf, E(steps));
+  // (4) the modes orthogonal to ŵ: A's spectrum on span Z_S without ŵ's eigenvalue 1
+  const iPar = eig.reduce((best, v, i) => (F.cmp(F.abs(F.sub(v, F.one)), F.abs(F.sub(eig[best]!, F.one))) < 0 ? i : best), 0);
+  const perpEig = eig.filter((_, i) => i !== iPar);
+  const logSteps = F.log(F.fromNumber(steps));
+  const pow = (r: T) => F.exp(F.neg(F.mul(r, logSteps)));
+  /** max over ⊥ modes λ of T^{−min(λ, γ)} min(log T, 1/|λ − γ|): response to a forcing decaying at rate γ. */
+  const response = (gamma: T): T =>
+    perpEig.reduce((m, l) => {
+      const gap = F.abs(F.sub(l, gamma));
+      const fac = F.isZero(gap) ? logSteps : F.min(logSteps, F.div(F.one, gap));
+      return F.max(m, F.mul(pow(F.min(l, gamma)), fac));
+    }, F.zero);
+  let Dperp = F.zero;
+  if (perpEig.length > 0) {
+    const homog = perpEig.reduce((m, l) => F.max(m, pow(l)), F.zero);
+    Dperp = F.add(F.mul(homog, V0), F.mul(F.add(Flog, Fdisc), response(F.one)));
+    for (const f of nsForcings) Dperp = F.add(Dperp, F.mul(f.amp, response(f.rate)));
+    Dperp = F.mul(Kf, Dperp);
+  }
   let tSettle: number | undefined;
   if (run.algo === 'sam-linf') {
     let wmin = F.abs(what[0]!);
@@ -224,6 +250,7 @@ export function asymptoticResidual<T>(
     const ratio = F.log(F.div(F.fromNumber(steps), F.fromNumber(ts)));
     const Einf = F.mul(F.mul(F.exp(F.neg(F.mul(mu, ratio))), F.add(F.one, ratio)), Vs);
     D = F.add(D, F.mul(Kf, Einf));
+    if (perpEig.length > 0) Dperp = F.add(Dperp, F.mul(Kf, Einf));
   }
   const logT = F.log(F.fromNumber(steps));
   const a = what.map((v, i) => F.add(F.mul(v, logT), wTilde[i]!));
@@ -231,11 +258,28 @@ export function asymptoticResidual<T>(
   const x = F.div(D, aNorm);
   if (F.cmp(x, F.fromString(P1_RESOLUTION)) >= 0)
     return { ok: false, reason: `a-priori bound does not resolve the direction at T (D/|a| >= ${P1_RESOLUTION})` };
-  const tolerance = F.div(x, F.sqrt(F.sub(F.one, F.mul(x, x))));
   const par = F.div(dotv(F, a, what), wn);
   const perp = a.map((v, i) => F.sub(v, F.div(F.mul(par, what[i]!), wn)));
   const ePred = F.div(normv(F, perp), aNorm);
-  return { ok: true, a, wTilde, ePred, D, tolerance, lambda, mu, alpha: [...alpha], V0, Flog, Fdisc, Fns, ...(tSettle !== undefined ? { tSettle } : {}) };
+  // (5) |e(T) − e_pred| ≤ (|P⊥δ| + e_pred |δ|)/(|a| − |δ|), |δ| ≤ D, |P⊥δ| ≤ D⊥
+  const tolerance = F.div(F.add(Dperp, F.mul(ePred, D)), F.sub(aNorm, D));
+  return {
+    ok: true,
+    a,
+    wTilde,
+    ePred,
+    D,
+    Dperp,
+    tolerance,
+    lambda,
+    mu,
+    alpha: [...alpha],
+    V0,
+    Flog,
+    Fdisc,
+    Fns,
+    ...(tSettle !== undefined ? { tSettle } : {}),
+  };
 }
 
 /**
