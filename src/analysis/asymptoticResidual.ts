@@ -5,7 +5,8 @@
  *
  * Main definitions:
  * - `asymptoticResidual(F, data, mm, run, T, K)`: the predicted error e_pred(T), the a-priori
- *   residual bound D(T) and the angle tolerance, or the reason the law makes no prediction.
+ *   residual bounds D(T), D⊥(T) and the tolerance on sin∠, or the reason the law makes no prediction.
+ * - `rotateTowardOrthogonal(F, w, degrees)`: a wrongly rotated ŵ for power tests.
  * - `symmetricEigenvalues(F, M)`: eigenvalues of a small symmetric matrix (cyclic Jacobi).
  * - `P1_BOUND_FACTOR` (K = 2), `P1_RESOLUTION` (1/2): the constants fixed in advance.
  *
@@ -25,9 +26,15 @@
  * because a margin ahead of its limit relaxes like log(1 + (e^{δ0} − 1)/t), not like δ0/t).
  * ℓ∞-SAM adds the time t_s before sign(∇𝓛) = −sign(ŵ) is guaranteed (λ_max(A)·K·E(t) < min|ŵ_i|):
  * E_∞ = (t_s/T)^μ (1 + log(T/t_s)) · expm1(2ρ max_k |z_k|₁)/σ_min. The bound is D = K·(E + E_∞)
- * with K = 2 for the second-order terms the linearisation (2) drops. Then, with a = ŵ log T + w̃,
- *   e_pred(T) = sin∠(a, ŵ),  |sin∠(w_T, ŵ) − e_pred(T)| ≤ ∠(w_T, a) ≤ x/√(1 − x²),  x = D/|a|.
- * Draws where x ≥ 1/2 (the law cannot resolve the direction by T) make no prediction.
+ * with K = 2 for the second-order terms the linearisation (2) drops.
+ *   (4)  Only the modes of A orthogonal to ŵ (spectrum Λ⊥ = spectrum of A on span Z_S without ŵ's
+ * eigenvalue 1) move the direction, and they are not resonant with the 1/t forcings: per mode,
+ * ∫₀^τ e^{−λ(τ−s)} e^{−γs} ds ≤ e^{−min(λ,γ)τ} min(τ, 1/|λ − γ|), so
+ *   |P⊥(w_T − a)| ≤ D⊥ := K·[max_Λ⊥ T^{−λ} V0 + (F_log + F_disc) R(1) + Σ_j F_j R(m_j − 1)] (+ K E_∞),
+ * R(γ) = max_{λ∈Λ⊥} T^{−min(λ,γ)} min(log T, 1/|λ − γ|); D⊥ = 0 when the data span one line.
+ *   (5)  With a = ŵ log T + w̃, e_pred(T) = sin∠(a, ŵ) = |P⊥a|/|a| and |w_T − a| ≤ D:
+ *   |sin∠(w_T, ŵ) − e_pred(T)| ≤ (D⊥ + e_pred·D)/(|a| − D)  (the tolerance).
+ * Draws where D/|a| ≥ 1/2 (the law cannot resolve the direction by T) make no prediction.
  */
 import type { Field } from '../numeric/Field.ts';
 import type { Dataset } from '../model/diagonalNetwork.ts';

@@ -114,8 +114,8 @@ describe('asymptoticResidual: the prediction written out by hand', () => {
 /**
  * Power (small budget, T = 1500 as in --quick): the first accepted draws of the check's own
  * arbitrary at a fixed seed pass on the correct code, and FAIL when the measured direction is
- * compared with w_hat rotated by 10 degrees (either way). Measured at T = 3000 on 40 draws: 37/40 and
- * 36/40 draws fail (median margin 5.6, the correct run's median 0.005).
+ * compared with w_hat rotated by 10 degrees (either way). Measured at T = 1500 on 40 draws: 38/40 and
+ * 39/40 draws fail (median margin 25 and 18; the correct run's median 0.075).
  */
 describe('P1/direction-rate has power', () => {
   const T = P1_RUN.steps.quick;
@@ -148,6 +148,21 @@ describe('P1/direction-rate has power', () => {
     expect(resolving).toBeGreaterThanOrEqual(3);
     // every draw that resolves 10 degrees rejects the rotated w_hat (one such draw fails the check)
     expect(rejected).toBe(resolving);
+  }, 60_000);
+
+  it('a run with the step size halved or doubled (prediction unchanged) fails on some draws', () => {
+    // a factor 2 in eta shifts w_tilde by log(2) w_hat: at the edge of the bound's resolution
+    // (measured at T = 1500 on 40 draws: 23/40 and 15/40 draws fail); here some of 8 draws must fail
+    let halved = 0;
+    let doubled = 0;
+    for (const c of accepted) {
+      const h = evaluateP1(F, c, T, { runEta: '0.5' });
+      if (!h.skip && Number(h.margin) > 1) halved++;
+      const d = evaluateP1(F, c, T, { runEta: '2' });
+      if (!d.skip && Number(d.margin) > 1) doubled++;
+    }
+    expect(halved).toBeGreaterThanOrEqual(1);
+    expect(doubled).toBeGreaterThanOrEqual(1);
   }, 60_000);
 
   it('rotateTowardOrthogonal rotates by the angle asked, keeping the norm', () => {
