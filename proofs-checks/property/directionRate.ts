@@ -5,7 +5,8 @@
  * on the support vectors) and |v_T| bounded a priori (src/analysis/asymptoticResidual.ts).
  *
  * Measured: e(T) = sin∠(w_T, ŵ). Predicted BEFORE the run, from the data, η, ρ and the algorithm:
- * e_pred(T) = sin∠(ŵ log T + w̃, ŵ) and the tolerance x/√(1 − x²), x = D(T)/|ŵ log T + w̃|.
+ * e_pred(T) = sin∠(a, ŵ), a = ŵ log T + w̃, and the tolerance (D⊥ + e_pred·D)/(|a| − D), where D and
+ * D⊥ bound |w_T − a| and its component orthogonal to ŵ.
  * Margin = |e(T) − e_pred(T)| / tolerance (pass when <= 1); ⟨w_t, ŵ⟩ must also increase across
  * checkpoints. Draws outside the law's hypotheses (not separable, degenerate, support vectors not
  * spanning the data, bound too weak at T) are discarded, with the reason counted.
@@ -99,6 +100,7 @@ export function evaluateP1<T>(F: Field<T>, c: P1Draw, T: number, knobs: P1Knobs 
       e_pred: s(pred.ePred),
       bound: s(pred.tolerance),
       D: s(pred.D),
+      D_perp: s(pred.Dperp),
       lambda: s(pred.lambda),
       mu: s(pred.mu),
       alpha: pred.alpha.map(s),

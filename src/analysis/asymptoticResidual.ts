@@ -269,7 +269,8 @@ export function asymptoticResidual<T>(
   const perp = a.map((v, i) => F.sub(v, F.div(F.mul(par, what[i]!), wn)));
   const ePred = F.div(normv(F, perp), aNorm);
   // (5) |e(T) − e_pred| ≤ (|P⊥δ| + e_pred |δ|)/(|a| − |δ|), |δ| ≤ D, |P⊥δ| ≤ D⊥
-  const tolerance = F.div(F.add(Dperp, F.mul(ePred, D)), F.sub(aNorm, D));
+  // floor at rounding level: when the data span one line, D⊥ = 0 and e_pred = 0 up to rounding
+  const tolerance = F.max(F.div(F.add(Dperp, F.mul(ePred, D)), F.sub(aNorm, D)), F.fromString(`1e-${Math.max(5, F.precision - 10)}`));
   return {
     ok: true,
     a,

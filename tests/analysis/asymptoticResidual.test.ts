@@ -103,6 +103,20 @@ describe('asymptoticResidual: the prediction written out by hand', () => {
     expect(r3.ok).toBe(false);
   });
 
+  it('data on one line: D_perp = 0, e_pred = 0, the tolerance is floored at rounding level', () => {
+    for (const algo of ['gd', 'sam-l2', 'sam-linf'] as const) {
+      const c: P1Draw = { n: 2, d: 2, X: ['1', '1', '0', '2', '2', '0', '0', '0', '0'], Y: [1, 1, 1], algo };
+      const p = predictP1(F, c, 1500).pred;
+      expect(p.ok).toBe(true);
+      if (!p.ok) return;
+      expect(F.isZero(p.Dperp)).toBe(true);
+      expect(num(p.tolerance)).toBeGreaterThan(0);
+      const r = evaluateP1(F, c, 1500);
+      expect(r.skip).toBe(false);
+      if (!r.skip) expect(Number(r.margin)).toBeLessThanOrEqual(1);
+    }
+  });
+
   it('the run obeys it: |w_T - (w_hat log T + w_tilde)| <= D(T) on the decoupled example', () => {
     const c: P1Draw = { n: 2, d: 2, X: ['1', '0', '0', '0', '2', '0', '0', '0', '0'], Y: [1, 1, 1], algo: 'gd' };
     const r = evaluateP1(F, c, 1500);
