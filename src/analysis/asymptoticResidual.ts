@@ -221,28 +221,38 @@ export function asymptoticResidual<T>(
   // (4) the modes orthogonal to ŵ: A's spectrum on span Z_S without ŵ's eigenvalue 1
   const iPar = eig.reduce((best, v, i) => (F.cmp(F.abs(F.sub(v, F.one)), F.abs(F.sub(eig[best]!, F.one))) < 0 ? i : best), 0);
   const perpEig = eig.filter((_, i) => i !== iPar);
-  const logSteps = F.log(F.fromNumber(steps));
-  const pow = (r: T) => F.exp(F.neg(F.mul(r, logSteps)));
-  /** max over ⊥ modes λ of T^{−min(λ, γ)} min(log T, 1/|λ − γ|): response to a forcing decaying at rate γ. */
-  const response = (gamma: T): T =>
-    perpEig.reduce((m, l) => {
-      const gap = F.abs(F.sub(l, gamma));
-      const fac = F.isZero(gap) ? logSteps : F.min(logSteps, F.div(F.one, gap));
-      return F.max(m, F.mul(pow(F.min(l, gamma)), fac));
-    }, F.zero);
-  let Dperp = F.zero;
-  if (perpEig.length > 0) {
+  /** D⊥(t) = K·[max_Λ⊥ t^{−λ} V0 + (F_log + F_disc) R_t(1) + Σ_j F_j R_t(m_j − 1)], 0 without ⊥ modes. */
+  const DperpAt = (t: number): T => {
+    if (perpEig.length === 0) return F.zero;
+    const lt = F.log(F.fromNumber(t));
+    const pow = (r: T) => F.exp(F.neg(F.mul(r, lt)));
+    /** max over ⊥ modes λ of t^{−min(λ, γ)} min(log t, 1/|λ − γ|): response to a forcing decaying at rate γ. */
+    const response = (gamma: T): T =>
+      perpEig.reduce((m, l) => {
+        const gap = F.abs(F.sub(l, gamma));
+        const fac = F.isZero(gap) ? lt : F.min(lt, F.div(F.one, gap));
+        return F.max(m, F.mul(pow(F.min(l, gamma)), fac));
+      }, F.zero);
     const homog = perpEig.reduce((m, l) => F.max(m, pow(l)), F.zero);
-    Dperp = F.add(F.mul(homog, V0), F.mul(F.add(Flog, Fdisc), response(F.one)));
-    for (const f of nsForcings) Dperp = F.add(Dperp, F.mul(f.amp, response(f.rate)));
-    Dperp = F.mul(Kf, Dperp);
-  }
+    let acc = F.add(F.mul(homog, V0), F.mul(F.add(Flog, Fdisc), response(F.one)));
+    for (const f of nsForcings) acc = F.add(acc, F.mul(f.amp, response(f.rate)));
+    return F.mul(Kf, acc);
+  };
+  let Dperp = DperpAt(steps);
   let tSettle: number | undefined;
   if (run.algo === 'sam-linf') {
     let wmin = F.abs(what[0]!);
     for (const v of what) wmin = F.min(wmin, F.abs(v));
     let ts = 1;
-    while (ts < steps && F.cmp(F.mul(F.mul(lambdaMax, Kf), E(ts)), wmin) >= 0) ts = Math.floor(1.1 * ts) + 1;
+    // t·η·(−∇𝓛) = Σ α_k e^{−z_k·v} z_k + forcing = e^{−v∥}(ŵ − A v⊥ + …) + forcing: the residual along ŵ
+    // only rescales ŵ, so the sign is guaranteed once λ_max(A)·D⊥(t) + K·(F_log/t + Σ_j F_j t^{1−m_j}) < min|ŵ_i|
+    const settled = (t: number): boolean => {
+      const lt = F.log(F.fromNumber(t));
+      let direct = F.div(Flog, F.fromNumber(t));
+      for (const f of nsForcings) direct = F.add(direct, F.mul(f.amp, F.exp(F.neg(F.mul(f.rate, lt)))));
+      return F.cmp(F.add(F.mul(lambdaMax, DperpAt(t)), F.mul(Kf, direct)), wmin) < 0;
+    };
+    while (ts < steps && !settled(ts)) ts = Math.floor(1.1 * ts) + 1;
     if (ts >= steps) return { ok: false, reason: 'linf-SAM: sign(grad) = -sign(w_hat) not guaranteed before T (bound vacuous)' };
     tSettle = ts;
     const l1max = ZS.reduce(
