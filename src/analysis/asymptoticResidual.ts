@@ -24,14 +24,17 @@
  *   (3)  |v_T| ≤ E(T) := T^{−μ} (V0 + log T · (F_log + F_disc + F_ns)),
  * V0 = |expm1(|δ0|)|/σ_min(Z_S), δ0 = Z_S w_1 − c, w_1 = (η/2n) Σ z_k (one GD step from 0; expm1
  * because a margin ahead of its limit relaxes like log(1 + (e^{δ0} − 1)/t), not like δ0/t).
- * ℓ∞-SAM adds the time t_s before sign(∇𝓛) = −sign(ŵ) is guaranteed (λ_max(A)·K·E(t) < min|ŵ_i|):
- * E_∞ = (t_s/T)^μ (1 + log(T/t_s)) · expm1(2ρ max_k |z_k|₁)/σ_min. The bound is D = K·(E + E_∞)
- * with K = 2 for the second-order terms the linearisation (2) drops.
+ * The bound is D = K·E (+ K·E_∞ for ℓ∞-SAM, below) with K = 2 for the second-order terms the
+ * linearisation (2) drops.
  *   (4)  Only the modes of A orthogonal to ŵ (spectrum Λ⊥ = spectrum of A on span Z_S without ŵ's
- * eigenvalue 1) move the direction, and they are not resonant with the 1/t forcings: per mode,
+ * eigenvalue 1) move the direction, and they resonate with the 1/t forcings only if λ = 1: per mode,
  * ∫₀^τ e^{−λ(τ−s)} e^{−γs} ds ≤ e^{−min(λ,γ)τ} min(τ, 1/|λ − γ|), so
  *   |P⊥(w_T − a)| ≤ D⊥ := K·[max_Λ⊥ T^{−λ} V0 + (F_log + F_disc) R(1) + Σ_j F_j R(m_j − 1)] (+ K E_∞),
  * R(γ) = max_{λ∈Λ⊥} T^{−min(λ,γ)} min(log T, 1/|λ − γ|); D⊥ = 0 when the data span one line.
+ * ℓ∞-SAM: t·η·(−∇𝓛) = e^{−v∥}(ŵ − A v⊥ + …) + forcing (the residual along ŵ only rescales ŵ), so
+ * sign(∇𝓛) = −sign(ŵ) is guaranteed from the first t_s with λ_max(A)·D⊥(t_s) + K(F_log/t_s +
+ * Σ_j F_j t_s^{1−m_j}) < min|ŵ_i|; before it the exponent of each margin is off by at most
+ * 2ρ|z_k|₁, which adds E_∞ = (t_s/T)^μ (1 + log(T/t_s)) · expm1(2ρ max_k |z_k|₁)/σ_min to D and D⊥.
  *   (5)  With a = ŵ log T + w̃, e_pred(T) = sin∠(a, ŵ) = |P⊥a|/|a| and |w_T − a| ≤ D:
  *   |sin∠(w_T, ŵ) − e_pred(T)| ≤ (D⊥ + e_pred·D)/(|a| − D)  (the tolerance).
  * Draws where D/|a| ≥ 1/2 (the law cannot resolve the direction by T) make no prediction.
