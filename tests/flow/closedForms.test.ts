@@ -184,6 +184,11 @@ describe('l2Certificates', () => {
     expect(escapeCertificateFromA(F, x, rho, aFor(F.add(thr, d('1e-25'))))).toBe(true);
     expect(escapeCertificateFromA(F, x, rho, aFor(F.sub(thr, d('1e-25'))))).toBe(false);
     expect(escapeCertificateFromA(F, x, rho, aFor(d('0.5')))).toBe(false); // would pass with (ρ x_min)² = 0.25
+    // equality is not enough: a = (1, 1, 4.448e-8, 4.64e-9), x = 1, ρ = 1 gives Σ a²/2 = 1 + 1e-15 = (ρ x_max)²(1 + margin) exactly
+    const ones = V(['1', '1', '1', '1']);
+    const aEq = V(['1', '1', '4.448e-8', '4.64e-9']);
+    expect(F.cmp(alignedEnergy(F, ones, aEq), F.add(F.one, certMargin(F)))).toBe(0);
+    expect(escapeCertificateFromA(F, ones, F.one, aEq)).toBe(false);
     // escapeCertificate forms a from (u, v): x1 < 0 uses u − v = 3 → energy 4·9/2 = 18 > 1
     expect(escapeCertificate(F, x, rho, V(['0', '1']), V(['0', '-2']))).toBe(true);
     expect(escapeCertificate(F, x, rho, V(['0', '1']), V(['0', '1']))).toBe(false);
@@ -203,6 +208,11 @@ describe('physicalTime', () => {
     expect(F.isFinite(invG(F, expo, d(PHYSICAL_Z_MAX)))).toBe(true);
     expect(() => invG(F, expo, d(PHYSICAL_Z_MAX + 1))).toThrow(NumericError);
     expect(() => invG(F, expo, d(PHYSICAL_Z_MAX + 1))).toThrow(/margin z~ > 1000/);
+    try {
+      invG(F, expo, d(PHYSICAL_Z_MAX + 1));
+    } catch (e) {
+      expect((e as NumericError).quantity).toBe('physical time t(s)');
+    }
   });
   it('zTildeL2 per algorithm (hand-computed)', () => {
     const x = V(['1', '-2']);
@@ -242,5 +252,19 @@ describe('physicalTime', () => {
     };
     expect(() => physicalTime(F, 'gd', [F.one], F.zero, reject, F.one, expo)).toThrow(NumericError);
     expect(() => physicalTime(F, 'gd', [F.one], F.zero, reject, F.one, expo)).toThrow(/stopped \(step size underflow\) at s = 0/);
+    try {
+      physicalTime(F, 'gd', [F.one], F.zero, reject, F.one, expo);
+    } catch (e) {
+      expect((e as NumericError).quantity).toBe('physical time t(s)');
+    }
+  });
+  it('rtol is passed to the quadrature: a loose tolerance gives a visibly less accurate t', () => {
+    const x = [d('0.7')];
+    const at = (s: ReturnType<typeof d>) => gdClosedForm(F, x, [d('0.5')], [d('0.3')], s);
+    const tight = physicalTime(F, 'gd', x, F.zero, at, d(2), expo);
+    const loose = physicalTime(F, 'gd', x, F.zero, at, d(2), expo, d('1e-3'));
+    const err = F.abs(F.sub(loose, tight));
+    expect(F.cmp(err, d('1e-12'))).toBeGreaterThan(0);
+    expect(F.cmp(err, F.mul(d('1e-2'), tight))).toBeLessThan(0);
   });
 });
