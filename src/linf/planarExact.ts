@@ -273,8 +273,11 @@ function quadrantPiece<T>(F: Field<T>, region: PlanarRegion, rho: T, u: T, v: T,
   } else if (Ev !== null && (Eu === null || F.cmp(Ev, Eu) < 0)) {
     E = Ev;
     hit = 'v';
+  } else if (
     // Stryker disable next-line ConditionalExpression,LogicalOperator: reached only when Eu = Ev or both are null; with both null E stays null either way
-  } else if (Eu !== null && Ev !== null) {
+    Eu !== null &&
+    Ev !== null
+  ) {
     E = Eu;
     hit = 'both';
   }
@@ -341,8 +344,12 @@ export function linfPlanarAt<T>(F: Field<T>, u0: T, v0: T, rho: T, sigma: T): { 
       const Q = F.sub(F.sub(pc.u0, us), F.sub(pc.v0, vs));
       const h = F.div(Q, F.mul(F.fromNumber(2), F.exp(ds)));
       st = { u: F.add(us, h), v: F.sub(vs, h) };
-      // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: redundant with the plane formula of quadrantState: a ρ = 0 saddle has u0 + v0 = 0 exactly (the fate test), so its growing mode P = u0 + v0 is already 0
-    } else if (last && fate === 'saddle' && pc.region === 'plane') {
+    } else if (
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: redundant with the plane formula of quadrantState: a ρ = 0 saddle has u0 + v0 = 0 exactly (the fate test), so its growing mode P = u0 + v0 is already 0
+      last &&
+      fate === 'saddle' &&
+      pc.region === 'plane'
+    ) {
       const Q = F.sub(pc.u0, pc.v0);
       const h = F.div(Q, F.mul(F.fromNumber(2), F.exp(ds)));
       st = { u: h, v: F.neg(h) };

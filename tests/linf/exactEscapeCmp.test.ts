@@ -15,6 +15,7 @@ describe('exactEscapeCmp', () => {
     ['2.5e-1', '2.5e-1', '2.5e-1', 0, 'negative exponents: 0.5 − 0.5'],
     ['1.5e+2', '50', '100', 0, 'explicit + in the exponent: 200 − 200'],
     ['+1', '1', '1', 0, 'explicit + sign'],
+    ['2e-1', '1.8', '1', 0, 'a negative exponent on one value only (a sign stripped anywhere would read 2e1)'],
     [' 0.5 ', '1.5', '1', 0, 'surrounding whitespace is ignored (else the fraction "5 " would count two digits)'],
     ['1e5', '1e5', '1e5', 0, 'large equal scale'],
     ['0.001', '1.999', '1', 0, 'leading zeros of the fraction'],

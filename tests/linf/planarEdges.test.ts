@@ -161,6 +161,11 @@ describe('input validation', () => {
     const D16 = decimalField(16);
     expect(() => linfPlanarFate(D16, D16.fromString(u), D16.fromString(v), D16.one)).toThrow(NumericError);
     expect(() => linfPlanarFate(D16, D16.fromString(u), D16.fromString(v), D16.one)).toThrow(/never reach the origin \(raise --precision\)/);
+    try {
+      linfPlanarFate(D16, D16.fromString(u), D16.fromString(v), D16.one);
+    } catch (e) {
+      expect((e as NumericError).quantity).toBe('absorption time');
+    }
     const f = linfPlanarFate(D, d(u), d(v), D.one);
     expect(f.fate).toBe('absorb');
     expect(f.absorbSigma).not.toBeNull();
