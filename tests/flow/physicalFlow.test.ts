@@ -68,6 +68,20 @@ describe('physical-time flows', () => {
     expect(maxDiff(p.W[1]!, ref.v)).toBeLessThan(1e-11);
   });
 
+  it('l_inf-SAM perturbation pattern with mixed signs per layer (sg = [-, +, +, -]): still the exact planar pieces', () => {
+    // coordinate 0 in Q2 and coordinate 1 in Q4, both escaping by crossing an axis: the sign pattern of the
+    // gradient differs between layers and coordinates, so a wrong index into it changes the perturbation
+    const u0 = V(['-1.6', '3']);
+    const v0 = V(['0.1', '-0.5']);
+    const xx = V(['1', '0.7']);
+    const r = physicalFlow(F, 'sam-linf', 'exponential', { X: [xx], Y: [1] }, F.fromString('0.5'), [u0, v0], [F.fromString('0.2')], { rtol });
+    expect(r.status).toBe('done');
+    const p = r.points[0]!;
+    const ref = linfClosedForm(F, xx, u0, v0, F.fromString('0.5'), p.s);
+    expect(maxDiff(p.W[0]!, ref.u)).toBeLessThan(1e-11);
+    expect(maxDiff(p.W[1]!, ref.v)).toBeLessThan(1e-11);
+  });
+
   it('n = 2 examples, labels +-1: discrete GD with eta -> 0 approaches the flow at t = eta*steps', () => {
     const d2 = { X: [V(['1', '0.5']), V(['0.2', '-1'])], Y: [1 as const, -1 as const] };
     const W0 = [V(['0.3', '0.2']), V(['0.1', '-0.4'])];
