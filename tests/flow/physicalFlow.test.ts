@@ -82,6 +82,31 @@ describe('physical-time flows', () => {
     expect(maxDiff(p.W[1]!, ref.v)).toBeLessThan(1e-11);
   });
 
+  it('GD ignores rho; progress is reported; step statistics add up over pieces', () => {
+    const W0 = [V(['0.3', '0.2']), V(['0.1', '-0.4'])];
+    const d1 = { X: [V(['1', '0.5'])], Y: [1 as const] };
+    let calls = 0;
+    const g0 = physicalFlow(F, 'gd', 'logistic', d1, F.zero, W0, [F.fromString('0.5')], { rtol, onProgress: () => void calls++ });
+    const g1 = physicalFlow(F, 'gd', 'logistic', d1, F.one, W0, [F.fromString('0.5')], { rtol });
+    expect(maxDiff(g0.points[0]!.W.flat(), g1.points[0]!.W.flat())).toBe(0);
+    expect(calls).toBeGreaterThan(0);
+    expect(g0.stats.steps).toBeGreaterThan(0);
+    expect(g0.stats.fevals).toBeGreaterThan(g0.stats.steps);
+    // l_inf with crossings: several pieces, the statistics are summed (never negative)
+    const r = physicalFlow(
+      F,
+      'sam-linf',
+      'exponential',
+      { X: [V(['1', '0.7'])], Y: [1] },
+      F.fromString('0.5'),
+      [V(['1.6', '1.2']), V(['-0.1', '0.9'])],
+      [F.fromString('0.3')],
+      { rtol },
+    );
+    expect(r.switches).toBeGreaterThan(0);
+    expect(r.stats.steps).toBeGreaterThan(r.switches);
+  });
+
   it('n = 2 examples, labels +-1: discrete GD with eta -> 0 approaches the flow at t = eta*steps', () => {
     const d2 = { X: [V(['1', '0.5']), V(['0.2', '-1'])], Y: [1 as const, -1 as const] };
     const W0 = [V(['0.3', '0.2']), V(['0.1', '-0.4'])];
