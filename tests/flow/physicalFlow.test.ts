@@ -6,6 +6,8 @@ import { gdClosedForm } from '../../src/flow/gdClosedForm.ts';
 import { linfClosedForm } from '../../src/flow/linfClosedForm.ts';
 import { makeLoss } from '../../src/numeric/loss.ts';
 import { simulate } from '../../src/optim/simulate.ts';
+import { physicalTime } from '../../src/flow/physicalTime.ts';
+import { linfPlanarFate } from '../../src/linf/planarExact.ts';
 
 const F = decimalField(24);
 const rtol = F.fromString('1e-14');
@@ -105,6 +107,29 @@ describe('physical-time flows', () => {
     );
     expect(r.switches).toBeGreaterThan(0);
     expect(r.stats.steps).toBeGreaterThan(r.switches);
+  });
+
+  it('l_inf-SAM reaching an axis with |v| <= rho stops with status sliding at the crossing time t(σ1)', () => {
+    // (u, v) = (0.3, 1.2), rho = 1, x = 1: Q1, reaches u = 0 at σ1 (planar pieces) with |v| < rho; in physical
+    // time t(σ1) = ∫ dσ / g(z̃) along the closed form (physicalTime), an independent quadrature
+    const rho = F.one;
+    const r = physicalFlow(F, 'sam-linf', 'exponential', { X: [[F.one]], Y: [1] }, rho, [[F.fromString('0.3')], [F.fromString('1.2')]], [F.fromNumber(5)], {
+      rtol,
+    });
+    expect(r.status).toBe('sliding');
+    expect(r.switches).toBe(2);
+    expect(r.points).toHaveLength(0);
+    const sigma1 = linfPlanarFate(F, F.fromString('0.3'), F.fromString('1.2'), rho).pieces[0]!.sigma1!;
+    const tRef = physicalTime(
+      F,
+      'sam-linf',
+      [F.one],
+      rho,
+      (sv) => linfClosedForm(F, [F.one], [F.fromString('0.3')], [F.fromString('1.2')], rho, sv),
+      sigma1,
+      makeLoss(F, 'exponential'),
+    );
+    expect(Math.abs(F.toNumber(F.sub(r.stoppedAt!, tRef)))).toBeLessThan(1e-8);
   });
 
   it('n = 2 examples, labels +-1: discrete GD with eta -> 0 approaches the flow at t = eta*steps', () => {
