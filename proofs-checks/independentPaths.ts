@@ -16,7 +16,8 @@ export const INDEPENDENT_PATHS: Readonly<Record<string, IndependentPath | null>>
   'P1/one-example': { judges: 'discrete GD / l2-SAM / linf-SAM runs (L = 1)', against: 'the l2 max-margin of one example, x/|x|^2, in closed form' },
   'P1/direction-rate': {
     judges: 'discrete runs (L = 1, n >= 2)',
-    against: 'the exact max-margin w_hat (active-set solver); rate bound relative to the run (weak)',
+    against:
+      'the a-priori prediction sin angle(w_hat log T + w_tilde, w_hat) with its residual bound D(T), from the data, eta and rho before the run (src/analysis/asymptoticResidual.ts)',
   },
   'P1/max-margin-kkt': { judges: 'the exact max-margin solver', against: "a KKT optimality certificate computed in the check (Cramer's rule)" },
   'P2/closed-form': { judges: 'the GD closed form at large s', against: 'the l1 max-margin direction sign(x_j) e_j from x' },

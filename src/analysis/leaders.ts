@@ -26,7 +26,7 @@
  *   agree with an independent full-system oracle (oracle/flow_oracle.py) to ~1e-12.
  */
 import type { Field } from '../numeric/Field.ts';
-import { integrate, gbsDefaultTolerance, type EventFn, type OdeSystem } from '../ode/extrapolationIntegrator.ts';
+import { integrate, gbsDefaultTolerance, type EventFn, type EventSlope, type OdeSystem } from '../ode/extrapolationIntegrator.ts';
 import { collapseCertificate, collapseTailBound, escapeCertificateFromA, xMinMax } from '../flow/l2Certificates.ts';
 import { firstStep } from '../flow/l2FlowDriver.ts';
 import { l2PQ, l2Normalize, tauModel, type L2Start } from '../flow/tauReduction.ts';
@@ -156,12 +156,19 @@ function leadersUnit<T>(F: Field<T>, st: L2Start<T>, opts: LeadersOptions<T> = {
     const others = Array.from({ length: d }, (_, j) => j).filter((j) => j !== lead && F.cmp(ax[j]!, ax[lead]!) !== 0);
     const evS: EventFn<T>[] = others.map((j) => (sv, y) => versus(lead, j, sv, y[0]!));
     if (balanced) evS.push((sv, y) => psi(sv, y[0]!));
+    // balanced: d/ds of (|x_l| − |x_j|)(s − ρ(|x_l| + |x_j|)τ) is (|x_l| − |x_j|)(1 − ρ(|x_l| + |x_j|)τ'),
+    // so a lead taken and given back inside one step is caught (ψ's slope is not formed: null)
+    const pairRate = (j: number) => F.mul(rho, F.add(ax[lead]!, ax[j]!));
+    const slopeS: (EventSlope<T> | null)[] = balanced
+      ? [...others.map((j) => (_sv: T, _y: readonly T[], f: readonly T[]) => F.mul(F.sub(ax[lead]!, ax[j]!), F.sub(F.one, F.mul(pairRate(j), f[0]!)))), null]
+      : [];
     if (phase === 's') {
       let cert: 'collapse' | 'escape' | null = null;
       const r = integrate(F, sSys, s, [tau], sMax, {
         rtol,
         h0: F.min(F.sub(sMax, s), F.div(F.one, F.mul(F.fromNumber(4), xMinMax(F, x).max))),
         events: evS,
+        eventSlopes: slopeS,
         onStep: (sv, y) => {
           opts.onProgress?.(sv);
           const tv = y[0]!;
@@ -206,6 +213,10 @@ function leadersUnit<T>(F: Field<T>, st: L2Start<T>, opts: LeadersOptions<T> = {
     } else {
       const evT: EventFn<T>[] = others.map((j) => (tv, z) => versus(lead, j, z[0]!, tv));
       if (balanced) evT.push((tv, z) => psi(z[0]!, tv));
+      // in τ time s' = N: d/dτ of the pair event is (|x_l| − |x_j|)(N − ρ(|x_l| + |x_j|))
+      const slopeT: (EventSlope<T> | null)[] = balanced
+        ? [...others.map((j) => (_tv: T, _z: readonly T[], f: readonly T[]) => F.mul(F.sub(ax[lead]!, ax[j]!), F.sub(f[0]!, pairRate(j)))), null]
+        : [];
       const tolS = F.mul(rtol, F.max(F.one, s));
       const Nc = m.N(s, tau, [tau]);
       const kappa0 = F.mul(xmin, F.sub(F.mul(rho, xmin), Nc));
@@ -215,6 +226,7 @@ function leadersUnit<T>(F: Field<T>, st: L2Start<T>, opts: LeadersOptions<T> = {
         rtol,
         h0: firstStep(F, span),
         events: evT,
+        eventSlopes: slopeT,
         onStep: (tv, z) => {
           const N = m.N(z[0]!, tv, [tv]);
           done = F.isZero(N) || F.cmp(collapseTailBound(F, x, rho, N), tolS) < 0;

@@ -642,7 +642,7 @@ async function p1Rate<T>(F: Field<T>, verify: VerifyReport | undefined, quick: b
   return {
     id: 'fig-p1-rate',
     title: 'L = 1: direction error sin angle(w_t, w_hat) against t (log axes), GD, l2-SAM, linf-SAM',
-    caption: `P1: at depth 1 all three algorithms converge in direction to the l2 max-margin classifier w_hat (exact active-set solver), at the O(1/log t) rate of GD (Soudry et al. 2018: w_t = w_hat log t + bounded residual). Data: ${dataText} (${source}); eta = ${P1_RUN.eta}, rho = ${P1_RUN.rho}, ${T} steps from w_0 = 0 (the check's runs), every step drawn. One panel per algorithm (same axes). Dashed: the envelope c / log t through GD's last point. The theory only guarantees the slow 1/log t decay (so the check uses a rate-aware bound, a bounded residual orthogonal to w_hat, instead of a fixed tolerance); on a given dataset the measured error can fall faster, and SAM with eta = 1 oscillates.`,
+    caption: `P1: at depth 1 all three algorithms converge in direction to the l2 max-margin classifier w_hat (exact active-set solver), at the O(1/log t) rate of GD (Soudry et al. 2018: w_t = w_hat log t + bounded residual). Data: ${dataText} (${source}); eta = ${P1_RUN.eta}, rho = ${P1_RUN.rho}, ${T} steps from w_0 = 0 (the check's runs), every step drawn. One panel per algorithm (same axes). Dashed: the envelope c / log t through GD's last point. The decay is the slow 1/log t one; the check compares e(T) with the error predicted before the run, sin angle(w_hat log T + w_tilde, w_hat) (w_tilde fixed by the data, eta, rho), within an a-priori residual bound; SAM with eta = 1 oscillates early on.`,
     claims: ['P1', 'B12'],
     spec: panels(
       '',

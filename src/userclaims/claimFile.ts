@@ -354,7 +354,11 @@ export function parseClaim(raw: unknown, where: string, defaults: { precision?: 
 }
 
 export function parseClaimFile(raw: unknown, path: string): ClaimFile {
-  if (Array.isArray(raw)) return { path, claims: raw.map((c, i) => parseClaim(c, `claims[${i}]`, {})) };
+  if (Array.isArray(raw)) {
+    // an empty file of claims checks nothing: refuse it rather than report "0 failed"
+    if (raw.length === 0) throw new UsageError(`${path}: expected a non-empty list of claims, got []`);
+    return { path, claims: raw.map((c, i) => parseClaim(c, `claims[${i}]`, {})) };
+  }
   const o = obj(path, raw);
   if (o.claims === undefined) return { path, claims: [parseClaim(o, 'claim', {})] };
   onlyKeys(path, o, ['claims', 'precision', 'seed', 'comment']);

@@ -48,6 +48,12 @@ export interface PropertyOptions<I = unknown> {
   readonly notes?: readonly string[];
   /** Describes a drawn input to the claim's hypotheses; inputs that fail one are discarded. */
   readonly claimInput?: (input: I) => ClaimInput;
+  /**
+   * Fixed inputs evaluated first at every seed (fast-check `examples`, counted among the runs):
+   * regression cases and hard corners that random draws rarely reach. Each must be a value the
+   * arbitrary could produce in shape.
+   */
+  readonly examples?: readonly I[];
 }
 
 /** The number of draws this run evaluates (before replay), and why when a request was raised. */
@@ -115,6 +121,8 @@ export async function propertyOutcome<I>(
     numRuns,
     interruptAfterTimeLimit: (opts.timeLimitSeconds ?? 600) * 1000,
     markInterruptAsFailure: false,
+    // kept under replay too: the examples come first in fast-check's path numbering
+    ...(opts.examples?.length ? { examples: opts.examples.map((e) => [e] as [I]) } : {}),
     // replay: exactly the draw at `path` (generation index, then shrink steps), no further shrinking
     ...(replay ? { path: ctx.replayPath, endOnFailure: true } : {}),
   });

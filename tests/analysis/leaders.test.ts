@@ -13,6 +13,13 @@ const CASES = [
   { x: ['0.5', '1', '2'], alpha: '0.5', seq: [1, 0, 1, 2], s: [0.49110546776175246, 4.082110904779457, 9.385040621927086], mono: false },
   // a second non-monotone start, closer to alpha_c (first switch very early)
   { x: ['0.5', '1', '2'], alpha: '0.48', seq: [1, 0, 1, 2], s: [0.19037774889179898, 6.85376412409896, 14.162838378898954], mono: false },
+  // the first switch inside the first step, from a pair event that starts at exactly 0 (all beta equal
+  // at s = 0): once missed, and the tie at s = 9.56 was then reported as 1 -> 0 (the sequence 1, 0, 2)
+  { x: ['0.5', '1', '2'], alpha: '0.47', seq: [1, 0, 1, 2], s: [0.07423406397350338, 9.559814303330949, 19.30074086666501], mono: false },
+  // x* dips below 0.75 only for 0.26 in s, inside one integrator step (two roots of the pair event
+  // in one step: once missed, giving 1 -> 0 at 1.734 -> 2)
+  { x: ['0.5', '1', '2'], alpha: '0.5231', seq: [1, 0, 1, 2], s: [1.477054056908559, 1.7340114109342428, 6.769563205675684], mono: false },
+  { x: ['0.5', '1', '2'], alpha: '0.465', seq: [1, 0, 1, 2], s: [0.02129614871770713, 11.409336095450122, 22.91622211470269], mono: false },
 ];
 
 describe('leader law (B5)', () => {

@@ -297,6 +297,23 @@ export const MUTANTS: readonly Mutant[] = [
     ['P1'],
     'max-margin constraints written ⟨w, x_k⟩ ≥ 1 without the labels y_k',
   ),
+  // ---- events (the integrator under B5/B7) ----
+  one(
+    'event-at-zero-skipped',
+    'src/ode/extrapolationIntegrator.ts',
+    'if (sa === 0 && slopePrev[i] != null) sa = F.sign(slopePrev[i]!);',
+    '',
+    ['B5', 'B7'],
+    'an event that is exactly 0 at the start of a step (a pair of equal β at s = 0, a layer just set to 0 at a switch) is never watched in that step',
+  ),
+  one(
+    'event-double-root-ignored',
+    'src/ode/extrapolationIntegrator.ts',
+    'if (da != null && db != null && F.sign(da) === -sa && F.sign(db) === sa) {',
+    'if (false && da != null && db != null) {',
+    ['B5', 'B7'],
+    'only sign changes at the ends of a step are seen: an event that reaches 0 and turns back inside one step is missed',
+  ),
 ];
 
 /** The three mutants the e2e tier runs (cheap, different modules). */

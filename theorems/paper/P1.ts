@@ -15,7 +15,7 @@ export const P1: Claim = {
   latex:
     '\\lim_{t\\to\\infty} \\frac{w_t}{\\|w_t\\|_2} = \\frac{\\hat w}{\\|\\hat w\\|_2},\\quad \\hat w = \\arg\\min_{y_k\\langle w,x_k\\rangle\\ge 1}\\|w\\|_2',
   hypotheses: [depthIs(1), separableData],
-  measured: 'direction error e(T) = |w_T/|w_T| - w_hat/|w_hat||_2 (and, for one example, parallelism of w_T - w_0 with x)',
+  measured: 'direction error e(T) = sin angle(w_T, w_hat) against the error e_pred(T) predicted before the run (and, for one example, parallelism of w_T - w_0 with x)',
   tolerances: {
     'max-margin-kkt': {
       kind: 'fixed',
@@ -29,14 +29,14 @@ export const P1: Claim = {
     },
     'direction-rate': {
       kind: 'fixed',
-      value: '2',
-      why: 'GD on separable logistic data satisfies w_t = w_hat log t + r_t with r_t bounded (Soudry et al. 2018, JMLR, Thm 3), i.e. direction error O(1/log t). We test exactly that law: the component of w_T orthogonal to w_hat must stay within a factor 2 of its largest value over the checkpoints up to T/10 (factor 2 allows the transient of r_t), while <w_t, w_hat> keeps growing. The margin reported is e(T) = sin angle(w_T, w_hat); its tolerance is 2 max_{t<=T/10} |P_perp w_t| / |w_T|',
+      value: '1',
+      why: 'Predicted before the run from the data, eta, rho and the algorithm (Soudry et al. 2018, JMLR, Thm 3-4, mean loss): w_t = w_hat log t + w_tilde + v_t with z_k.w_tilde = log(eta s_k/(n alpha_k)) on the support vectors (alpha: KKT multipliers; s_k = 1 for GD, exp(rho z_k.w_hat/|w_hat|) for l2-SAM, exp(rho z_k.sign(w_hat)) for linf-SAM), so e_pred(T) = sin angle(w_hat log T + w_tilde, w_hat). The residual obeys dv/dlog t = -A v + forcing, A = sum alpha_k z_k z_k^T (lambda = lambda_min(A) <= 1), hence |v_T| <= D = K T^-mu (V0 + log T (F_log + F_disc + F_ns)) [+ the linf-SAM sign-settling term], mu = min(lambda, m_j - 1), and its component orthogonal to w_hat (modes of A other than w_hat, not resonant with the 1/t forcings) |P_perp v_T| <= D_perp = K [max T^-lambda V0 + sum_forcings F R(rate)], R(g) = max_lambda T^-min(lambda,g) min(log T, 1/|lambda - g|); K = 2 for the second-order terms the linearisation drops. Then |e(T) - e_pred(T)| <= (D_perp + e_pred D)/(|a| - D), a = w_hat log T + w_tilde. Margin = |e(T) - e_pred(T)| / that bound, pass when <= 1 (the constant 1 is the bound itself, fixed before any run; draws with D/|a| >= 1/2 are discarded as unresolved)',
     },
   },
   scope: [
-    'discrete runs of finite length: convergence is inferred from the measured decay, not proven',
-    'small random datasets (2 <= n <= 3, d <= 3), logistic loss',
-    'the O(1/log t) rate is the GD rate; for SAM at L = 1 it is assumed to carry over',
+    'discrete runs of finite length: convergence is inferred from the measured error matching the a-priori asymptotic prediction at T, not proven',
+    'small random datasets (2 <= n <= 3, d <= 3), logistic loss; direction-rate only on non-degenerate data whose support vectors span the data (alpha_k > 0, non-support margins > 1, linf-SAM: no zero component of w_hat) and where the a-priori bound resolves the direction at T (D/|a| < 1/2); other draws are discarded',
+    'the residual bound D(T) is a linearised asymptotic estimate with safety factor K = 2, not a proven inequality; the SAM limits of the perturbation (-rho w_hat/|w_hat|, -rho sign(w_hat)) are derived, not taken from the code',
   ],
   basis: ['numerics'],
 };

@@ -32,11 +32,11 @@ interface CheckFlags {
   json?: boolean;
 }
 
-export function selectClaims(claims: ClaimSpec[], ids: string[] | undefined, file: string): ClaimSpec[] {
+export function selectClaims(claims: ClaimSpec[], ids: string[] | undefined, file: string, flag = '--claim'): ClaimSpec[] {
   if (!ids || ids.length === 0) return claims;
   return ids.map((id) => {
     const c = claims.find((k) => k.id === id);
-    if (!c) throw new UsageError(`--claim: no claim ${JSON.stringify(id)} in ${file} (claims: ${claims.map((k) => k.id).join(', ')})`);
+    if (!c) throw new UsageError(`${flag}: no claim ${JSON.stringify(id)} in ${file} (claims: ${claims.map((k) => k.id).join(', ')})`);
     return c;
   });
 }

@@ -44,11 +44,16 @@ async function searchShipped(f: SearchFlags, setExit: (code: number) => void): P
     throw new UsageError('--edge biases the draws of claim files; a catalogue claim draws with its own arbitraries (give a claim FILE to use --edge)');
   if (f.path !== undefined || f.only !== undefined)
     throw new UsageError('--path/--only apply to claim files; replay a catalogue check with `samcheck verify --replay ID:CHECK --seed S --path P`');
+  // awaited at once: a rejected load left pending across the next await is an unhandled rejection
   const catalogue =
-    f.claims === undefined ? (await import('../catalogue.ts')).catalogue : (await import('../../userclaims/claimModules.ts')).loadClaimsDir(f.claims);
+    f.claims === undefined
+      ? await (
+          await import('../catalogue.ts')
+        ).catalogue
+      : await (await import('../../userclaims/claimModules.ts')).loadClaimsDir(f.claims);
   const { searchCatalogueClaim, formatCatalogueSearch } = await import('../../userclaims/shippedSearch.ts');
   const { DEFAULT_SEED, SEED_MAX, SEED_MIN } = await import('../../verify/seed.ts');
-  const r = await searchCatalogueClaim(await catalogue, f.claim, {
+  const r = await searchCatalogueClaim(catalogue, f.claim, {
     runs: f.runs === undefined ? 5 : integerIn('--runs', f.runs, 1, 100_000),
     seed: f.seed === undefined ? DEFAULT_SEED : integerIn('--seed', f.seed, SEED_MIN, SEED_MAX),
     precision: f.precision === undefined ? CATALOGUE_SEARCH_PRECISION : precisionOf('--precision', f.precision),
@@ -91,7 +96,7 @@ export function registerExploreSearch(explore: Command, setExit: (code: number) 
       }
       if (f.quick || f.claims) throw new UsageError('--quick/--claims apply to catalogue claim ids; for a claim file use --runs');
       const cf = readClaimFile(f.claim);
-      const claims = selectClaims(cf.claims, f.only, f.claim);
+      const claims = selectClaims(cf.claims, f.only, f.claim, '--only');
       if (f.path !== undefined && claims.length !== 1) throw new UsageError('--path replays one claim: add --only ID');
       if (f.path !== undefined && f.seed === undefined) throw new UsageError('--path needs the --seed it was recorded with');
       if (f.path !== undefined && !/^\d+(:\d+)*$/.test(f.path))
