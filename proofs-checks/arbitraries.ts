@@ -3,6 +3,9 @@
  * drawn input is reproducible from the seed and printable as data.
  */
 import fc from 'fast-check';
+import type { Field } from '../src/numeric/Field.ts';
+import { LOSS_NAMES, type LossName } from '../src/numeric/loss.ts';
+import { ALGO_NAMES, type AlgoName } from '../src/optim/algorithms.ts';
 
 /** k/100 for k in [lo*100, hi*100], as an exact decimal string. */
 export function hundredths(lo: number, hi: number): fc.Arbitrary<string> {
@@ -31,6 +34,12 @@ export function distinctMagnitudes(d: number, opts: { lo?: number; hi?: number; 
     })
     .map(([mags, neg]) => mags.map((m, i) => fmtHundredths(opts.mixedSigns && neg[i] ? -m : m)));
 }
+
+/** One of the three algorithms (GD, ℓ2-SAM, ℓ∞-SAM). */
+export const anyAlgo: fc.Arbitrary<AlgoName> = fc.constantFrom(...ALGO_NAMES);
+
+/** One of the two losses (logistic, exponential). */
+export const anyLoss: fc.Arbitrary<LossName> = fc.constantFrom(...LOSS_NAMES);
 
 /** A dimension in [lo, hi]. */
 export const dimension = (lo: number, hi: number) => fc.integer({ min: lo, max: hi });
@@ -83,3 +92,76 @@ export function linfStartInput(minAbsX: number) {
     rho: hundredths(0.2, 1.5),
   });
 }
+
+/** A depth-2 start for one example on d coordinates: x, the layers W0 = [u0, v0], and ρ. */
+export interface PlanarStart {
+  readonly x: string[];
+  readonly W0: [string[], string[]];
+  readonly rho: string;
+}
+
+/**
+ * A `PlanarStart` on d ∈ [dLo, dHi] coordinates: x with distinct magnitudes (`distinctMagnitudes`
+ * options) or with independent components (an arbitrary), u0 and v0 with components from `layer`,
+ * ρ from `rho` (default '0', for GD). x is drawn at dHi coordinates and u0, v0 as the two halves
+ * of one array of 2·dHi components (half `stride` when given), all cut to their first d entries:
+ * no filter, every draw is used.
+ */
+export function planarStart(opts: {
+  d: readonly [number, number];
+  x: Parameters<typeof distinctMagnitudes>[1] | fc.Arbitrary<string>;
+  layer: fc.Arbitrary<string>;
+  rho?: fc.Arbitrary<string>;
+  stride?: number;
+}): fc.Arbitrary<PlanarStart> {
+  const [lo, hi] = opts.d;
+  const half = opts.stride ?? hi;
+  return fc
+    .record({
+      // a single dimension is a constant (fc.integer would still consume a draw)
+      d: lo === hi ? fc.constant(lo) : fc.integer({ min: lo, max: hi }),
+      x: opts.x instanceof fc.Arbitrary ? fc.array(opts.x, { minLength: hi, maxLength: hi }) : distinctMagnitudes(hi, opts.x),
+      uv: fc.array(opts.layer, { minLength: 2 * half, maxLength: 2 * half }),
+      rho: opts.rho ?? fc.constant('0'),
+    })
+    .map(({ d, x, uv, rho }) => ({ x: x.slice(0, d), W0: [uv.slice(0, d), uv.slice(half, half + d)], rho }));
+}
+
+/**
+ * A drawn planar start as field values: the state (x, ρ, u0, v0) the planar flows and closed forms
+ * take; with `inUnitsOfRho` the drawn layers are multiples of ρ (the ℓ∞-SAM checks draw them so).
+ */
+export function planarFieldStart<T>(F: Field<T>, c: PlanarStart, inUnitsOfRho = false): { x: T[]; rho: T; u0: T[]; v0: T[] } {
+  const rho = F.fromString(c.rho);
+  const w = (s: string) => (inUnitsOfRho ? F.mul(F.fromString(s), rho) : F.fromString(s));
+  return { x: c.x.map((s) => F.fromString(s)), rho, u0: c.W0[0].map(w), v0: c.W0[1].map(w) };
+}
+
+/** The ℓ2-SAM start the B3 and B4 flow comparisons draw: d ≤ 3, mixed signs, |u0|, |v0| ≤ 1.5, ρ ∈ [0.05, 1]. */
+export const l2SamStart = planarStart({
+  d: [1, 3],
+  x: { lo: 0.2, hi: 2.5, gap: 0.05, mixedSigns: true },
+  layer: hundredths(-1.5, 1.5),
+  rho: hundredths(0.05, 1),
+});
+
+/** The balanced start u0 = α·1, v0 = sign(x) α (ρ default '0', for GD), with its α. */
+export function balancedPlanarStart(x: string[], alpha: string, rho = '0'): PlanarStart & { readonly alpha: string } {
+  return { x, W0: [x.map(() => alpha), x.map((xi) => (xi.startsWith('-') ? `-${alpha}` : alpha))], rho, alpha };
+}
+
+/** A labelled data set: examples X (rows) and labels Y. */
+export interface Dataset {
+  readonly X: string[][];
+  readonly Y: (1 | -1)[];
+}
+
+/** n ∈ [2, 3] examples in d ∈ [2, 3] dimensions, entries k/100 in [−1.5, 1.5], labels ±1 (separable or not). */
+export const smallDataset: fc.Arbitrary<Dataset> = fc
+  .record({
+    n: fc.integer({ min: 2, max: 3 }),
+    d: fc.integer({ min: 2, max: 3 }),
+    X: fc.array(hundredths(-1.5, 1.5), { minLength: 9, maxLength: 9 }),
+    Y: fc.array(fc.constantFrom<1 | -1>(1, -1), { minLength: 3, maxLength: 3 }),
+  })
+  .map(({ n, d, X, Y }) => ({ X: Array.from({ length: n }, (_, k) => X.slice(3 * k, 3 * k + d)), Y: Y.slice(0, n) }));

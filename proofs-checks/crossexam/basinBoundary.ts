@@ -18,7 +18,6 @@ import { judge } from '../../src/verify/judge.ts';
 import { MIN_DRAWS } from '../../src/verify/propertyCheck.ts';
 import { linfEscapeCondition } from '../../src/linf/planarExact.ts';
 import { linfEulerFate } from './linfEuler.ts';
-import { fieldFor, toleranceFor } from './context.ts';
 
 export const BASIN_STEP = '0.001';
 export const BAND_FACTOR = 2.5;
@@ -125,8 +124,8 @@ export const b8BasinBoundary: CheckDef = {
   quantity:
     'starts at relative distance 0.4-0.9 % from the B8 boundary (both quadrant kinds, both sides) whose exact-rule fate differs from an independent discrete l_inf-SAM run (h = 0.001, band 2.5 h)',
   run(ctx): Outcome {
-    const tol = toleranceFor(ctx, 'basin-boundary');
-    const F = fieldFor(ctx, 24);
+    const tol = ctx.tolerance;
+    const F = ctx.field(24);
     // at least the catalogue's minimum draw counts (MIN_DRAWS): 20 quick (5 per kind and side), 100 full
     const n = ctx.quick ? MIN_DRAWS.quick : MIN_DRAWS.full;
     const draws = fc.sample(boundaryDraw, { seed: ctx.seed, numRuns: n }) as BoundaryDraw[];

@@ -11,20 +11,25 @@ import type { CheckDef } from '../../src/verify/CheckDef.ts';
 import type { Field } from '../../src/numeric/Field.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { collapseCertificate, escapeCertificate, l2N } from '../../src/flow/l2Certificates.ts';
+import { balancedStart } from '../../src/analysis/leaders.ts';
+import type { L2Start } from '../../src/flow/tauReduction.ts';
 import { hundredths } from '../arbitraries.ts';
-import { fieldFor, toleranceFor } from './context.ts';
+import { runInput } from '../drawnRun.ts';
 
-/** Number of wrong certificate verdicts (0, 1 or 2) at α = (ρ/√2)(1 − ε) and (ρ/√2)(1 + ε). */
-export function certificateErrorsD1<T>(F: Field<T>, xS: string, rhoS: string, epsExp: number): number {
+/** The balanced d = 1 starts at α = (ρ/√2)(1 − ε) (side −1) and (ρ/√2)(1 + ε) (side +1). */
+export function sharpStarts<T>(F: Field<T>, xS: string, rhoS: string, epsExp: number): { side: -1 | 1; st: L2Start<T> }[] {
   const x = [F.fromString(xS)];
   const rho = F.fromString(rhoS);
   const eps = F.powInt(F.fromNumber(10), -epsExp);
   const ac = F.div(rho, F.sqrt(F.fromNumber(2)));
+  return ([-1, 1] as const).map((side) => ({ side, st: balancedStart(F, x, rho, F.mul(ac, side < 0 ? F.sub(F.one, eps) : F.add(F.one, eps))) }));
+}
+
+/** Number of wrong certificate verdicts (0, 1 or 2) at α = (ρ/√2)(1 − ε) and (ρ/√2)(1 + ε). */
+export function certificateErrorsD1<T>(F: Field<T>, xS: string, rhoS: string, epsExp: number): number {
   let errors = 0;
-  for (const side of [-1, 1]) {
-    const a = F.mul(ac, side < 0 ? F.sub(F.one, eps) : F.add(F.one, eps));
-    const u = [a];
-    const v = [F.sign(x[0]!) < 0 ? F.neg(a) : a];
+  for (const { side, st } of sharpStarts(F, xS, rhoS, epsExp)) {
+    const { x, rho, u0: u, v0: v } = st;
     const collapse = collapseCertificate(F, x, rho, l2N(F, x, u, v));
     const escape = escapeCertificate(F, x, rho, u, v);
     if (collapse !== side < 0 || escape !== side > 0) errors++;
@@ -38,13 +43,14 @@ export const b4CertificatesSharpD1: CheckDef = {
   method: 'property',
   quantity: 'wrong certificate verdicts at s = 0 from balanced starts alpha = (rho/sqrt2)(1 -+ eps), d = 1 (collapse below, escape above)',
   run(ctx) {
-    const tol = toleranceFor(ctx, 'certificates-sharp-d1');
-    const F = fieldFor(ctx, 40);
+    const F = ctx.field(40);
     const arb = fc.record({ x: hundredths(-3, 3).filter((s) => Number(s) !== 0), rho: hundredths(0.05, 2), e: fc.integer({ min: 2, max: 6 }) });
     return propertyOutcome(ctx, arb, (c) => ({ margin: String(certificateErrorsD1(F, c.x, c.rho, c.e)), detail: { eps: `1e-${c.e}` } }), {
-      claimInput: (c) => ({ depth: 2, n: 1, x: [c.x], rho: c.rho }),
+      claimInput: (c) => {
+        const { st } = sharpStarts(F, c.x, c.rho, c.e)[0]!;
+        return runInput({ X: [[c.x]], W0: [st.u0, st.v0], rho: c.rho });
+      },
       numRuns: ctx.quick ? 30 : 100,
-      tolerance: tol,
       comparison: '<=',
       notes: ['independent path: the fixed point alpha_c = rho/sqrt2 (B10) where both certificates are sharp at s = 0 for d = 1'],
     });

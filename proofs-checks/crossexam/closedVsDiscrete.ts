@@ -17,7 +17,6 @@ import type { Field } from '../../src/numeric/Field.ts';
 import { linfClosedForm } from '../../src/flow/linfClosedForm.ts';
 
 import { linfEulerAt } from './linfEuler.ts';
-import { fieldFor, toleranceFor } from './context.ts';
 import { probesThenDraws } from './linfProbes.ts';
 
 export const CLOSED_VS_DISCRETE_STEP = '0.0005';
@@ -65,8 +64,8 @@ export const b9ClosedVsDiscrete: CheckDef = {
   quantity:
     'max_i |closed-form state - independent discrete l_inf-SAM state (h = 0.0005 in s)| at sigma_max = 1, 2, divided by the a-priori first-order bound 8 |x|_max max(1, rho, |state_0|) h e^2',
   run(ctx) {
-    const tol = toleranceFor(ctx, 'closed-vs-discrete');
-    const F = fieldFor(ctx, 20);
+    const tol = ctx.tolerance;
+    const F = ctx.field(20);
     return probesThenDraws(
       ctx,
       tol,

@@ -13,7 +13,6 @@ import type { Field } from '../../src/numeric/Field.ts';
 import { linfFlow } from '../../src/flow/linfFlow.ts';
 import { linfClosedForm } from '../../src/flow/linfClosedForm.ts';
 
-import { fieldFor, toleranceFor } from './context.ts';
 import { probesThenDraws } from './linfProbes.ts';
 
 export const FLOW_VS_CLOSED_PRECISION = 30;
@@ -82,8 +81,8 @@ export const b7FlowVsClosed: CheckDef = {
   quantity:
     'max relative |state(linfFlow, full vector Filippov system) - state(linfClosedForm, per-coordinate planar, sigma = |x_i| s)| at 5 times up to sigma_min = 6, and collapse times; a status disagreement or a status contradicting the exact fates counts 1',
   run(ctx) {
-    const tol = toleranceFor(ctx, 'flow-vs-closed');
-    const F = fieldFor(ctx, FLOW_VS_CLOSED_PRECISION);
+    const tol = ctx.tolerance;
+    const F = ctx.field(FLOW_VS_CLOSED_PRECISION);
     // fixed probes first (every region of the phase portrait at every seed), then random draws
     return probesThenDraws(
       ctx,

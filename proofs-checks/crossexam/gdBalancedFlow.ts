@@ -9,14 +9,14 @@ import type { CheckDef } from '../../src/verify/CheckDef.ts';
 import type { Field } from '../../src/numeric/Field.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { rescaledFlow } from '../../src/flow/rescaledFlow.ts';
-import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
-import { fieldFor, toleranceFor } from './context.ts';
+import { balancedPlanarStart, distinctMagnitudes, hundredths, planarFieldStart, type PlanarStart } from '../arbitraries.ts';
+import { planarInput } from '../drawnRun.ts';
 
-export function gdBalancedError<T>(F: Field<T>, xs: readonly string[], alphaS: string): { err: T; leaderMismatches: number } {
-  const x = xs.map((s) => F.fromString(s));
-  const a = F.fromString(alphaS);
+export function gdBalancedError<T>(F: Field<T>, start: PlanarStart & { readonly alpha: string }): { err: T; leaderMismatches: number } {
+  const { x, u0, v0 } = planarFieldStart(F, start);
+  const a = F.fromString(start.alpha);
   const targets = ['0.1', '0.5', '1', '2'].map((s) => F.fromString(s));
-  const r = rescaledFlow(F, 'gd', x, F.zero, [x.map(() => a), x.map(() => a)], targets, { rtol: F.fromString('1e-18') });
+  const r = rescaledFlow(F, 'gd', x, F.zero, [u0, v0], targets, { rtol: F.fromString('1e-18') });
   let err = F.zero;
   let leaderMismatches = 0;
   let iMax = 0;
@@ -39,20 +39,20 @@ export const b6GdBalancedFlow: CheckDef = {
   method: 'property',
   quantity: 'max relative |beta_i(s) of the generic GD flow (L = 2) - alpha^2 e^{2 x_i s}| at s in {0.1, 0.5, 1, 2}; a leader other than argmax x_i counts 1',
   run(ctx) {
-    const tol = toleranceFor(ctx, 'closed-vs-generic-flow');
-    const F = fieldFor(ctx, 30);
-    const arb = fc.record({ x: distinctMagnitudes(3, { lo: 0.2, hi: 2, gap: 0.05 }), alpha: hundredths(0.05, 1.5) });
+    const F = ctx.field(30);
+    const arb = fc
+      .record({ x: distinctMagnitudes(3, { lo: 0.2, hi: 2, gap: 0.05 }), alpha: hundredths(0.05, 1.5) })
+      .map((c) => balancedPlanarStart(c.x, c.alpha));
     return propertyOutcome(
       ctx,
       arb,
       (c) => {
-        const r = gdBalancedError(F, c.x, c.alpha);
+        const r = gdBalancedError(F, c);
         return { margin: r.leaderMismatches > 0 ? '1' : F.toString(r.err, 6), detail: { leaderMismatches: r.leaderMismatches } };
       },
       {
-        claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, u0: c.x.map(() => c.alpha), v0: c.x.map(() => c.alpha) }),
+        claimInput: planarInput,
         numRuns: ctx.quick ? 4 : 16,
-        tolerance: tol,
         comparison: '<=',
         notes: ['independent path: the B6 closed form written here vs the generic depth-L GD field integrated at L = 2 (precision 30, rtol 1e-18)'],
       },

@@ -6,19 +6,18 @@
  * field is built from the gradient of the depth-L model, the reduction from the B3 derivation.
  * States are compared at s ∈ {0.25, 0.5, 1} before collapse (the generic field is singular at 0).
  */
-import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
 import type { Field } from '../../src/numeric/Field.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { rescaledFlow } from '../../src/flow/rescaledFlow.ts';
-import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
-import { fieldFor, toleranceFor } from './context.ts';
+import { l2SamStart, planarFieldStart, type PlanarStart } from '../arbitraries.ts';
+import { planarInput } from '../drawnRun.ts';
 
 export const GENERIC_PRECISION = 24;
 
-export function genericVsTau<T>(F: Field<T>, c: { x: string[]; u0: string[]; v0: string[]; rho: string }): { diff: T; compared: number } {
-  const st = { x: c.x.map((s) => F.fromString(s)), rho: F.fromString(c.rho), u0: c.u0.map((s) => F.fromString(s)), v0: c.v0.map((s) => F.fromString(s)) };
+export function genericVsTau<T>(F: Field<T>, c: PlanarStart): { diff: T; compared: number } {
+  const st = planarFieldStart(F, c);
   const rtol = F.fromString('1e-16');
   const targets = ['0.25', '0.5', '1'].map((s) => F.fromString(s));
   const tau = l2Flow(F, st, targets, { method: 'tau', rtol });
@@ -51,33 +50,24 @@ export function genericVsTau<T>(F: Field<T>, c: { x: string[]; u0: string[]; v0:
   return { diff, compared: running.length };
 }
 
-export const genericVsTauInput = fc.record({
-  d: fc.integer({ min: 1, max: 3 }),
-  x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.05, mixedSigns: true }),
-  uv: fc.array(hundredths(-1.5, 1.5), { minLength: 6, maxLength: 6 }),
-  rho: hundredths(0.05, 1),
-});
-
 export const b3GenericVsTau: CheckDef = {
   claimId: 'B3',
   name: 'generic-vs-tau',
   method: 'property',
   quantity: 'max over s in {0.25, 0.5, 1} (before collapse) of |(u,v)_tau reduction - (w_1,w_2)_generic depth-L l2-SAM flow at L = 2| / max(1, |(u,v)|)',
   run(ctx) {
-    const tol = toleranceFor(ctx, 'generic-vs-tau');
-    const F = fieldFor(ctx, GENERIC_PRECISION);
+    const F = ctx.field(GENERIC_PRECISION);
     return propertyOutcome(
       ctx,
-      genericVsTauInput,
+      l2SamStart,
       (c) => {
-        const r = genericVsTau(F, { x: c.x.slice(0, c.d), u0: c.uv.slice(0, c.d), v0: c.uv.slice(3, 3 + c.d), rho: c.rho });
+        const r = genericVsTau(F, c);
         if (r.compared === 0) return { margin: '0', skip: true };
         return { margin: F.toString(r.diff, 6), detail: { compared: r.compared } };
       },
       {
-        claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }),
+        claimInput: planarInput,
         numRuns: ctx.quick ? 3 : 12,
-        tolerance: tol,
         comparison: '<=',
         notes: ['independent path: generic depth-L rescaled l2-SAM field (src/flow/rescaledFlow.ts) vs the tau reduction; both at rtol 1e-16, precision 24'],
       },

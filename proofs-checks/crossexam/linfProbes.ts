@@ -13,6 +13,7 @@ import type { CheckContext, Outcome } from '../../src/verify/CheckDef.ts';
 import { judge } from '../../src/verify/judge.ts';
 import { propertyOutcome, type CaseResult } from '../../src/verify/propertyCheck.ts';
 import { linfStartInput } from '../arbitraries.ts';
+import { runInput } from '../drawnRun.ts';
 
 export interface LinfProbe {
   readonly x: string[];
@@ -82,8 +83,9 @@ export async function probesThenDraws(
         reason: `fixed probe (${pr.why}): ${r.explain}`,
       };
   }
-  return propertyOutcome(ctx, linfStartInput(minAbsX), (c) => evaluate({ x: c.x.slice(0, c.d), u0: c.u0.slice(0, c.d), v0: c.v0.slice(0, c.d), rho: c.rho }), {
-    claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }),
+  const draws = linfStartInput(minAbsX).map((c): LinfStart => ({ x: c.x.slice(0, c.d), u0: c.u0.slice(0, c.d), v0: c.v0.slice(0, c.d), rho: c.rho }));
+  return propertyOutcome(ctx, draws, evaluate, {
+    claimInput: (s) => runInput({ X: [s.x], W0: [s.u0, s.v0], rho: s.rho }),
     numRuns: opts.numRuns,
     tolerance: tol,
     comparison: '<=',

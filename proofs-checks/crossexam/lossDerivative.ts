@@ -17,8 +17,7 @@ import type { Field } from '../../src/numeric/Field.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { makeLoss, type LossName } from '../../src/numeric/loss.ts';
 import { gradient, lossValue } from '../../src/model/diagonalNetwork.ts';
-import { hundredths } from '../arbitraries.ts';
-import { fieldFor, toleranceFor } from './context.ts';
+import { anyLoss, hundredths } from '../arbitraries.ts';
 
 export const FD_PRECISION = 40;
 const FD_STEP = '1e-13';
@@ -96,12 +95,10 @@ export const b1LossDerivative: CheckDef = {
   quantity:
     'max(|g(z) + dl/dz| / max(1, |g|), |l_engine(z) - l(z)| / max(1, l)), central difference (step 1e-13, precision 40) of the loss written from its definition',
   run(ctx) {
-    const tol = toleranceFor(ctx, 'loss-derivative');
-    const F = fieldFor(ctx, FD_PRECISION);
-    const arb = fc.record({ z: hundredths(-40, 40), loss: fc.constantFrom<LossName>('logistic', 'exponential') });
+    const F = ctx.field(FD_PRECISION);
+    const arb = fc.record({ z: hundredths(-40, 40), loss: anyLoss });
     return propertyOutcome(ctx, arb, (c) => ({ margin: F.toString(lossDerivativeError(F, c.loss, F.fromString(c.z)), 6) }), {
       numRuns: ctx.quick ? 40 : 200,
-      tolerance: tol,
       comparison: '<=',
       notes: ['independent path: the loss written from its definition, differentiated numerically', "tests the loss the B1 rescaling divides by (g = -l')"],
     });
@@ -115,7 +112,7 @@ export const gradientCase: fc.Arbitrary<GradientCase> = fc
     d: fc.integer({ min: 1, max: 3 }),
     vals: fc.array(hundredths(-1.5, 1.5), { minLength: 24, maxLength: 24 }),
     ys: fc.array(fc.constantFrom<1 | -1>(1, -1), { minLength: 3, maxLength: 3 }),
-    loss: fc.constantFrom<LossName>('logistic', 'exponential'),
+    loss: anyLoss,
   })
   .map(({ L, n, d, vals, ys, loss }) => {
     let k = 0;
@@ -132,11 +129,9 @@ export const b1GradientFd: CheckDef = {
   quantity:
     'max |dL/dw_l[j] (engine) - central difference of (1/n) sum_k l(y_k <w_1 * ... * w_L, x_k>)| / max(1, |grad|_inf), n in {2, 3}, L in 1..4 (unequal layers), and the engine loss value error',
   run(ctx) {
-    const tol = toleranceFor(ctx, 'gradient-fd');
-    const F = fieldFor(ctx, FD_PRECISION);
+    const F = ctx.field(FD_PRECISION);
     return propertyOutcome(ctx, gradientCase, (c) => ({ margin: F.toString(gradientFdError(F, c), 6), detail: { L: c.L, n: c.X.length } }), {
       numRuns: ctx.quick ? 12 : 60,
-      tolerance: tol,
       comparison: '<=',
       notes: [
         'independent path: the empirical loss written from its definition, differentiated numerically (n >= 2, unequal layers)',

@@ -6,13 +6,12 @@
  * constraints (Cramer's rule, at most 3 × 3), with no code shared with the solver. Data: n ∈ {2, 3}
  * random examples in R^2 or R^3 (the P1 direction-rate arbitrary), both labels.
  */
-import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
 import type { Field } from '../../src/numeric/Field.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { l2MaxMargin } from '../../src/maxmargin/l2MaxMargin.ts';
-import { hundredths } from '../arbitraries.ts';
-import { fieldFor, toleranceFor } from './context.ts';
+import { smallDataset } from '../arbitraries.ts';
+import { runInput } from '../drawnRun.ts';
 
 function det<T>(F: Field<T>, M: T[][]): T {
   if (M.length === 1) return M[0]![0]!;
@@ -74,28 +73,21 @@ export const p1MaxMarginKkt: CheckDef = {
   quantity:
     "violation of the KKT optimality certificate of the solver's w_hat (infeasibility, or min over active subsets of max(-lambda, |w_hat - sum lambda_k y_k x_k|)); 0 = certified",
   run(ctx) {
-    const tol = toleranceFor(ctx, 'max-margin-kkt');
-    const F = fieldFor(ctx, 40);
-    const arb = fc.record({
-      n: fc.integer({ min: 2, max: 3 }),
-      d: fc.integer({ min: 2, max: 3 }),
-      X: fc.array(hundredths(-1.5, 1.5), { minLength: 9, maxLength: 9 }),
-      Y: fc.array(fc.constantFrom<1 | -1>(1, -1), { minLength: 3, maxLength: 3 }),
-    });
+    const F = ctx.field(40);
     return propertyOutcome(
       ctx,
-      arb,
+      smallDataset,
       (c) => {
-        const X = Array.from({ length: c.n }, (_, k) => c.X.slice(3 * k, 3 * k + c.d).map((s) => F.fromString(s)));
-        const Y = c.Y.slice(0, c.n);
+        const X = c.X.map((row) => row.map((s) => F.fromString(s)));
+        const Y = c.Y;
         const mm = l2MaxMargin(F, { X, Y });
         if (!mm) return { margin: '0', skip: true };
         return { margin: F.toString(kktViolation(F, X, Y, mm.w), 6), detail: { w_hat: mm.w.map((v) => F.toString(v, 10)) } };
       },
       {
-        claimInput: (c) => ({ depth: 1, n: c.n, X: Array.from({ length: c.n }, (_, k) => c.X.slice(3 * k, 3 * k + c.d)), Y: c.Y.slice(0, c.n) }),
+        // the solver's w_hat is the limit direction of the depth-1 model w started at 0 (one layer)
+        claimInput: (c) => runInput({ X: c.X, Y: c.Y, W0: [c.X[0]!.map(() => '0')] }),
         numRuns: ctx.quick ? 40 : 200,
-        tolerance: tol,
         comparison: '<=',
         notes: ["independent path: KKT certificate (feasibility + non-negative multipliers by Cramer's rule), no solver code shared"],
       },

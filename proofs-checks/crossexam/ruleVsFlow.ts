@@ -7,22 +7,19 @@
  * when the prediction is right; when no coordinate escapes, every coordinate must have been
  * absorbed exactly (β = 0 by s = 30/|x|_min, absorption times are O(1/|x_i|)).
  */
-import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
 import type { Field } from '../../src/numeric/Field.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { linfFlow } from '../../src/flow/linfFlow.ts';
 import { linfEscapeCondition } from '../../src/linf/planarExact.ts';
 import { linfPredictedLimit } from '../../src/linf/predictedLimit.ts';
-import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
-import { fieldFor, toleranceFor } from './context.ts';
+import { hundredths, planarFieldStart, planarStart, type PlanarStart } from '../arbitraries.ts';
+import { planarInput } from '../drawnRun.ts';
 
-export function ruleVsFlow<T>(F: Field<T>, xs: readonly string[], uvs: readonly string[], rhoS: string): { margin: T; predicted: string; skip: boolean } {
-  const x = xs.map((s) => F.fromString(s));
+/** The predicted limit against the integrated flow from a start whose layers are in units of ρ. */
+export function ruleVsFlow<T>(F: Field<T>, c: PlanarStart): { margin: T; predicted: string; skip: boolean } {
+  const { x, rho, u0, v0 } = planarFieldStart(F, c, true);
   const d = x.length;
-  const rho = F.fromString(rhoS);
-  const u0 = uvs.slice(0, d).map((s) => F.mul(F.fromString(s), rho));
-  const v0 = uvs.slice(4, 4 + d).map((s) => F.mul(F.fromString(s), rho));
   const fates = x.map((xi, i) => linfEscapeCondition(F, u0[i]!, F.sign(xi) < 0 ? F.neg(v0[i]!) : v0[i]!, rho));
   if (fates.includes('saddle')) return { margin: F.zero, predicted: 'saddle', skip: true };
   const limit = linfPredictedLimit(F, x, fates);
@@ -56,26 +53,25 @@ export const b9RuleVsFlow: CheckDef = {
   method: 'property',
   quantity: '1 - cos(beta of the integrated Filippov flow at s = 30/gap, sign(x_j) e_j) with j from the basin rule (|beta|_inf when no coordinate escapes)',
   run(ctx) {
-    const tol = toleranceFor(ctx, 'rule-vs-flow');
-    const F = fieldFor(ctx, 30);
-    const arb = fc.record({
-      d: fc.integer({ min: 2, max: 3 }),
-      x: distinctMagnitudes(3, { lo: 0.3, hi: 2, gap: 0.25, mixedSigns: true }),
-      uv: fc.array(hundredths(-2.5, 2.5), { minLength: 8, maxLength: 8 }),
+    const F = ctx.field(30);
+    const arb = planarStart({
+      d: [2, 3],
+      x: { lo: 0.3, hi: 2, gap: 0.25, mixedSigns: true },
+      layer: hundredths(-2.5, 2.5),
       rho: hundredths(0.2, 1.5),
+      stride: 4,
     });
     return propertyOutcome(
       ctx,
       arb,
       (c) => {
-        const r = ruleVsFlow(F, c.x.slice(0, c.d), c.uv, c.rho);
+        const r = ruleVsFlow(F, c);
         if (r.skip) return { margin: '0', skip: true };
         return { margin: F.toString(r.margin, 6), detail: { predicted: r.predicted } };
       },
       {
-        claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }),
+        claimInput: planarInput,
         numRuns: ctx.quick ? 3 : 20,
-        tolerance: tol,
         comparison: '<=',
         notes: ['independent path: prediction from the exact fates, measurement from the integrated Filippov flow (linfFlow never evaluates the basin rule)'],
       },

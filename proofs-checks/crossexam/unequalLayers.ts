@@ -12,7 +12,7 @@ import type { Field } from '../../src/numeric/Field.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { rescaledFlow } from '../../src/flow/rescaledFlow.ts';
 import { hundredths } from '../arbitraries.ts';
-import { fieldFor, toleranceFor } from './context.ts';
+import { runInput } from '../drawnRun.ts';
 
 export function layerInvariantDrift<T>(F: Field<T>, L: number, xs: string[], Ws: string[][]): T {
   const x = xs.map((s) => F.fromString(s));
@@ -46,27 +46,28 @@ export const unequalLayersInput = fc.record({
   w: fc.array(hundredths(-1.5, 1.5), { minLength: 12, maxLength: 12 }),
 });
 
+/** The start of a draw: L layers, layer l from w[3l .. 3l + d]. */
+const layersOf = (c: { L: number; d: number; w: string[] }) => Array.from({ length: c.L }, (_, l) => c.w.slice(l * 3, l * 3 + c.d));
+
 export const b13UnequalLayers: CheckDef = {
   claimId: 'B13',
   name: 'unequal-layers',
   method: 'property',
   quantity: 'max over s, j, k of |(w_k[j]^2 - w_1[j]^2)(s) - (w_k[j]^2 - w_1[j]^2)(0)| / max(1, w^2), generic GD rescaled flow, L in {3, 4}, unequal layers',
   run(ctx) {
-    const tol = toleranceFor(ctx, 'unequal-layers');
-    const F = fieldFor(ctx, 24);
+    const F = ctx.field(24);
     return propertyOutcome(
       ctx,
       unequalLayersInput,
       (c) => {
-        const Ws = Array.from({ length: c.L }, (_, l) => c.w.slice(l * 3, l * 3 + c.d));
+        const Ws = layersOf(c);
         if (Ws.every((r) => r.every((s, j) => s === Ws[0]![j]))) return { margin: '0', skip: true };
         if (c.x.slice(0, c.d).every((s) => Number(s) === 0)) return { margin: '0', skip: true };
         return { margin: F.toString(layerInvariantDrift(F, c.L, c.x.slice(0, c.d), Ws), 6), detail: { L: c.L } };
       },
       {
-        claimInput: (c) => ({ depth: c.L, n: 1, x: c.x.slice(0, c.d) }),
+        claimInput: (c) => runInput({ X: [c.x.slice(0, c.d)], W0: layersOf(c) }),
         numRuns: ctx.quick ? 4 : 16,
-        tolerance: tol,
         comparison: '<=',
         notes: ['independent path: the conservation law of the GD field, written from its definition'],
       },

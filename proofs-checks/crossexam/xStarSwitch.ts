@@ -11,20 +11,16 @@ import type { CheckDef } from '../../src/verify/CheckDef.ts';
 import type { Field } from '../../src/numeric/Field.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { balancedStart, leaders } from '../../src/analysis/leaders.ts';
+import type { L2Start } from '../../src/flow/tauReduction.ts';
 import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
-import { fieldFor, toleranceFor } from './context.ts';
+import { runInput } from '../drawnRun.ts';
 
-export function xStarAtSwitches<T>(
-  F: Field<T>,
-  xs: readonly string[],
-  rhoS: string,
-  alphaFactor: string | null,
-  alphaS?: string,
-): { worst: T; switches: number } {
-  const x = xs.map((s) => F.fromString(s));
-  const rho = F.fromString(rhoS);
+/** The balanced start of a draw: the witness's α, or `factor` times the escape bracket ρ x_max/(√2‖x‖). */
+export function xStarStart<T>(F: Field<T>, c: { x: readonly string[]; rho: string; factor: string; alpha: string; witness: boolean }): L2Start<T> {
+  const x = c.x.map((s) => F.fromString(s));
+  const rho = F.fromString(c.rho);
   let alpha: T;
-  if (alphaS !== undefined) alpha = F.fromString(alphaS);
+  if (c.witness) alpha = F.fromString(c.alpha);
   else {
     let n2 = F.zero;
     let xmax = F.zero;
@@ -32,9 +28,15 @@ export function xStarAtSwitches<T>(
       n2 = F.add(n2, F.mul(xi, xi));
       xmax = F.max(xmax, F.abs(xi));
     }
-    alpha = F.mul(F.div(F.mul(rho, xmax), F.mul(F.sqrt(F.fromNumber(2)), F.sqrt(n2))), F.fromString(alphaFactor!));
+    alpha = F.mul(F.div(F.mul(rho, xmax), F.mul(F.sqrt(F.fromNumber(2)), F.sqrt(n2))), F.fromString(c.factor));
   }
-  const r = leaders(F, balancedStart(F, x, rho, alpha), { rtol: F.fromString('1e-18') });
+  return balancedStart(F, x, rho, alpha);
+}
+
+/** Worst relative distance of the reported x*(s) at each lead switch from the midpoint of the two |x_i|. */
+export function xStarAtSwitches<T>(F: Field<T>, st: L2Start<T>): { worst: T; switches: number } {
+  const x = st.x;
+  const r = leaders(F, st, { rtol: F.fromString('1e-18') });
   let worst = F.zero;
   for (const sw of r.switches) {
     const mid = F.div(F.add(F.abs(x[sw.from]!), F.abs(x[sw.leader]!)), F.fromNumber(2));
@@ -60,20 +62,21 @@ export const b5XStarAtSwitches: CheckDef = {
   method: 'property',
   quantity: 'max over reported lead switches i -> j of |x*(s_switch) - (|x_i| + |x_j|)/2| / ((|x_i| + |x_j|)/2), balanced starts',
   run(ctx) {
-    const tol = toleranceFor(ctx, 'x-star-at-switches');
-    const F = fieldFor(ctx, 24);
+    const F = ctx.field(24);
     return propertyOutcome(
       ctx,
       xStarInput,
       (c) => {
-        const r = c.witness ? xStarAtSwitches(F, c.x, c.rho, null, c.alpha) : xStarAtSwitches(F, c.x, c.rho, c.factor);
+        const r = xStarAtSwitches(F, xStarStart(F, c));
         if (r.switches === 0) return { margin: '0', skip: true };
         return { margin: F.toString(r.worst, 6), detail: { switches: r.switches } };
       },
       {
-        claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: c.rho, alpha: c.witness ? c.alpha : c.factor }),
+        claimInput: (c) => {
+          const st = xStarStart(F, c);
+          return runInput({ X: [c.x], W0: [st.u0, st.v0], rho: c.rho, alpha: F.toString(st.u0[0]!, 20) });
+        },
         numRuns: ctx.quick ? 2 : 10,
-        tolerance: tol,
         comparison: '<=',
         notes: ['independent path: the tie condition |beta_i| = |beta_j| <=> x* = (|x_i| + |x_j|)/2 from x alone'],
       },

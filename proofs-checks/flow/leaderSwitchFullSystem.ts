@@ -21,9 +21,10 @@
 import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
-import { leaders, balancedStart } from '../../src/analysis/leaders.ts';
+import { leaders } from '../../src/analysis/leaders.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
-import { alphaInXStarBand, distinctMagnitudes, twoLargest } from '../arbitraries.ts';
+import { alphaInXStarBand, balancedPlanarStart, distinctMagnitudes, planarFieldStart, twoLargest } from '../arbitraries.ts';
+import { planarInput } from '../drawnRun.ts';
 
 /** Precision and integrator tolerance (see the tolerance's reason in theorems/derived/B5.ts). */
 const PRECISION = 30;
@@ -38,7 +39,6 @@ export const b5SwitchesAreFullSystemTies: CheckDef = {
   quantity:
     'max over located switches at s <= 40 of |log|beta_i| - log|beta_j|| and over the midpoints between switches of log|beta_argmax| - log|beta_leader| in the independently integrated full system',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(PRECISION);
     const rtol = F.fromString(RTOL);
     const xs = fc.integer({ min: 2, max: 3 }).chain((d) => distinctMagnitudes(d, { lo: 0.2, hi: 2.5, gap: 0.01 }));
@@ -56,13 +56,12 @@ export const b5SwitchesAreFullSystemTies: CheckDef = {
       const m = (a! + b!) / 2;
       return [m, m + 0.02 * (b! - a!)];
     });
-    const arb = fc.oneof({ arbitrary: upperBand, weight: 3 }, { arbitrary: justAboveMidpoint, weight: 1 });
+    const arb = fc.oneof({ arbitrary: upperBand, weight: 3 }, { arbitrary: justAboveMidpoint, weight: 1 }).map((c) => balancedPlanarStart(c.x, c.alpha, '1'));
     return propertyOutcome(
       ctx,
       arb,
       (c) => {
-        const x = c.x.map((s) => F.fromString(s));
-        const st = balancedStart(F, x, F.one, F.fromString(c.alpha));
+        const st = planarFieldStart(F, c);
         const r = leaders(F, st, { rtol, sMax: F.fromString(S_MAX) });
         if (r.switches.length === 0) return { margin: '0', skip: true };
         // the leader between switches, too: at the midpoint of every interval (0, s_1), (s_1, s_2), …,
@@ -103,15 +102,11 @@ export const b5SwitchesAreFullSystemTies: CheckDef = {
         };
       },
       {
-        claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: '1' }),
+        claimInput: planarInput,
         draws: { full: 100, quick: 20 },
         // x = (0.5, 1, 2): x* dips below 0.75 for 0.26 in s (α = 0.5231: once missed as a double root
         // inside one step) and a switch inside the first step (α = 0.47: the pair event starts at 0)
-        examples: [
-          { x: ['0.5', '1', '2'], alpha: '0.5231' },
-          { x: ['0.5', '1', '2'], alpha: '0.47' },
-        ],
-        tolerance: tol,
+        examples: [balancedPlanarStart(['0.5', '1', '2'], '0.5231', '1'), balancedPlanarStart(['0.5', '1', '2'], '0.47', '1')],
         comparison: '<=',
         notes: [
           `tau reduction events vs full-system ties, ${PRECISION} digits, rtol ${RTOL}, switches at s <= ${S_MAX}; starts drawn with x*(0) in the upper half of [min x / 2, midpoint of the two largest x_i] (a switch is due)`,

@@ -9,7 +9,8 @@ import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { makeLoss } from '../../src/numeric/loss.ts';
 import { step } from '../../src/optim/algorithms.ts';
 import { beta, margins } from '../../src/model/diagonalNetwork.ts';
-import { hundredths } from '../arbitraries.ts';
+import { anyLoss, hundredths, planarFieldStart, planarStart } from '../arbitraries.ts';
+import { planarInput } from '../drawnRun.ts';
 
 export const b2DiscreteIdentity: CheckDef = {
   claimId: 'B2',
@@ -17,28 +18,24 @@ export const b2DiscreteIdentity: CheckDef = {
   method: 'numeric',
   quantity: 'max_i |p_{t+1}q_{t+1} - p_t q_t (1 - eta^2 g^2 x_i^2)| / (|p_t q_t| + |p_{t+1} q_{t+1}|)',
   async run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(ctx.precision);
     const arb = fc.record({
-      vals: fc.array(hundredths(-2, 2), { minLength: 9, maxLength: 9 }),
-      d: fc.integer({ min: 1, max: 3 }),
+      start: planarStart({ d: [1, 3], x: hundredths(-2, 2), layer: hundredths(-2, 2) }),
       eta: hundredths(0.01, 0.5),
-      loss: fc.constantFrom('logistic' as const, 'exponential' as const),
+      loss: anyLoss,
     });
     return propertyOutcome(
       ctx,
       arb,
       (c) => {
-        const x = c.vals.slice(0, c.d).map((s) => F.fromString(s));
-        const u = c.vals.slice(3, 3 + c.d).map((s) => F.fromString(s));
-        const v = c.vals.slice(6, 6 + c.d).map((s) => F.fromString(s));
+        const { x, u0: u, v0: v } = planarFieldStart(F, c.start);
         const eta = F.fromString(c.eta);
         const data = { X: [x], Y: [1 as const] };
         const loss = makeLoss(F, c.loss);
         const g = loss.g(margins(F, data, beta(F, [u, v]))[0]!);
         const r = step(F, loss, data, { algo: 'gd', eta, rho: F.zero }, [u, v]);
         let worst = F.zero;
-        for (let i = 0; i < c.d; i++) {
+        for (let i = 0; i < x.length; i++) {
           const pq = F.mul(F.add(u[i]!, v[i]!), F.sub(u[i]!, v[i]!));
           const pq1 = F.mul(F.add(r.W[0]![i]!, r.W[1]![i]!), F.sub(r.W[0]![i]!, r.W[1]![i]!));
           const egx = F.mul(F.mul(eta, g), x[i]!);
@@ -49,7 +46,7 @@ export const b2DiscreteIdentity: CheckDef = {
         }
         return { margin: F.toString(worst, 6) };
       },
-      { claimInput: () => ({ depth: 2, n: 1 }), draws: { full: 100, quick: 30 }, tolerance: tol, comparison: '<=' },
+      { claimInput: (c) => planarInput(c.start), draws: { full: 100, quick: 30 }, comparison: '<=' },
     );
   },
 };

@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { rescaledVelocity } from '../../src/model/rescaledVelocity.ts';
-import type { AlgoName } from '../../src/optim/algorithms.ts';
-import { hundredths } from '../arbitraries.ts';
+import { anyAlgo, anyLoss, hundredths, planarFieldStart, planarStart } from '../arbitraries.ts';
+import { planarInput } from '../drawnRun.ts';
 
 export const b1EngineRhs: CheckDef = {
   claimId: 'B1',
@@ -15,31 +15,25 @@ export const b1EngineRhs: CheckDef = {
   method: 'numeric',
   quantity: 'max relative difference |engine velocity - B1 formula| / (|B1 formula| + rho|x|^2)',
   async run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(ctx.precision);
     const arb = fc.record({
-      d: fc.integer({ min: 1, max: 4 }),
-      seedVals: fc.array(hundredths(-2, 2), { minLength: 12, maxLength: 12 }),
-      rho: hundredths(0.01, 1.5),
-      algo: fc.constantFrom<AlgoName>('gd', 'sam-l2', 'sam-linf'),
-      loss: fc.constantFrom('logistic' as const, 'exponential' as const),
+      start: planarStart({ d: [1, 4], x: hundredths(-2, 2), layer: hundredths(-2, 2), rho: hundredths(0.01, 1.5) }),
+      algo: anyAlgo,
+      loss: anyLoss,
     });
     return propertyOutcome(
       ctx,
       arb,
       (c) => {
-        const x = c.seedVals.slice(0, c.d).map((s) => F.fromString(s));
-        const u = c.seedVals.slice(4, 4 + c.d).map((s) => F.fromString(s));
-        const v = c.seedVals.slice(8, 8 + c.d).map((s) => F.fromString(s));
+        const { x, rho, u0: u, v0: v } = planarFieldStart(F, c.start);
         if (x.some((xi) => F.isZero(xi)) || u.some((a) => F.isZero(a)) || v.some((a) => F.isZero(a))) return { margin: '0', skip: true };
-        const rho = F.fromString(c.rho);
         const vel = rescaledVelocity(F, c.algo, c.loss, { X: [x], Y: [1] }, [u, v], rho);
         // B1 formulas, written independently of the engine's gradient code.
         let N2 = F.zero;
-        for (let i = 0; i < c.d; i++) N2 = F.add(N2, F.mul(F.mul(x[i]!, x[i]!), F.add(F.mul(u[i]!, u[i]!), F.mul(v[i]!, v[i]!))));
+        for (let i = 0; i < x.length; i++) N2 = F.add(N2, F.mul(F.mul(x[i]!, x[i]!), F.add(F.mul(u[i]!, u[i]!), F.mul(v[i]!, v[i]!))));
         const N = F.sqrt(N2);
         let worst = F.zero;
-        for (let i = 0; i < c.d; i++) {
+        for (let i = 0; i < x.length; i++) {
           const xi = x[i]!;
           let du = F.mul(xi, v[i]!);
           let dv = F.mul(xi, u[i]!);
@@ -57,7 +51,7 @@ export const b1EngineRhs: CheckDef = {
         }
         return { margin: F.toString(worst, 6) };
       },
-      { claimInput: () => ({ depth: 2, n: 1 }), draws: { full: 150, quick: 40 }, tolerance: tol, comparison: '<=' },
+      { claimInput: (c) => planarInput(c.start), draws: { full: 150, quick: 40 }, comparison: '<=' },
     );
   },
 };

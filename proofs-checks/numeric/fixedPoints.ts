@@ -8,7 +8,28 @@ import type { CheckDef } from '../../src/verify/CheckDef.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { makeLoss } from '../../src/numeric/loss.ts';
 import { step, type AlgoName } from '../../src/optim/algorithms.ts';
-import { hundredths } from '../arbitraries.ts';
+import type { Field } from '../../src/numeric/Field.ts';
+import { anyAlgo, anyLoss, hundredths } from '../arbitraries.ts';
+import { runInput } from '../drawnRun.ts';
+
+/** The B10 fixed point of the drawn algorithm (depth 2, one example): the origin (GD), u_k = v_k = ±ρ/√2 (ℓ2-SAM), a pattern in {−ρ, 0, ρ} (ℓ∞-SAM). */
+function predictedFixedPoint<T>(
+  F: Field<T>,
+  c: { x: string[]; rho: string; k: number; sgn: number; pattern: number[]; algo: AlgoName },
+): { W: T[][]; point: string } {
+  const rho = F.fromString(c.rho);
+  if (c.algo === 'sam-linf')
+    return {
+      W: [0, 1].map(() => c.pattern.map((p) => (p === 0 ? F.zero : p > 0 ? rho : F.neg(rho)))),
+      point: `per-coordinate pattern ${c.pattern.join(',')} (times rho)`,
+    };
+  if (c.algo === 'sam-l2') {
+    const a = F.div(rho, F.sqrt(F.fromNumber(2)));
+    const ak = c.sgn > 0 ? a : F.neg(a);
+    return { W: [0, 1].map(() => c.x.map((_, i) => (i === c.k ? ak : F.zero))), point: `u_k = v_k = ${c.sgn > 0 ? '+' : '-'}rho/sqrt2 at k = ${c.k}` };
+  }
+  return { W: [c.x.map(() => F.zero), c.x.map(() => F.zero)], point: 'origin' };
+}
 
 export const b10DiscreteFixedPoints: CheckDef = {
   claimId: 'B10',
@@ -16,7 +37,6 @@ export const b10DiscreteFixedPoints: CheckDef = {
   method: 'numeric',
   quantity: 'max |step(W*) - W*| / rho over the predicted fixed points',
   async run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(ctx.precision);
     const arb = fc.record({
       x: fc.array(hundredths(0.1, 3), { minLength: 3, maxLength: 3 }),
@@ -25,8 +45,8 @@ export const b10DiscreteFixedPoints: CheckDef = {
       k: fc.integer({ min: 0, max: 2 }),
       sgn: fc.constantFrom(1, -1),
       pattern: fc.array(fc.constantFrom(-1, 0, 1), { minLength: 3, maxLength: 3 }),
-      algo: fc.constantFrom<AlgoName>('gd', 'sam-l2', 'sam-linf'),
-      loss: fc.constantFrom('logistic' as const, 'exponential' as const),
+      algo: anyAlgo,
+      loss: anyLoss,
     });
     return propertyOutcome(
       ctx,
@@ -34,23 +54,17 @@ export const b10DiscreteFixedPoints: CheckDef = {
       (c) => {
         const x = c.x.map((s) => F.fromString(s));
         const rho = F.fromString(c.rho);
-        let W: (typeof x)[] = [x.map(() => F.zero), x.map(() => F.zero)];
-        let point = 'origin';
-        if (c.algo === 'sam-linf') {
-          W = [0, 1].map(() => c.pattern.map((p) => (p === 0 ? F.zero : p > 0 ? rho : F.neg(rho))));
-          point = `per-coordinate pattern ${c.pattern.join(',')} (times rho)`;
-        } else if (c.algo === 'sam-l2') {
-          const a = F.div(rho, F.sqrt(F.fromNumber(2)));
-          const ak = c.sgn > 0 ? a : F.neg(a);
-          W = [0, 1].map(() => x.map((_, i) => (i === c.k ? ak : F.zero)));
-          point = `u_k = v_k = ${c.sgn > 0 ? '+' : '-'}rho/sqrt2 at k = ${c.k}`;
-        }
+        const { W, point } = predictedFixedPoint(F, c);
         const r = step(F, makeLoss(F, c.loss), { X: [x], Y: [1] }, { algo: c.algo, eta: F.fromString(c.eta), rho }, W);
         let worst = F.zero;
         for (let l = 0; l < 2; l++) for (let i = 0; i < 3; i++) worst = F.max(worst, F.abs(F.sub(r.W[l]![i]!, W[l]![i]!)));
         return { margin: F.toString(F.div(worst, rho), 6), detail: { point } };
       },
-      { claimInput: () => ({ depth: 2, n: 1 }), draws: { full: 100, quick: 30 }, tolerance: tol, comparison: '<=' },
+      {
+        claimInput: (c) => runInput({ X: [c.x], W0: predictedFixedPoint(F, c).W, rho: c.rho }),
+        draws: { full: 100, quick: 30 },
+        comparison: '<=',
+      },
     );
   },
 };

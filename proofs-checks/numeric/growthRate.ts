@@ -10,6 +10,7 @@ import { propertyOutcome, type CaseResult } from '../../src/verify/propertyCheck
 import { rescaledVelocity } from '../../src/model/rescaledVelocity.ts';
 import { argmax } from '../../src/verify/direction.ts';
 import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
+import { runInput } from '../drawnRun.ts';
 
 const arb = fc.record({
   x: distinctMagnitudes(3, { lo: 0.2, hi: 3, gap: 0.1 }),
@@ -17,12 +18,25 @@ const arb = fc.record({
   rho: hundredths(0.05, 2),
 });
 
+/** The state whose growth rates are measured: one example x, u = v = a (entrywise). */
+function stateOf(c: { x: string[]; a: string[]; rho: string }) {
+  return { X: [c.x], W0: [c.a, c.a], rho: c.rho };
+}
+
 function measure(ctx: CheckContext, c: { x: string[]; a: string[]; rho: string }): { rel: string; mismatch: number; skip: boolean } {
   const F = ctx.field(ctx.precision);
-  const x = c.x.map((s) => F.fromString(s));
+  const run = stateOf(c);
+  const x = run.X[0]!.map((s) => F.fromString(s));
   const a = c.a.map((s) => F.fromString(s));
   const rho = F.fromString(c.rho);
-  const vel = rescaledVelocity(F, 'sam-l2', 'logistic', { X: [x], Y: [1] }, [a, a.slice()], rho);
+  const vel = rescaledVelocity(
+    F,
+    'sam-l2',
+    'logistic',
+    { X: run.X.map((r) => r.map((s) => F.fromString(s))), Y: [1] },
+    run.W0.map((r) => r.map((s) => F.fromString(s))),
+    rho,
+  );
   let N2 = F.zero;
   for (let i = 0; i < 3; i++) N2 = F.add(N2, F.mul(F.mul(x[i]!, x[i]!), F.mul(F.fromNumber(2), F.mul(a[i]!, a[i]!))));
   const N = F.sqrt(N2);
@@ -47,11 +61,9 @@ export const p6GrowthRate: CheckDef = {
   method: 'numeric',
   quantity: 'max_i |engine d log beta_i/ds - 2x_i(1 - rho x_i/N)| / (|2x_i(1 - rho x_i/N)| + 2x_i)',
   run(ctx) {
-    const tol = ctx.tolerance;
     return propertyOutcome(ctx, arb, (c): CaseResult => ({ margin: measure(ctx, c).rel }), {
-      claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: c.rho }),
+      claimInput: (c) => runInput(stateOf(c)),
       draws: { full: 150, quick: 40 },
-      tolerance: tol,
       comparison: '<=',
     });
   },
@@ -63,7 +75,6 @@ export const p6FastestIsNearest: CheckDef = {
   method: 'property',
   quantity: 'mismatches between argmax_i d log beta_i/ds and the x_i nearest N/(2 rho)',
   run(ctx) {
-    const tol = ctx.tolerance;
     return propertyOutcome(
       ctx,
       arb,
@@ -71,7 +82,7 @@ export const p6FastestIsNearest: CheckDef = {
         const m = measure(ctx, c);
         return m.skip ? { margin: '0', skip: true } : { margin: String(m.mismatch) };
       },
-      { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: c.rho }), draws: { full: 150, quick: 40 }, tolerance: tol, comparison: '<=' },
+      { claimInput: (c) => runInput(stateOf(c)), draws: { full: 150, quick: 40 }, comparison: '<=' },
     );
   },
 };

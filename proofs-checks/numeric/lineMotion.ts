@@ -6,8 +6,9 @@ import fc from 'fast-check';
 import type { CheckContext, CheckDef, Outcome } from '../../src/verify/CheckDef.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { simulate } from '../../src/optim/simulate.ts';
-import { ALGO_NAMES, type AlgoName } from '../../src/optim/algorithms.ts';
-import { hundredths } from '../arbitraries.ts';
+import type { AlgoName } from '../../src/optim/algorithms.ts';
+import { anyAlgo, hundredths } from '../arbitraries.ts';
+import { runInput } from '../drawnRun.ts';
 
 interface LineMeasure {
   /** max over t of the normalized 2x2 minors of (w_t − w_0, x) */
@@ -57,22 +58,24 @@ const lineArb = fc.record({
   w0: fc.array(hundredths(-1, 1), { minLength: 4, maxLength: 4 }),
   eta: hundredths(0.05, 1),
   rho: hundredths(0, 1),
-  algo: fc.constantFrom(...ALGO_NAMES),
+  algo: anyAlgo,
 });
 
+/** The example x and the one-layer start w0 of a draw, cut to d coordinates. */
+const cut = (c: { d: number; x: string[]; w0: string[] }) => ({ x: c.x.slice(0, c.d), w0: c.w0.slice(0, c.d) });
+
 function lineProperty(ctx: CheckContext, which: 'minor' | 'increasing'): Promise<Outcome> {
-  const tol = ctx.tolerance;
   const steps = ctx.quick ? 30 : 60;
   return propertyOutcome(
     ctx,
     lineArb,
     (c) => {
-      const x = c.x.slice(0, c.d);
+      const { x, w0 } = cut(c);
       if (x.every((s) => Number(s) === 0)) return { margin: '0', skip: true };
-      const m = measureLine(ctx, { x, w0: c.w0.slice(0, c.d), eta: c.eta, rho: c.rho, algo: c.algo, steps });
+      const m = measureLine(ctx, { x, w0, eta: c.eta, rho: c.rho, algo: c.algo, steps });
       return { margin: which === 'minor' ? m.minor : String(m.nonIncreasing), detail: { steps } };
     },
-    { claimInput: (c) => ({ depth: 1, n: 1, x: c.x.slice(0, c.d) }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' },
+    { claimInput: (c) => runInput({ X: [cut(c).x], W0: [cut(c).w0] }), draws: { full: 100, quick: 20 }, comparison: '<=' },
   );
 }
 

@@ -8,6 +8,10 @@ import type { CheckDef } from '../../src/verify/CheckDef.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { rescaledFlow } from '../../src/flow/rescaledFlow.ts';
 import { hundredths } from '../arbitraries.ts';
+import { runInput } from '../drawnRun.ts';
+
+/** The equal-layer start of a draw: L layers, each a. */
+const layersOf = (c: { L: number; a: string[] }) => Array.from({ length: c.L }, () => c.a);
 
 export const b13BlowupTime: CheckDef = {
   claimId: 'B13',
@@ -15,7 +19,6 @@ export const b13BlowupTime: CheckDef = {
   method: 'property',
   quantity: '|s_blowup(integrated) - min_i 1/((L-2) x_i a_i^(L-2))| / min_i s_i*, GD, L in {3, 4}',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(24);
     const arb = fc.record({
       L: fc.integer({ min: 3, max: 4 }),
@@ -35,7 +38,7 @@ export const b13BlowupTime: CheckDef = {
           'gd',
           x,
           F.zero,
-          Array.from({ length: c.L }, () => a.slice()),
+          layersOf(c).map((layer) => layer.map((s) => F.fromString(s))),
           [F.mul(first, F.fromNumber(2))],
           { rtol: F.fromString('1e-16') },
         );
@@ -45,7 +48,7 @@ export const b13BlowupTime: CheckDef = {
           detail: { L: c.L, predicted: F.toString(first, 15), integrated: F.toString(r.blowupS, 15) },
         };
       },
-      { claimInput: (c) => ({ depth: c.L, n: 1, x: c.x }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' },
+      { claimInput: (c) => runInput({ X: [c.x], W0: layersOf(c) }), draws: { full: 100, quick: 20 }, comparison: '<=' },
     );
   },
 };

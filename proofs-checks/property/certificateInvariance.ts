@@ -14,7 +14,8 @@ import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { rescaledFlow } from '../../src/flow/rescaledFlow.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { alignedComponents, alignedEnergy, collapseCertificate, collapseTailBound, escapeCertificate, l2N, xMinMax } from '../../src/flow/l2Certificates.ts';
-import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
+import { hundredths, planarFieldStart, planarStart, type PlanarStart } from '../arbitraries.ts';
+import { planarInput } from '../drawnRun.ts';
 
 export const b4Certificates: CheckDef = {
   claimId: 'B4',
@@ -22,24 +23,19 @@ export const b4Certificates: CheckDef = {
   method: 'property',
   quantity: 'sampled points where a certificate holding at s = 0 is contradicted by the integrated flow',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(Math.min(ctx.precision, 30));
     // Drawn FROM the hypothesis set (a certificate holds at s = 0), not filtered into it: a random
     // direction uv is scaled so that N(0) = (0.05 + 0.9 k/1000) rho min|x| (collapse) or
     // sum x_i^2 a_i^2 / 2 = (rho max|x|)^2 (1.05 + 2 k/1000) (escape). float64 only constructs the
     // scale; the scaled start is a 6-digit decimal string and the certificates are re-evaluated on it.
     const raw = fc.record({
-      d: fc.integer({ min: 1, max: 3 }),
-      x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.05, mixedSigns: true }),
-      uv: fc.array(hundredths(-1.5, 1.5), { minLength: 6, maxLength: 6 }),
-      rho: hundredths(0.1, 2),
+      start: planarStart({ d: [1, 3], x: { lo: 0.2, hi: 2.5, gap: 0.05, mixedSigns: true }, layer: hundredths(-1.5, 1.5), rho: hundredths(0.1, 2) }),
       collapse: fc.boolean(),
       k: fc.integer({ min: 1, max: 999 }),
     });
-    const arb = raw.map(({ collapse, k, ...c }) => {
-      const x = c.x.slice(0, c.d).map(Number);
-      const u = c.uv.slice(0, c.d).map(Number);
-      const v = c.uv.slice(3, 3 + c.d).map(Number);
+    const arb = raw.map(({ collapse, k, start: c }): PlanarStart => {
+      const x = c.x.map(Number);
+      const [u, v] = c.W0.map((layer) => layer.map(Number)) as [number[], number[]];
       const rho = Number(c.rho);
       const ax = x.map(Math.abs);
       let lambda: number;
@@ -53,16 +49,14 @@ export const b4Certificates: CheckDef = {
         }, 0);
         lambda = E > 0 ? Math.sqrt(((rho * Math.max(...ax)) ** 2 * (1.05 + (2 * k) / 1000)) / E) : 1;
       }
-      return { ...c, uv: c.uv.map((w) => Number((Number(w) * lambda).toPrecision(6)).toString()) };
+      const scaled = (layer: string[]) => layer.map((w) => Number((Number(w) * lambda).toPrecision(6)).toString());
+      return { ...c, W0: [scaled(c.W0[0]), scaled(c.W0[1])] };
     });
     return propertyOutcome(
       ctx,
       arb,
       (c) => {
-        const x = c.x.slice(0, c.d).map((s) => F.fromString(s));
-        const u0 = c.uv.slice(0, c.d).map((s) => F.fromString(s));
-        const v0 = c.uv.slice(3, 3 + c.d).map((s) => F.fromString(s));
-        const rho = F.fromString(c.rho);
+        const { x, rho, u0, v0 } = planarFieldStart(F, c);
         const N0 = l2N(F, x, u0, v0);
         const { max } = xMinMax(F, x);
         const collapse = !F.isZero(N0) && collapseCertificate(F, x, rho, N0);
@@ -87,11 +81,11 @@ export const b4Certificates: CheckDef = {
               : [
                   {
                     id: 'l2-sam-collapse',
-                    summary: `l2-SAM collapses to the origin in finite rescaled time s = ${F.toString(r.collapseS, 8)} from x = (${c.x.slice(0, c.d).join(', ')}), u0 = (${c.uv.slice(0, c.d).join(', ')}), v0 = (${c.uv.slice(3, 3 + c.d).join(', ')}), rho = ${c.rho}: the predictor becomes exactly 0 (the abstract states only convergence to the l1 max-margin direction)`,
+                    summary: `l2-SAM collapses to the origin in finite rescaled time s = ${F.toString(r.collapseS, 8)} from x = (${c.x.join(', ')}), u0 = (${c.W0[0].join(', ')}), v0 = (${c.W0[1].join(', ')}), rho = ${c.rho}: the predictor becomes exactly 0 (the abstract states only convergence to the l1 max-margin direction)`,
                     data: {
-                      x: c.x.slice(0, c.d),
-                      u0: c.uv.slice(0, c.d),
-                      v0: c.uv.slice(3, 3 + c.d),
+                      x: c.x,
+                      u0: c.W0[0],
+                      v0: c.W0[1],
                       rho: c.rho,
                       collapse_s: F.toString(r.collapseS, 20),
                       reproduce: 'samcheck flow --config {"algo":"sam-l2",...,"method":"integrate"}',
@@ -111,7 +105,7 @@ export const b4Certificates: CheckDef = {
         }
         return { margin: String(violations), detail: { certificate: 'escape' } };
       },
-      { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' },
+      { claimInput: planarInput, draws: { full: 100, quick: 20 }, comparison: '<=' },
     );
   },
 };

@@ -9,7 +9,6 @@
  * is the closed-form / escaping-flow check. The logistic clock s_t grows like log log t, so the
  * final e_T itself stays large; it is reported, not judged.
  */
-import fc from 'fast-check';
 import type { CheckContext, CheckDef, Outcome } from '../../src/verify/CheckDef.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { simulate } from '../../src/optim/simulate.ts';
@@ -17,27 +16,23 @@ import { alignedComponents, escapeCertificate } from '../../src/flow/l2Certifica
 import { gdClosedForm } from '../../src/flow/gdClosedForm.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { argmax, basisVector, oneMinusCos } from '../../src/verify/direction.ts';
-import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
+import { hundredths, planarFieldStart, planarStart } from '../arbitraries.ts';
+import { planarInput } from '../drawnRun.ts';
 
 const CHECKPOINTS = [100, 300, 1000];
 const RUN_PRECISION = 25;
 
 function discreteDirection(ctx: CheckContext, algo: 'gd' | 'sam-l2'): Promise<Outcome> {
-  const tol = ctx.tolerance;
   const F = ctx.field(Math.min(ctx.precision, RUN_PRECISION));
-  const arb = fc.record({
-    x: distinctMagnitudes(3, { lo: 0.3, hi: 2, gap: 0.25, mixedSigns: true }),
-    uv: fc.array(hundredths(-1.5, 1.5), { minLength: 6, maxLength: 6 }),
-    rho: hundredths(0.05, 0.5),
-  });
+  // GD runs with rho = 0 (the drawn rho is replaced, so the draws of the two algorithms are the same)
+  const arb = planarStart({ d: [3, 3], x: { lo: 0.3, hi: 2, gap: 0.25, mixedSigns: true }, layer: hundredths(-1.5, 1.5), rho: hundredths(0.05, 0.5) }).map(
+    (c) => (algo === 'gd' ? { ...c, rho: '0' } : c),
+  );
   return propertyOutcome(
     ctx,
     arb,
     (c) => {
-      const x = c.x.map((s) => F.fromString(s));
-      const u0 = c.uv.slice(0, 3).map((s) => F.fromString(s));
-      const v0 = c.uv.slice(3, 6).map((s) => F.fromString(s));
-      const rho = algo === 'gd' ? F.zero : F.fromString(c.rho);
+      const { x, u0, v0, rho } = planarFieldStart(F, c);
       const j = argmax(
         F,
         x.map((xi) => F.abs(xi)),
@@ -72,9 +67,8 @@ function discreteDirection(ctx: CheckContext, algo: 'gd' | 'sam-l2'): Promise<Ou
       };
     },
     {
-      claimInput: (c) => ({ depth: 2, n: 1, x: c.x, rho: algo === 'gd' ? undefined : c.rho }),
+      claimInput: planarInput,
       draws: { full: 100, quick: 20 },
-      tolerance: tol,
       comparison: '<=',
       notes: [
         `eta 0.1, checkpoints ${CHECKPOINTS.join(', ')}, ${Math.min(ctx.precision, RUN_PRECISION)} digits; margin = max over checkpoints of |e_t - e_flow(s_t)|/e_flow(s_t)`,

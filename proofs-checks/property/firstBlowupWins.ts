@@ -10,6 +10,7 @@ import { simulate } from '../../src/optim/simulate.ts';
 import type { AlgoName } from '../../src/optim/algorithms.ts';
 import { argmax } from '../../src/verify/direction.ts';
 import { hundredths } from '../arbitraries.ts';
+import { runInput } from '../drawnRun.ts';
 
 /**
  * Discrete runs never reach s* (the logistic clock saturates), so the winner is read at a finite
@@ -30,14 +31,18 @@ import { hundredths } from '../arbitraries.ts';
 const CHUNK = 1500;
 const MAX_STEPS = 22500;
 
+/** Depth of the runs. */
+const L = 3;
+
+/** The equal-layer start of a draw: L layers, each a. */
+const layersOf = (c: { a: string[] }) => Array.from({ length: L }, () => c.a);
+
 export const b13FirstBlowupWins: CheckDef = {
   claimId: 'B13',
   name: 'first-blowup-wins',
   method: 'property',
   quantity: `runs (depth 3, eta 0.05) whose leader is not argmin_i s_i* by step ${MAX_STEPS} and which is losing ground (still gaining: undecided, discarded)`,
   run(ctx) {
-    const tol = ctx.tolerance;
-    const L = 3;
     let undecided = 0;
     const arb = fc.record({
       x: fc.array(hundredths(0.3, 2), { minLength: 2, maxLength: 2 }),
@@ -59,7 +64,7 @@ export const b13FirstBlowupWins: CheckDef = {
         const ratio = F.div(F.max(sStar[0]!, sStar[1]!), F.min(sStar[0]!, sStar[1]!));
         if (F.cmp(ratio, f('1.3')) < 0 || F.cmp(F.min(sStar[0]!, sStar[1]!), f('8')) > 0) return { margin: '0', skip: true }; // near-ties or very late blow-ups excluded
         const first = F.cmp(sStar[0]!, sStar[1]!) < 0 ? 0 : 1;
-        let W = [0, 1, 2].map(() => c.a.map(f));
+        let W = layersOf(c).map((layer) => layer.map(f));
         let leader = -1;
         let steps = 0;
         const gaps: ReturnType<typeof F.sub>[] = [];
@@ -80,7 +85,7 @@ export const b13FirstBlowupWins: CheckDef = {
         }
         return { margin: leader === first ? '0' : '1', detail: { s_star: sStar.map((s) => F.toString(s, 8)), first, leader, steps, largest_x: argmax(F, x) } };
       },
-      { claimInput: (c) => ({ depth: 3, n: 1, x: c.x }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' },
+      { claimInput: (c) => runInput({ X: [c.x], W0: layersOf(c) }), draws: { full: 100, quick: 20 }, comparison: '<=' },
     );
   },
 };

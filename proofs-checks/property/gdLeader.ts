@@ -8,7 +8,11 @@ import type { CheckDef } from '../../src/verify/CheckDef.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { simulate } from '../../src/optim/simulate.ts';
 import { argmax } from '../../src/verify/direction.ts';
-import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
+import { balancedPlanarStart, distinctMagnitudes, hundredths, planarFieldStart } from '../arbitraries.ts';
+import { planarInput } from '../drawnRun.ts';
+
+/** The balanced GD start of a draw: x cut to its first d coordinates, u0 = v0 = α·1. */
+const startOf = (c: { d: number; x: string[]; alpha: string }) => balancedPlanarStart(c.x.slice(0, c.d), c.alpha);
 
 export const b6GdLeader: CheckDef = {
   claimId: 'B6',
@@ -16,7 +20,6 @@ export const b6GdLeader: CheckDef = {
   method: 'property',
   quantity: 'checkpoints (t >= 1) at which argmax_i beta_i != argmax_i x_i under discrete GD',
   run(ctx) {
-    const tol = ctx.tolerance;
     const steps = ctx.quick ? 60 : 200;
     const arb = fc.record({
       d: fc.integer({ min: 2, max: 4 }),
@@ -29,9 +32,8 @@ export const b6GdLeader: CheckDef = {
       arb,
       (c) => {
         const F = ctx.field(ctx.precision);
-        const x = c.x.slice(0, c.d).map((s) => F.fromString(s));
-        const a = F.fromString(c.alpha);
-        const W0 = [x.map(() => a), x.map(() => a)];
+        const { x, u0, v0 } = planarFieldStart(F, startOf(c));
+        const W0 = [u0, v0];
         const r = simulate(
           F,
           { algo: 'gd', loss: 'logistic', eta: F.fromString(c.eta), rho: F.zero, steps, data: { X: [x], Y: [1] }, W0 },
@@ -41,7 +43,7 @@ export const b6GdLeader: CheckDef = {
         const mismatches = r.trajectory.filter((cp) => cp.step >= 1 && argmax(F, cp.beta) !== want).length;
         return { margin: String(mismatches), detail: { steps } };
       },
-      { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), alpha: c.alpha }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' },
+      { claimInput: (c) => planarInput(startOf(c)), draws: { full: 100, quick: 20 }, comparison: '<=' },
     );
   },
 };

@@ -8,8 +8,15 @@ import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { l2N } from '../../src/flow/l2Certificates.ts';
 import { argmax } from '../../src/verify/direction.ts';
-import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
+import { balancedPlanarStart, distinctMagnitudes, hundredths, planarFieldStart } from '../arbitraries.ts';
+import { planarInput } from '../drawnRun.ts';
 import { FLOW_PRECISION } from './tauVsFull.ts';
+
+/** Balanced ℓ2-SAM starts on three distinct positive x_i, α ∈ [alphaLo, 2], ρ ∈ [0.2, 1.5]. */
+const balancedStarts = (alphaLo: number) =>
+  fc
+    .record({ x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.1 }), alpha: hundredths(alphaLo, 2), rho: hundredths(0.2, 1.5) })
+    .map((c) => balancedPlanarStart(c.x, c.alpha, c.rho));
 
 const S_GRID = ['0.05', '0.1', '0.2', '0.4', '0.7', '1', '1.5', '2', '3'];
 
@@ -19,19 +26,16 @@ export const b5LeaderLaw: CheckDef = {
   method: 'property',
   quantity: 'sampled s (9 per start) where argmax_i beta_i (full flow) != the x_i nearest s/(2 rho tau(s))',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(Math.min(ctx.precision, FLOW_PRECISION));
-    const arb = fc.record({ x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.1 }), alpha: hundredths(0.3, 2), rho: hundredths(0.2, 1.5) });
     return propertyOutcome(
       ctx,
-      arb,
+      balancedStarts(0.3),
       (c) => {
-        const x = c.x.map((s) => F.fromString(s));
-        const a = F.fromString(c.alpha);
-        const rho = F.fromString(c.rho);
+        const st = planarFieldStart(F, c);
+        const { x, rho } = st;
         const r = l2Flow(
           F,
-          { x, rho, u0: x.map(() => a), v0: x.map(() => a) },
+          st,
           S_GRID.map((s) => F.fromString(s)),
           { method: 'full' },
         );
@@ -53,7 +57,7 @@ export const b5LeaderLaw: CheckDef = {
         if (compared === 0) return { margin: '0', skip: true };
         return { margin: String(mismatches), detail: { compared, leaders } };
       },
-      { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: c.rho }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' },
+      { claimInput: planarInput, draws: { full: 100, quick: 20 }, comparison: '<=' },
     );
   },
 };
@@ -64,26 +68,22 @@ export const b5XStarAtZero: CheckDef = {
   method: 'property',
   quantity: '|x*(1e-25) - N(0)/(2 rho)| / (N(0)/(2 rho)) with tau from the tau reduction',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(ctx.precision);
-    const arb = fc.record({ x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.1 }), alpha: hundredths(0.1, 2), rho: hundredths(0.2, 1.5) });
     return propertyOutcome(
       ctx,
-      arb,
+      balancedStarts(0.1),
       (c) => {
-        const x = c.x.map((s) => F.fromString(s));
-        const a = F.fromString(c.alpha);
-        const rho = F.fromString(c.rho);
-        const u0 = x.map(() => a);
+        const st = planarFieldStart(F, c);
+        const { x, rho, u0, v0 } = st;
         const s = F.fromString('1e-25');
-        const r = l2Flow(F, { x, rho, u0, v0: u0 }, [s], { method: 'tau' });
+        const r = l2Flow(F, st, [s], { method: 'tau' });
         const p = r.points[0]!;
         if (p.tau === null) return { margin: '0', skip: true };
         const xStar = F.div(s, F.mul(F.mul(F.fromNumber(2), rho), p.tau));
-        const want = F.div(l2N(F, x, u0, u0), F.mul(F.fromNumber(2), rho));
+        const want = F.div(l2N(F, x, u0, v0), F.mul(F.fromNumber(2), rho));
         return { margin: F.toString(F.div(F.abs(F.sub(xStar, want)), want), 6) };
       },
-      { claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: c.rho }), draws: { full: 100, quick: 20 }, tolerance: tol, comparison: '<=' },
+      { claimInput: planarInput, draws: { full: 100, quick: 20 }, comparison: '<=' },
     );
   },
 };

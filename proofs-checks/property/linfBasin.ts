@@ -14,7 +14,8 @@ import { linfEscapeCondition, linfEscapeMargin, type PlanarFate } from '../../sr
 import { linfPredictedLimit } from '../../src/linf/predictedLimit.ts';
 import { linfClosedForm } from '../../src/flow/linfClosedForm.ts';
 import { basisVector, oneMinusCos } from '../../src/verify/direction.ts';
-import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
+import { hundredths, planarFieldStart, planarStart } from '../arbitraries.ts';
+import { planarInput, runInput } from '../drawnRun.ts';
 
 /** Relative distance of a start from the basin boundary in the exact rule. */
 function boundaryDistance<T>(F: Field<T>, u: T, v: T, rho: T): T {
@@ -48,7 +49,6 @@ export const b8BasinVsDiscrete: CheckDef = {
   method: 'property',
   quantity: 'starts (all four quadrants, outside the 2% boundary band) whose exact-rule fate differs from discrete l_inf-SAM (eta 0.002)',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(Math.min(ctx.precision, 30));
     const rho = F.fromString(B8_DISCRETE.rho);
     const eta = F.fromString(B8_DISCRETE.eta);
@@ -68,9 +68,8 @@ export const b8BasinVsDiscrete: CheckDef = {
         return { margin: exact === sim ? '0' : '1', detail: { exact, discrete: sim, quadrant: q, counts: { ...counts } } };
       },
       {
-        claimInput: () => ({ rho: '1' }),
+        claimInput: (c) => runInput({ X: [['1']], W0: [[c.u], [c.v]], rho: B8_DISCRETE.rho }),
         draws: { full: 100, quick: 20 },
-        tolerance: tol,
         comparison: '<=',
         notes: ['rho = 1, x = 1, eta = 0.002; escape = same-sign |u+v| > 3 rho, absorb = max(|u|,|v|) < 0.05 rho'],
       },
@@ -84,31 +83,22 @@ export const b9BasinRule: CheckDef = {
   method: 'property',
   quantity: '1 - cos(beta(300), sign(x_j) e_j) with j from the basin rule (|beta(300)|_inf when no coordinate escapes)',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(ctx.precision);
-    const arb = fc.record({
-      d: fc.integer({ min: 2, max: 4 }),
-      x: distinctMagnitudes(4, { lo: 0.2, hi: 3, gap: 0.25, mixedSigns: true }),
-      uv: fc.array(hundredths(-2.5, 2.5), { minLength: 8, maxLength: 8 }),
-      rho: hundredths(0.1, 1.5),
-    });
+    const arb = planarStart({ d: [2, 4], x: { lo: 0.2, hi: 3, gap: 0.25, mixedSigns: true }, layer: hundredths(-2.5, 2.5), rho: hundredths(0.1, 1.5) });
     return propertyOutcome(
       ctx,
       arb,
       (c) => {
-        const x = c.x.slice(0, c.d).map((s) => F.fromString(s));
-        const rho = F.fromString(c.rho);
-        const u0 = c.uv.slice(0, c.d).map((s) => F.mul(F.fromString(s), rho));
-        const v0 = c.uv.slice(4, 4 + c.d).map((s) => F.mul(F.fromString(s), rho));
+        const { x, rho, u0, v0 } = planarFieldStart(F, c, true);
         const st = linfClosedForm(F, x, u0, v0, rho, F.fromNumber(300));
         const fates = st.fates;
         if (fates.includes('saddle')) return { margin: '0', skip: true };
         const limit = linfPredictedLimit(F, x, fates);
         const margin =
-          limit === null ? st.beta.reduce((a, b) => F.max(a, F.abs(b)), F.zero) : oneMinusCos(F, st.beta, basisVector(F, c.d, limit.index, limit.sign));
+          limit === null ? st.beta.reduce((a, b) => F.max(a, F.abs(b)), F.zero) : oneMinusCos(F, st.beta, basisVector(F, x.length, limit.index, limit.sign));
         return { margin: F.toString(margin, 6), detail: { fates, predicted: limit } };
       },
-      { claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }), draws: { full: 150, quick: 40 }, tolerance: tol, comparison: '<=' },
+      { claimInput: planarInput, draws: { full: 150, quick: 40 }, comparison: '<=' },
     );
   },
 };

@@ -7,7 +7,8 @@ import type { CheckDef } from '../../src/verify/CheckDef.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { stateDistance } from '../../src/verify/direction.ts';
-import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
+import { hundredths, l2SamStart, planarFieldStart } from '../arbitraries.ts';
+import { planarInput } from '../drawnRun.ts';
 
 export const b4Scaling: CheckDef = {
   claimId: 'B4',
@@ -15,24 +16,14 @@ export const b4Scaling: CheckDef = {
   method: 'property',
   quantity: 'at s = 0.5, |lambda (u,v)(s) - (u~,v~)(s)| / max(1, |(u~,v~)|), before collapse',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(36);
-    const arb = fc.record({
-      d: fc.integer({ min: 1, max: 3 }),
-      x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.05, mixedSigns: true }),
-      uv: fc.array(hundredths(-1.5, 1.5), { minLength: 6, maxLength: 6 }),
-      rho: hundredths(0.05, 1),
-      lambda: hundredths(0.1, 5),
-    });
+    const arb = fc.record({ start: l2SamStart, lambda: hundredths(0.1, 5) });
     return propertyOutcome(
       ctx,
       arb,
       (c) => {
-        const x = c.x.slice(0, c.d).map((s) => F.fromString(s));
+        const { x, rho, u0, v0 } = planarFieldStart(F, c.start);
         const lam = F.fromString(c.lambda);
-        const u0 = c.uv.slice(0, c.d).map((s) => F.fromString(s));
-        const v0 = c.uv.slice(3, 3 + c.d).map((s) => F.fromString(s));
-        const rho = F.fromString(c.rho);
         const targets = [F.fromString('0.5')];
         const rtol = F.fromString('1e-29');
         const a = l2Flow(F, { x, rho, u0, v0 }, targets, { method: 'tau', rtol });
@@ -49,9 +40,8 @@ export const b4Scaling: CheckDef = {
         return { margin: F.toString(worst, 6), detail: { compared } };
       },
       {
-        claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }),
+        claimInput: (c) => planarInput(c.start),
         draws: { full: 100, quick: 20 },
-        tolerance: tol,
         comparison: '<=',
         notes: ['tau reduction at 36 digits, rtol 1e-29'],
       },

@@ -13,7 +13,8 @@ import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { l2N } from '../../src/flow/l2Certificates.ts';
 import { argmax } from '../../src/verify/direction.ts';
-import { alphaInXStarBand, distinctMagnitudes, twoLargest } from '../arbitraries.ts';
+import { alphaInXStarBand, balancedPlanarStart, distinctMagnitudes, planarFieldStart, twoLargest } from '../arbitraries.ts';
+import { planarInput } from '../drawnRun.ts';
 
 /** Leaders need only a few correct digits: 20-digit arithmetic, integrator rtol 1e-14. */
 export const LEADER_PRECISION = 20;
@@ -60,7 +61,6 @@ export function startSize<T>(F: Field<T>, x: T[], alpha: T, rho: T): 'small' | '
 }
 
 function amplification(ctx: CheckContext, which: 'small' | 'large'): Promise<Outcome> {
-  const tol = ctx.tolerance;
   const F = ctx.field(LEADER_PRECISION);
   // small: the early leader is read at s = 1e-6 (at s = 0.01 a start drawn just below the band's
   // edge has already switched to the major: x = (0.87, 0.20, 1.55), alpha = 0.954046), then 16 points
@@ -77,21 +77,22 @@ function amplification(ctx: CheckContext, which: 'small' | 'large'): Promise<Out
   // classified by startSize.
   const xs = distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.15 });
   const mid = (x: number[]) => (twoLargest(x)[0] + twoLargest(x)[1]) / 2;
-  const arb =
+  const drawn =
     which === 'small'
       ? fc.oneof(
           { weight: 3, arbitrary: alphaInXStarBand(xs, (x) => [Math.max(...x) / 2, mid(x)]) },
           { weight: 1, arbitrary: alphaInXStarBand(xs, (x) => [Math.min(...x) / 2, Math.max(...x) / 2]) },
         )
       : alphaInXStarBand(xs, (x) => [Math.max(...x), 3 * Math.max(...x)]);
+  const arb = drawn.map((c) => balancedPlanarStart(c.x, c.alpha, '1'));
   return propertyOutcome(
     ctx,
     arb,
     (c) => {
-      const x = c.x.map((s) => F.fromString(s));
+      const { x, rho } = planarFieldStart(F, c);
       const alpha = F.fromString(c.alpha);
-      if (startSize(F, x, alpha, F.one) !== which) return { margin: '0', skip: true };
-      const seq = leaderSequence(F, x, alpha, F.one, grid);
+      if (startSize(F, x, alpha, rho) !== which) return { margin: '0', skip: true };
+      const seq = leaderSequence(F, x, alpha, rho, grid);
       if (seq === null) return { margin: '0', skip: true }; // collapsing start: not in P5's scope (B4 finding)
       const major = argmax(F, x);
       const bad =
@@ -100,9 +101,8 @@ function amplification(ctx: CheckContext, which: 'small' | 'large'): Promise<Out
       return { margin: String(bad), detail: { major, switches: compact } };
     },
     {
-      claimInput: (c) => ({ depth: 2, n: 1, x: c.x, alpha: c.alpha, rho: '1' }),
+      claimInput: planarInput,
       draws: { full: 100, quick: 20 },
-      tolerance: tol,
       comparison: '<=',
       notes: [`tau reduction at ${LEADER_PRECISION} digits, rtol 1e-14, rho = 1, grid of ${grid.length} s in [${grid[0]}, ${grid[grid.length - 1]}]`],
     },

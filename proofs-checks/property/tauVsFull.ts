@@ -1,12 +1,12 @@
 /**
  * B3: the scalar τ reduction of ℓ2-SAM reproduces the integrated 2d-dimensional flow.
  */
-import fc from 'fast-check';
 import type { CheckDef } from '../../src/verify/CheckDef.ts';
 import { propertyOutcome } from '../../src/verify/propertyCheck.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { stateDistance } from '../../src/verify/direction.ts';
-import { distinctMagnitudes, hundredths } from '../arbitraries.ts';
+import { l2SamStart, planarFieldStart } from '../arbitraries.ts';
+import { planarInput } from '../drawnRun.ts';
 
 export const FLOW_PRECISION = 30;
 
@@ -16,25 +16,13 @@ export const b3TauVsFull: CheckDef = {
   method: 'property',
   quantity: 'max over s in {0.25, 0.5, 1} of |(u,v)_tau - (u,v)_full| / max(1, |(u,v)_full|), before collapse',
   run(ctx) {
-    const tol = ctx.tolerance;
     const F = ctx.field(Math.min(ctx.precision, FLOW_PRECISION) + 5);
     const rtol = F.fromString('1e-24');
-    const arb = fc.record({
-      d: fc.integer({ min: 1, max: 3 }),
-      x: distinctMagnitudes(3, { lo: 0.2, hi: 2.5, gap: 0.05, mixedSigns: true }),
-      uv: fc.array(hundredths(-1.5, 1.5), { minLength: 6, maxLength: 6 }),
-      rho: hundredths(0.05, 1),
-    });
     return propertyOutcome(
       ctx,
-      arb,
+      l2SamStart,
       (c) => {
-        const st = {
-          x: c.x.slice(0, c.d).map((s) => F.fromString(s)),
-          rho: F.fromString(c.rho),
-          u0: c.uv.slice(0, c.d).map((s) => F.fromString(s)),
-          v0: c.uv.slice(3, 3 + c.d).map((s) => F.fromString(s)),
-        };
+        const st = planarFieldStart(F, c);
         const targets = ['0.25', '0.5', '1'].map((s) => F.fromString(s));
         const a = l2Flow(F, st, targets, { method: 'tau', rtol });
         const b = l2Flow(F, st, targets, { method: 'full', rtol });
@@ -54,9 +42,8 @@ export const b3TauVsFull: CheckDef = {
         };
       },
       {
-        claimInput: (c) => ({ depth: 2, n: 1, x: c.x.slice(0, c.d), rho: c.rho }),
+        claimInput: planarInput,
         draws: { full: 100, quick: 20 },
-        tolerance: tol,
         comparison: '<=',
         notes: ['both integrations at rtol 1e-24'],
       },

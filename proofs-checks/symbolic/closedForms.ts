@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { Field } from '../../src/numeric/Field.ts';
 import { defineObligation, ratArb, sampleToField, type Obligation, type Sample } from '../../src/symbolic/obligation.ts';
 import { engineRhs, fdDerivative, maxOf, relDiff } from '../../src/symbolic/numericChecks.ts';
-import { ev, namedResidual, runNamed, type CasLine } from './common.ts';
+import { algebriteResidual, ev, namedResidual, runNamed, twoCoordinatePoint, type CasLine } from './common.ts';
 
 const SUBST_NOTE = 'method: verification by substitution (no JS CAS solves ODEs); unknown function T(s) kept symbolic by algebrite, d(T(s),s) replaced by 1/N';
 const NERD_NOTE = "nerdamer-prime reads T(s) as the product T*s (diff gives no T' term): not used where T(s) appears";
@@ -83,17 +83,15 @@ const b2res = defineObligation<Sample>({
   latex: 'p_i = p_i(0)e^{x_i s},\\ q_i = q_i(0)e^{-x_i s}',
   method: 'substitution',
   async cas(s) {
-    const res = await runNamed(s, 'algebrite', [
-      `u=${GD_U(1)}`,
-      `v=${GD_V(1)}`,
-      ["u'", 'simplify(d(u,s)-x1*v)'],
-      ["v'", 'simplify(d(v,s)-x1*u)'],
-      ['u(0)', 'simplify(subst(0,s,u)-(p1+q1)/2)'],
-      ['v(0)', 'simplify(subst(0,s,v)-(p1-q1)/2)'],
-    ]);
     return {
-      engine: 'algebrite',
-      residual: namedResidual(res),
+      ...(await algebriteResidual(s, [
+        `u=${GD_U(1)}`,
+        `v=${GD_V(1)}`,
+        ["u'", 'simplify(d(u,s)-x1*v)'],
+        ["v'", 'simplify(d(v,s)-x1*u)'],
+        ['u(0)', 'simplify(subst(0,s,u)-(p1+q1)/2)'],
+        ['v(0)', 'simplify(subst(0,s,v)-(p1-q1)/2)'],
+      ])),
       steps: ['u, v from the closed forms of p, q', 'd/ds u - x v and d/ds v - x u simplified', 'initial values at s = 0'],
       notes: [SUBST_NOTE],
     };
@@ -132,10 +130,8 @@ const b2inv = defineObligation<Sample>({
   latex: '\\tfrac{d}{ds}(u_i^2 - v_i^2) = 0',
   method: 'substitution',
   async cas(s) {
-    const res = await runNamed(s, 'algebrite', [`u=${GD_U(1)}`, `v=${GD_V(1)}`, ['d/ds', 'simplify(d(u^2-v^2,s))'], ['value', 'simplify(u^2-v^2-p1*q1)']]);
     return {
-      engine: 'algebrite',
-      residual: namedResidual(res),
+      ...(await algebriteResidual(s, [`u=${GD_U(1)}`, `v=${GD_V(1)}`, ['d/ds', 'simplify(d(u^2-v^2,s))'], ['value', 'simplify(u^2-v^2-p1*q1)']])),
       steps: ['closed forms of B2 substituted', 'd/ds (u^2 - v^2) simplified', 'u^2 - v^2 - p(0) q(0) simplified'],
     };
   },
@@ -210,20 +206,18 @@ export function makeB3Residual(sg: 1 | -1 = -1): Obligation {
     latex: "p_i = p_i(0)e^{x_i s-\\rho x_i^2\\tau},\\ q_i = q_i(0)e^{-x_i s-\\rho x_i^2\\tau},\\ \\tau' = 1/N",
     method: 'substitution',
     async cas(s) {
-      const res = await runNamed(s, 'algebrite', [
-        `u1=${L2_U(1, 'T(s)', sg)}`,
-        `v1=${L2_V(1, 'T(s)', sg)}`,
-        `u2=${L2_U(2, 'T(s)', sg)}`,
-        `v2=${L2_V(2, 'T(s)', sg)}`,
-        ["u1'", 'simplify(subst(1/N,d(T(s),s),d(u1,s))-(x1*v1-rho*x1^2*u1/N))'],
-        ["v1'", 'simplify(subst(1/N,d(T(s),s),d(v1,s))-(x1*u1-rho*x1^2*v1/N))'],
-        ["u2'", 'simplify(subst(1/N,d(T(s),s),d(u2,s))-(x2*v2-rho*x2^2*u2/N))'],
-        ["v2'", 'simplify(subst(1/N,d(T(s),s),d(v2,s))-(x2*u2-rho*x2^2*v2/N))'],
-        ['u1(0)', 'simplify(subst(0,T(0),subst(0,s,u1))-(p1+q1)/2)'],
-      ]);
       return {
-        engine: 'algebrite',
-        residual: namedResidual(res),
+        ...(await algebriteResidual(s, [
+          `u1=${L2_U(1, 'T(s)', sg)}`,
+          `v1=${L2_V(1, 'T(s)', sg)}`,
+          `u2=${L2_U(2, 'T(s)', sg)}`,
+          `v2=${L2_V(2, 'T(s)', sg)}`,
+          ["u1'", 'simplify(subst(1/N,d(T(s),s),d(u1,s))-(x1*v1-rho*x1^2*u1/N))'],
+          ["v1'", 'simplify(subst(1/N,d(T(s),s),d(v1,s))-(x1*u1-rho*x1^2*v1/N))'],
+          ["u2'", 'simplify(subst(1/N,d(T(s),s),d(u2,s))-(x2*v2-rho*x2^2*u2/N))'],
+          ["v2'", 'simplify(subst(1/N,d(T(s),s),d(v2,s))-(x2*u2-rho*x2^2*v2/N))'],
+          ['u1(0)', 'simplify(subst(0,T(0),subst(0,s,u1))-(p1+q1)/2)'],
+        ])),
         steps: [
           'closed forms with T(s) an unknown function (algebrite keeps it symbolic)',
           'd/ds computed; d(T(s),s) substituted by 1/N',
@@ -270,18 +264,16 @@ const b3inv = defineObligation<Sample>({
   latex: '\\tfrac{d}{ds}\\big[(u_i^2-v_i^2)e^{2\\rho x_i^2\\tau}\\big] = 0',
   method: 'substitution',
   async cas(s) {
-    const res = await runNamed(s, 'algebrite', [
-      `u=${L2_U(1, 'T(s)')}`,
-      `v=${L2_V(1, 'T(s)')}`,
-      'I=(u^2-v^2)*exp(2*rho*x1^2*T(s))',
-      ['dI/ds (closed form)', 'simplify(subst(1/N,d(T(s),s),d(I,s)))'],
-      ['I - p q', 'simplify(I-p1*q1)'],
-      // independent of the closed form: along the B1 flow dI/ds = 2(u u' - v v') e^{..} + (u^2-v^2) 2 rho x^2/N e^{..}
-      ['dI/ds along the flow', 'simplify(2*(u0*(x*v0-rho*x^2*u0/N)-v0*(x*u0-rho*x^2*v0/N))+(u0^2-v0^2)*2*rho*x^2/N)'],
-    ]);
     return {
-      engine: 'algebrite',
-      residual: namedResidual(res),
+      ...(await algebriteResidual(s, [
+        `u=${L2_U(1, 'T(s)')}`,
+        `v=${L2_V(1, 'T(s)')}`,
+        'I=(u^2-v^2)*exp(2*rho*x1^2*T(s))',
+        ['dI/ds (closed form)', 'simplify(subst(1/N,d(T(s),s),d(I,s)))'],
+        ['I - p q', 'simplify(I-p1*q1)'],
+        // independent of the closed form: along the B1 flow dI/ds = 2(u u' - v v') e^{..} + (u^2-v^2) 2 rho x^2/N e^{..}
+        ['dI/ds along the flow', 'simplify(2*(u0*(x*v0-rho*x^2*u0/N)-v0*(x*u0-rho*x^2*v0/N))+(u0^2-v0^2)*2*rho*x^2/N)'],
+      ])),
       steps: [
         'I = (u^2 - v^2) exp(2 rho x^2 T(s)) with the B3 closed forms',
         "dI/ds with T' = 1/N simplified",
@@ -308,16 +300,7 @@ const b3inv = defineObligation<Sample>({
 });
 
 // ---------- B4 ----------
-const scaleArb: fc.Arbitrary<Sample> = fc.record({
-  x1: ratArb(2, { nonzero: true }),
-  x2: ratArb(2, { nonzero: true }),
-  u1: ratArb(2),
-  u2: ratArb(2),
-  v1: ratArb(2),
-  v2: ratArb(2),
-  rho: ratArb(1, { positive: true }),
-  lam: ratArb(3, { positive: true }),
-});
+const scaleArb: fc.Arbitrary<Sample> = fc.record({ ...twoCoordinatePoint(2), lam: ratArb(3, { positive: true }) });
 
 const b4scaling = defineObligation<Sample>({
   id: 'B4.scaling',
@@ -402,10 +385,8 @@ const b4aligned = defineObligation<Sample>({
         const bound = `2*((${x1})^2*(u1^2+v1^2)*(a1x-rho*a1x^2/N)+(${x2})^2*(u2^2+v2^2)*(a2x-rho*a2x^2/N))`;
         lines.push([`collapse identity[${s1},${s2}]`, `simplify(${bound}-${dN2}-2*(a1x^3*(u1-(${s1})*v1)^2+a2x^3*(u2-(${s2})*v2)^2))`]);
       }
-    const res = await runNamed(s, 'algebrite', lines);
     return {
-      engine: 'algebrite',
-      residual: namedResidual(res),
+      ...(await algebriteResidual(s, lines)),
       steps: [
         'x_i = sgn(x_i)|x_i|, case split over sgn(x_1), sgn(x_2)',
         "a_i' from B1 l2 rhs",
@@ -442,15 +423,13 @@ const b4d1 = defineObligation<Sample>({
   latex: '\\alpha_c = \\rho/\\sqrt2\\quad(d=1)',
   method: 'solve',
   async cas(s) {
-    const res = await runNamed(s, 'algebrite', [
-      'N=x*alpha*2^(1/2)',
-      'g=x-rho*x^2/N',
-      ['factored rate', 'simplify(g-x*(alpha-rho/2^(1/2))/alpha)'],
-      ['rate at alpha_c', 'simplify(subst(rho/2^(1/2),alpha,g))'],
-    ]);
     return {
-      engine: 'algebrite',
-      residual: namedResidual(res),
+      ...(await algebriteResidual(s, [
+        'N=x*alpha*2^(1/2)',
+        'g=x-rho*x^2/N',
+        ['factored rate', 'simplify(g-x*(alpha-rho/2^(1/2))/alpha)'],
+        ['rate at alpha_c', 'simplify(subst(rho/2^(1/2),alpha,g))'],
+      ])),
       steps: [
         'N = |x| sqrt(u^2+v^2) = x alpha sqrt 2 on the balanced line (u = v stays balanced: q = 0)',
         "a'/a = x - rho x^2/N = x(alpha - rho/sqrt 2)/alpha",

@@ -8,18 +8,9 @@ import { makeLoss } from '../../src/numeric/loss.ts';
 import { step } from '../../src/optim/algorithms.ts';
 import { defineObligation, ratArb, sampleToField, type Obligation, type Sample } from '../../src/symbolic/obligation.ts';
 import { maxOf, relDiff } from '../../src/symbolic/numericChecks.ts';
-import { ev, namedResidual, runNamed, type CasLine } from './common.ts';
+import { algebriteResidual, ev, twoCoordinatePoint, type CasLine } from './common.ts';
 
-const stepArb: fc.Arbitrary<Sample> = fc.record({
-  x1: ratArb(2, { nonzero: true }),
-  x2: ratArb(2, { nonzero: true }),
-  u1: ratArb(2),
-  u2: ratArb(2),
-  v1: ratArb(2),
-  v2: ratArb(2),
-  rho: ratArb(1, { positive: true }),
-  eta: ratArb(1, { positive: true, den: 20 }),
-});
+const stepArb: fc.Arbitrary<Sample> = fc.record({ ...twoCoordinatePoint(2), eta: ratArb(1, { positive: true, den: 20 }) });
 
 type Algo = 'gd' | 'sam-l2' | 'sam-linf';
 const CLAIMS: Record<Algo, { p: string; q: string; ut: string; vt: string }> = {
@@ -61,10 +52,8 @@ function discreteOb(algo: Algo): Obligation {
           [`q+ ${JSON.stringify(k)}`, `simplify(${pq(`(${up})-(${vp})`)}-(${sub(c.q)}))`],
         );
       }
-      const res = await runNamed(s, 'algebrite', lines);
       return {
-        engine: 'algebrite',
-        residual: namedResidual(res),
+        ...(await algebriteResidual(s, lines)),
         steps: [
           'evaluation point w~ = w + eps with eps from B1 (' + algo + ')',
           'gradient at w~: -gt (x v~, x u~) (B1.gradient)',

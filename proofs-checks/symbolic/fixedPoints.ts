@@ -7,7 +7,7 @@ import { makeLoss } from '../../src/numeric/loss.ts';
 import { step } from '../../src/optim/algorithms.ts';
 import { defineObligation, ratArb, sampleToField, type Obligation, type Sample } from '../../src/symbolic/obligation.ts';
 import { engineRhs, fdDerivative, maxOf, relDiff } from '../../src/symbolic/numericChecks.ts';
-import { namedResidual, runNamed, type CasLine } from './common.ts';
+import { algebriteResidual, namedResidual, runNamed, type CasLine } from './common.ts';
 
 /** Jacobian of the engine rhs (coordinate i block) by finite differences in the twin field. */
 function engineJacobian<T>(F: Field<T>, algo: 'gd' | 'sam-l2' | 'sam-linf', x: T[], u: T[], v: T[], rho: T, i: number): T[][] {
@@ -99,10 +99,8 @@ const linfSaddle = defineObligation<Sample>({
         [`cp(-x) at ${at}`, 'simplify(subst(-x,lam,cp))'],
       );
     }
-    const res = await runNamed(s, 'algebrite', lines);
     return {
-      engine: 'algebrite',
-      residual: namedResidual(res),
+      ...(await algebriteResidual(s, lines)),
       steps: ['rhs in Q1 / Q3 (B8.closed-forms)', 'evaluated at (c rho, c rho)', 'Jacobian and characteristic polynomial, roots +-x'],
     };
   },
@@ -204,15 +202,17 @@ const discreteFixed = defineObligation<Sample>({
   latex: 'p^+ = p,\\ q^+ = q \\text{ at the fixed points of B10}',
   method: 'derivation',
   async cas(s) {
-    const res = await runNamed(s, 'algebrite', [
-      // l2: p+ = p(1 + eta gt x (1 - rho x/N)), q = 0, N = rho x
-      ['l2 p+', 'simplify(subst(rho*x,N,p*(1+eta*gt*x*(1-rho*x/N)))-p)'],
-      // l_inf at (rho, rho), x > 0: sx = su = sv = 1, p = 2 rho, q = 0
-      ['linf p+ at (rho,rho)', 'simplify(subst(2*rho,p,p+eta*gt*x*(p-rho*(1)*(1+1)))-2*rho)'],
-      ['linf p+ at (-rho,-rho)', 'simplify(subst(-2*rho,p,p+eta*gt*x*(p-rho*(1)*(-1-1)))+2*rho)'],
-      ['linf q+', 'simplify(subst(0,q,q-eta*gt*x*(q+rho*(1)*(1-1))))'],
-    ]);
-    return { engine: 'algebrite', residual: namedResidual(res), steps: ['one-step identities of D.*', 'evaluated at the fixed points of B10'] };
+    return {
+      ...(await algebriteResidual(s, [
+        // l2: p+ = p(1 + eta gt x (1 - rho x/N)), q = 0, N = rho x
+        ['l2 p+', 'simplify(subst(rho*x,N,p*(1+eta*gt*x*(1-rho*x/N)))-p)'],
+        // l_inf at (rho, rho), x > 0: sx = su = sv = 1, p = 2 rho, q = 0
+        ['linf p+ at (rho,rho)', 'simplify(subst(2*rho,p,p+eta*gt*x*(p-rho*(1)*(1+1)))-2*rho)'],
+        ['linf p+ at (-rho,-rho)', 'simplify(subst(-2*rho,p,p+eta*gt*x*(p-rho*(1)*(-1-1)))+2*rho)'],
+        ['linf q+', 'simplify(subst(0,q,q-eta*gt*x*(q+rho*(1)*(1-1))))'],
+      ])),
+      steps: ['one-step identities of D.*', 'evaluated at the fixed points of B10'],
+    };
   },
   arb: fc.record({
     x1: ratArb(3, { positive: true }),

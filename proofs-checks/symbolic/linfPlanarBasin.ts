@@ -16,7 +16,7 @@ import { defineObligation, ratArb, sampleToField, type Obligation, type Sample }
 import { engineRhs, fdDerivative, maxOf, relDiff } from '../../src/symbolic/numericChecks.ts';
 import { linfEscapeMargin } from '../../src/linf/planarExact.ts';
 import { srcMixedConstant, srcSameQuadrantConstant } from './srcConstants.ts';
-import { ev, namedResidual, runNamed, type CasLine } from './common.ts';
+import { algebriteResidual, ev, namedResidual, runNamed, type CasLine } from './common.ts';
 
 function toTwin<T, S>(F: Field<T>, G: Field<S>, e: Record<string, T>): Record<string, S> {
   const o: Record<string, S> = {};
@@ -74,10 +74,8 @@ const closedForms = defineObligation<Sample>({
       ['Q2 p', `simplify((${q2.u})+(${q2.v})-(u0+v0)*exp(x*s))`],
       ['Q2 q', `simplify((${q2.u})-(${q2.v})-2*rho-(u0-v0-2*rho)*exp(-x*s))`],
     );
-    const res = await runNamed(s, 'algebrite', lines);
     return {
-      engine: 'algebrite',
-      residual: namedResidual(res),
+      ...(await algebriteResidual(s, lines)),
       steps: [
         "rhs in quadrant (su, sv): u' = x(v - rho su), v' = x(u - rho sv) (B1, x > 0)",
         "centre (u*, v*) = (rho sv, rho su), shifted system a' = x b, b' = x a",
@@ -104,6 +102,25 @@ const closedForms = defineObligation<Sample>({
 });
 
 const q2Arb: fc.Arbitrary<Sample> = fc.record({ a: ratArb(4, { positive: true }), b: ratArb(4, { positive: true }), rho: ratArb(1, { positive: true }) });
+
+/**
+ * E = e^σ at which a start in Q2 (inQ2(1) true) leaves it: doubling to a bracket, then bisection
+ * to the working precision; the upper end of the final bracket.
+ */
+function exitFromQ2<T>(F: Field<T>, inQ2: (E: T) => boolean): T {
+  let lo = F.one,
+    hi = F.fromNumber(2);
+  while (inQ2(hi)) {
+    lo = hi;
+    hi = F.mul(hi, F.fromNumber(2));
+  }
+  for (let k = 0; k < Math.ceil(F.precision * 3.4) + 10; k++) {
+    const mid = F.div(F.add(lo, hi), F.fromNumber(2));
+    if (inQ2(mid)) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
 
 const crossing = defineObligation<Sample>({
   id: 'B8.mixed-crossing',
@@ -163,24 +180,12 @@ const crossing = defineObligation<Sample>({
     // the CAS's own E-form of the closed form (exp(x s) -> E): rational in E, evaluated exactly in decimal
     const env = (E: T) => ({ u0, v0, rho, E });
     const inQ2 = (E: T) => F.sign(ev(F, cas.data!.uE!, env(E))) < 0 && F.sign(ev(F, cas.data!.vE!, env(E))) > 0;
-    let lo = F.one,
-      hi = F.fromNumber(2);
-    while (inQ2(hi)) {
-      lo = hi;
-      hi = F.mul(hi, F.fromNumber(2));
-    }
-    for (let k = 0; k < Math.ceil(F.precision * 3.4) + 10; k++) {
-      const mid = F.div(F.add(lo, hi), F.fromNumber(2));
-      if (inQ2(mid)) lo = mid;
-      else hi = mid;
-    }
+    const hi = exitFromQ2(F, inQ2);
     const p0 = F.add(u0, v0),
       Qt = F.sub(F.sub(u0, v0), F.mul(F.fromNumber(2), rho));
     // predicted exit: the quadratic whose root comes first (p0 > 0: u, p0 < 0: v), cancellation-free root
-    const two = F.fromNumber(2);
     const disc = (sgn: number) => F.sqrt(F.add(F.mul(rho, rho), F.mul(F.fromNumber(sgn), F.mul(p0, Qt))));
     const Epred = F.sign(p0) >= 0 ? F.div(F.neg(Qt), F.add(rho, disc(-1))) : F.div(F.neg(Qt), F.add(rho, disc(1)));
-    void two;
     return relDiff(F, hi, Epred);
   },
 });
@@ -276,18 +281,7 @@ export function makeMixedThreshold(wrongK?: number): Obligation {
         const st = at(E);
         return F.sign(st.u) < 0 && F.sign(st.v) > 0;
       };
-      let lo = F.one,
-        hi = F.fromNumber(2);
-      while (inQ2(hi)) {
-        lo = hi;
-        hi = F.mul(hi, F.fromNumber(2));
-      }
-      for (let k = 0; k < Math.ceil(F.precision * 3.4) + 10; k++) {
-        const mid = F.div(F.add(lo, hi), F.fromNumber(2));
-        if (inQ2(mid)) lo = mid;
-        else hi = mid;
-      }
-      const st = at(hi);
+      const st = at(exitFromQ2(F, inQ2));
       const other = F.cmp(F.abs(st.u), F.abs(st.v)) < 0 ? st.v : st.u; // the coordinate that is not ~0
       const c = F.cmp(F.abs(other), F.mul(F.fromNumber(2), rho));
       const simFate = F.cmp(F.abs(other), rho) <= 0 ? -1 : c;
@@ -360,21 +354,19 @@ const q1Threshold = defineObligation<Sample>({
     const cf = quadrantClosedForm(1, 1);
     const vE = `subst(E,exp(x*s),subst(1/E,exp(-x*s),${cf.v}))`;
     const uE = `subst(E,exp(x*s),subst(1/E,exp(-x*s),${cf.u}))`;
-    const res = await runNamed(s, 'algebrite', [
-      `uE=${uE}`,
-      `vE=${vE}`,
-      // p - 2 rho = P E with P = p0 - 2 rho
-      ['p - 2rho = P E', 'simplify(uE+vE-2*rho-(u0+v0-2*rho)*E)'],
-      // u' = v - rho = rho + P E - u, which is rho + P E where u = 0
-      ["u' = rho + P E - u", 'simplify((vE-rho)-(rho+(u0+v0-2*rho)*E-uE))'],
-      // P = 0: the state is (rho, rho) + (q0/2)(1, -1)/E -> (rho, rho)
-      ['P = 0 tends to (rho, rho)', 'simplify(subst(2*rho-v0,u0,uE)-rho-(2*rho-2*v0)/(2*E))'],
-      // the threshold constant of src/linf/planarExact.ts must be the stable manifold P = 0 of the saddle
-      ['src threshold is the stable manifold', `simplify(subst(${srcSameQuadrantConstant()}*rho-v0,u0,uE)-rho-(2*rho-2*v0)/(2*E))`],
-    ]);
     return {
-      engine: 'algebrite',
-      residual: namedResidual(res),
+      ...(await algebriteResidual(s, [
+        `uE=${uE}`,
+        `vE=${vE}`,
+        // p - 2 rho = P E with P = p0 - 2 rho
+        ['p - 2rho = P E', 'simplify(uE+vE-2*rho-(u0+v0-2*rho)*E)'],
+        // u' = v - rho = rho + P E - u, which is rho + P E where u = 0
+        ["u' = rho + P E - u", 'simplify((vE-rho)-(rho+(u0+v0-2*rho)*E-uE))'],
+        // P = 0: the state is (rho, rho) + (q0/2)(1, -1)/E -> (rho, rho)
+        ['P = 0 tends to (rho, rho)', 'simplify(subst(2*rho-v0,u0,uE)-rho-(2*rho-2*v0)/(2*E))'],
+        // the threshold constant of src/linf/planarExact.ts must be the stable manifold P = 0 of the saddle
+        ['src threshold is the stable manifold', `simplify(subst(${srcSameQuadrantConstant()}*rho-v0,u0,uE)-rho-(2*rho-2*v0)/(2*E))`],
+      ])),
       steps: [
         'Q1 closed form (B8.closed-forms) with E = e^{x s}',
         'p - 2 rho = P E, P = p0 - 2 rho',

@@ -9,22 +9,14 @@ import { gradient } from '../../src/model/diagonalNetwork.ts';
 import { perturbation } from '../../src/optim/algorithms.ts';
 import { defineObligation, ratArb, sampleToField, type Obligation, type Sample } from '../../src/symbolic/obligation.ts';
 import { engineRhs, maxOf, relDiff } from '../../src/symbolic/numericChecks.ts';
-import { ev, namedResidual, runNamed, type CasLine } from './common.ts';
+import { algebriteResidual, ev, namedResidual, runNamed, twoCoordinatePoint, type CasLine } from './common.ts';
 
 const Z = 'x1*u1*v1+x2*u2*v2';
 const W = ['u1', 'u2', 'v1', 'v2'];
 const CLAIM_GRAD: Record<string, string> = { u1: '-g*x1*v1', u2: '-g*x2*v2', v1: '-g*x1*u1', v2: '-g*x2*u2' };
 const N2 = 'x1^2*(u1^2+v1^2)+x2^2*(u2^2+v2^2)';
 
-const pointArb: fc.Arbitrary<Sample> = fc.record({
-  x1: ratArb(3, { nonzero: true }),
-  x2: ratArb(3, { nonzero: true }),
-  u1: ratArb(2),
-  u2: ratArb(2),
-  v1: ratArb(2),
-  v2: ratArb(2),
-  rho: ratArb(1, { positive: true }),
-});
+const pointArb: fc.Arbitrary<Sample> = fc.record(twoCoordinatePoint(3));
 
 /** Symbolic gradient: the CAS differentiates z; the chain rule ∂ℓ(z)/∂w = ℓ'(z)·∂z/∂w with ℓ' = −g is applied explicitly. */
 async function derivedGradient(run: (script: CasLine[]) => Promise<Record<string, string>>): Promise<{ raw: string; grad: Record<string, string> }> {
@@ -162,10 +154,8 @@ const linfFlowOb = defineObligation<Sample>({
       lines.push([`u'${tag}`, `simplify(-(-gt*${x}*${vt})/gt - (${x}*v-rho*ax*(${c.su})))`]);
       lines.push([`v'${tag}`, `simplify(-(-gt*${x}*${ut})/gt - (${x}*u-rho*ax*(${c.sv})))`]);
     }
-    const res = await runNamed(s, 'algebrite', lines);
     return {
-      engine: 'algebrite',
-      residual: namedResidual(res),
+      ...(await algebriteResidual(s, lines)),
       steps: [
         'grad_u = -g x v, grad_v = -g x u (B1.gradient)',
         LINF_PERT_NOTE,
@@ -247,10 +237,8 @@ const decouplingOb = defineObligation<Sample>({
           lines.push([`rescale u'[sx=${sx},su=${su},sv=${sv}]`, `simplify((${x}*v-rho*ax*(${su})) - ax*((${sx})*v-rho*(${su})))`]);
           lines.push([`rescale w'[sx=${sx},su=${su},sv=${sv}]`, `simplify((${sx})*(${x}*u-rho*ax*(${sv})) - ax*(u-rho*(${sx})*(${sv})))`]);
         }
-    const res = await runNamed(s, 'algebrite', lines);
     return {
-      engine: 'algebrite',
-      residual: namedResidual(res),
+      ...(await algebriteResidual(s, lines)),
       steps: [
         "u1' = -grad_u1(w~)/g(z~) with g(z~) = G(z~) unknown function of the perturbed margin (s_i, t_i: the sign symbols of the perturbation)",
         'd/du2 and d/dv2 simplified',
@@ -314,10 +302,8 @@ const perturbationsOb = defineObligation<Sample>({
         [`v${i}'`, `simplify(-(-gt*x${i}*${ut})/gt-(x${i}*u${i}-rho*x${i}^2*v${i}/N))`],
       );
     }
-    const res = await runNamed(s, 'algebrite', lines);
     return {
-      engine: 'algebrite',
-      residual: namedResidual(res),
+      ...(await algebriteResidual(s, lines)),
       steps: [
         'z = sum_i x_i u_i v_i (d = 3); grad = -g dz/dw (chain rule explicit, see B1.gradient)',
         '|grad|^2 = g^2 N^2, g > 0 => |grad| = g N (sign rule)',

@@ -110,38 +110,19 @@ export function parseFormula(src: string, where: string): Node {
     throw new FormulaError(where, t.t === 'end' ? `${what}, found the end of the formula` : `${what}, found "${t.v}"`, t.col, t.v || undefined);
   };
   const bin = (op: string, a: Node, b: Node, col: number): Node => ({ k: 'binary', op, a, b, col });
-  function iff(): Node {
-    let a = implies();
-    while (isOp('<=>')) {
+  /** A left-associative binary level `next (op next)*`; `opHere()` names the level's operator at the current token, or null. */
+  const leftAssoc = (next: () => Node, opHere: () => string | null): Node => {
+    let a = next();
+    for (let op = opHere(); op !== null; op = opHere()) {
       const col = toks[p++]!.col;
-      a = bin('<=>', a, implies(), col);
+      a = bin(op, a, next(), col);
     }
     return a;
-  }
-  function implies(): Node {
-    let a = or();
-    while (isOp('=>')) {
-      const col = toks[p++]!.col;
-      a = bin('=>', a, or(), col);
-    }
-    return a;
-  }
-  function or(): Node {
-    let a = and();
-    while (isOp('||') || isWord('or')) {
-      const col = toks[p++]!.col;
-      a = bin('or', a, and(), col);
-    }
-    return a;
-  }
-  function and(): Node {
-    let a = not();
-    while (isOp('&&') || isWord('and')) {
-      const col = toks[p++]!.col;
-      a = bin('and', a, not(), col);
-    }
-    return a;
-  }
+  };
+  const iff = (): Node => leftAssoc(implies, () => (isOp('<=>') ? '<=>' : null));
+  const implies = (): Node => leftAssoc(or, () => (isOp('=>') ? '=>' : null));
+  const or = (): Node => leftAssoc(and, () => (isOp('||') || isWord('or') ? 'or' : null));
+  const and = (): Node => leftAssoc(not, () => (isOp('&&') || isWord('and') ? 'and' : null));
   function not(): Node {
     if (isOp('!') || isWord('not')) {
       const col = toks[p++]!.col;
@@ -159,22 +140,8 @@ export function parseFormula(src: string, where: string): Node {
     }
     return a;
   }
-  function sum(): Node {
-    let a = prod();
-    while (isOp('+', '-')) {
-      const t = toks[p++]!;
-      a = bin(t.v, a, prod(), t.col);
-    }
-    return a;
-  }
-  function prod(): Node {
-    let a = unary();
-    while (isOp('*', '/')) {
-      const t = toks[p++]!;
-      a = bin(t.v, a, unary(), t.col);
-    }
-    return a;
-  }
+  const sum = (): Node => leftAssoc(prod, () => (isOp('+', '-') ? peek().v : null));
+  const prod = (): Node => leftAssoc(unary, () => (isOp('*', '/') ? peek().v : null));
   function unary(): Node {
     if (isOp('-')) {
       const col = toks[p++]!.col;

@@ -132,94 +132,49 @@ export async function propertyOutcome<I>(
     ...(plan.raised && !replay ? [plan.raised] : []),
     `${evaluated} inputs evaluated, ${discarded} discarded by the hypotheses${unmetCounts.size ? ` (claim hypotheses unmet: ${[...unmetCounts].map(([n, k]) => `${n} x${k}`).join(', ')})` : ''}`,
   ];
+  /** An outcome of this run: its own fields over those every return shares. */
+  const outcome = (own: Pick<Outcome, 'status' | 'margin'> & Partial<Outcome>): Outcome => ({
+    tolerance,
+    comparison: opts.comparison,
+    seed: details.seed,
+    notes,
+    findings,
+    ...counts,
+    ...own,
+  });
   if (replay) {
     notes.unshift(`replayed fast-check path ${ctx.replayPath} (seed ${ctx.seed})`);
     const first = replayed[0];
     if (first && first.unmet.length > 0) {
-      return {
+      return outcome({
         status: 'skipped',
         margin: null,
-        tolerance,
-        comparison: opts.comparison,
         inputs: { replayed: first.input, unmetHypotheses: first.unmet },
         seed: ctx.seed,
         reason: `the replayed draw does not meet the claim's hypotheses: ${first.unmet.join(', ')}`,
-        notes,
-        findings,
-        ...counts,
-      };
+      });
     }
   }
   if (!opts.claimInput) notes.push("the claim's hypotheses are enforced by the check's own input conditions");
   if (details.failed && details.counterexample) {
     const ce = details.counterexample[0] as I;
     const r = await evaluate(ce);
-    return {
+    return outcome({
       status: 'fail',
       margin: r.margin,
-      tolerance,
-      comparison: opts.comparison,
       inputs: { counterexample: ce, detail: r.detail },
-      seed: details.seed,
       reason: `property violated after ${details.numRuns} runs (shrunk ${details.numShrinks} times): margin ${r.margin} not ${opts.comparison} ${tolerance}`,
       counterexample: ce,
       replay: { seed: details.seed, path: details.counterexamplePath ?? undefined },
-      notes,
-      findings,
-      ...counts,
-    };
+    });
   }
   const err: unknown = (details as { errorInstance?: unknown }).errorInstance;
-  if (details.failed && err !== null && err !== undefined) {
-    return {
-      status: 'fail',
-      margin: worst,
-      tolerance,
-      comparison: opts.comparison,
-      seed: details.seed,
-      reason: `property errored: ${String(err)}`,
-      notes,
-      findings,
-      ...counts,
-    };
-  }
-  if (worst === null && details.interrupted) {
-    return {
-      status: 'inconclusive',
-      margin: null,
-      tolerance,
-      comparison: opts.comparison,
-      seed: details.seed,
-      reason: `time limit (${opts.timeLimitSeconds ?? 600} s) reached before any draw was evaluated`,
-      notes,
-      findings,
-      ...counts,
-    };
-  }
-  if (worst === null) {
-    // fast-check gives up when too many draws are discarded: no evidence either way.
-    return {
-      status: 'skipped',
-      margin: null,
-      tolerance,
-      comparison: opts.comparison,
-      seed: details.seed,
-      reason: `no generated input satisfied the hypotheses (${discarded} discarded)`,
-      notes,
-      findings,
-      ...counts,
-    };
-  }
-  const pass = {
-    margin: worst,
-    tolerance,
-    comparison: opts.comparison,
-    inputs: { worst: worstInput, samples },
-    seed: details.seed,
-    notes,
-    findings,
-    ...counts,
-  } as const;
+  if (details.failed && err !== null && err !== undefined) return outcome({ status: 'fail', margin: worst, reason: `property errored: ${String(err)}` });
+  if (worst === null && details.interrupted)
+    return outcome({ status: 'inconclusive', margin: null, reason: `time limit (${opts.timeLimitSeconds ?? 600} s) reached before any draw was evaluated` });
+  // fast-check gives up when too many draws are discarded: no evidence either way.
+  if (worst === null) return outcome({ status: 'skipped', margin: null, reason: `no generated input satisfied the hypotheses (${discarded} discarded)` });
+  const pass = { margin: worst, inputs: { worst: worstInput, samples } } as const;
   // Fewer draws than asked for (time limit, or fast-check gave up on discards): the worst margin
   // is reported, but the evidence is not what the check promises.
   if (!replay && evaluated < numRuns) {
@@ -228,20 +183,8 @@ export async function propertyOutcome<I>(
       : details.failed
         ? 'fast-check gave up: too many draws discarded by the hypotheses'
         : 'stopped early';
-    return { ...pass, status: 'inconclusive', reason: `${why} after ${evaluated} of ${numRuns} draws (all evaluated draws within tolerance)` };
+    return outcome({ ...pass, status: 'inconclusive', reason: `${why} after ${evaluated} of ${numRuns} draws (all evaluated draws within tolerance)` });
   }
-  if (details.failed) {
-    return {
-      status: 'fail',
-      margin: worst,
-      tolerance,
-      comparison: opts.comparison,
-      seed: details.seed,
-      reason: 'property failed without a counterexample',
-      notes,
-      findings,
-      ...counts,
-    };
-  }
-  return { ...pass, status: 'pass' };
+  if (details.failed) return outcome({ status: 'fail', margin: worst, reason: 'property failed without a counterexample' });
+  return outcome({ ...pass, status: 'pass' });
 }
