@@ -24,7 +24,9 @@ export function xMinMax<T>(F: Field<T>, x: readonly T[]): { min: T; max: T } {
   for (const xi of x) {
     if (F.isZero(xi)) continue;
     const a = F.abs(xi);
+    // Stryker disable next-line EqualityOperator: replacing the running minimum by an equal value leaves it unchanged
     if (min === null || F.cmp(a, min) < 0) min = a;
+    // Stryker disable next-line EqualityOperator: replacing the running maximum by an equal value leaves it unchanged
     if (F.cmp(a, max) > 0) max = a;
   }
   if (min === null) throw new DomainError('x must have at least one non-zero entry');

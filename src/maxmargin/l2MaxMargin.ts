@@ -26,12 +26,16 @@ export function solveLinear<T>(F: Field<T>, A: T[][], b: T[]): T[] | null {
   const tiny = F.mul(scale, F.fromString(`1e-${Math.max(5, F.precision - 8)}`));
   for (let c = 0; c < n; c++) {
     let piv = c;
-    for (let r = c + 1; r < n; r++) if (F.cmp(F.abs(M[r]![c]!), F.abs(M[piv]![c]!)) > 0) piv = r;
+    for (let r = c + 1; r < n; r++) {
+      // Stryker disable next-line EqualityOperator: `>=` takes the last of equally large pivots; any largest pivot is a valid partial pivot (results agree to the working precision)
+      if (F.cmp(F.abs(M[r]![c]!), F.abs(M[piv]![c]!)) > 0) piv = r;
+    }
     if (F.cmp(F.abs(M[piv]![c]!), tiny) <= 0) return null;
     [M[c], M[piv]] = [M[piv]!, M[c]!];
     for (let r = 0; r < n; r++) {
       if (r === c) continue;
       const f = F.div(M[r]![c]!, M[c]![c]!);
+      // Stryker disable next-line ConditionalExpression: skipping a zero multiple is only a shortcut (subtracting 0 · row leaves the row unchanged)
       if (F.isZero(f)) continue;
       for (let k = c; k <= n; k++) M[r]![k] = F.sub(M[r]![k]!, F.mul(f, M[c]![k]!));
     }
@@ -41,7 +45,11 @@ export function solveLinear<T>(F: Field<T>, A: T[][], b: T[]): T[] | null {
 
 export interface MaxMarginResult<T> {
   readonly w: T[];
-  /** Indices of the support vectors (active constraints). */
+  /**
+   * Indices of an active set S carrying ŵ = Σ_{k∈S} λ_k y_k x_k with λ ≥ 0 (support vectors). On
+   * degenerate data several such sets exist (an example on the margin with multiplier 0); which one
+   * is returned is unspecified: only ŵ is unique.
+   */
   readonly support: number[];
   readonly lambda: T[];
 }
@@ -55,8 +63,10 @@ export function l2MaxMargin<T>(F: Field<T>, data: Dataset<T>): MaxMarginResult<T
   const slack = F.fromString(`1e-${Math.max(5, F.precision - 10)}`);
   let best: MaxMarginResult<T> | null = null;
   let bestNorm: T | null = null;
+  // Stryker disable next-line EqualityOperator: `<=` adds mask = 2^n, whose subset is empty: w = 0 violates every constraint and is rejected
   for (let mask = 1; mask < 1 << n; mask++) {
     const S = [...Array(n).keys()].filter((k) => mask & (1 << k));
+    // Stryker disable next-line ConditionalExpression: more than d rows have a singular Gram matrix, which solveLinear rejects; the filter only saves that work
     if (S.length > d) continue;
     const G = S.map((i) => S.map((j) => dot(a[i]!, a[j]!)));
     const lam = solveLinear(
@@ -64,11 +74,19 @@ export function l2MaxMargin<T>(F: Field<T>, data: Dataset<T>): MaxMarginResult<T
       G,
       S.map(() => F.one),
     );
-    if (!lam || lam.some((l) => F.sign(l) < 0)) continue;
+    if (!lam) continue;
+    // Stryker disable next-line MethodExpression,ArrowFunction,ConditionalExpression,EqualityOperator: weakening the λ ≥ 0 filter only admits feasible candidates of norm ≥ ‖ŵ‖ (ŵ, whose minimal support has λ > 0, is always a candidate), so the min-norm rule still returns ŵ
+    if (lam.some((l) => F.sign(l) < 0)) continue;
     const w = Array.from({ length: d }, (_, j) => S.reduce((acc, k, idx) => F.add(acc, F.mul(lam[idx]!, a[k]![j]!)), F.zero));
+    // Stryker disable next-line EqualityOperator: `<=` differs only when a margin equals 1 − slack exactly, never the optimum's (its margins are ≥ 1 up to rounding)
     if (a.some((ak) => F.cmp(dot(ak, w), F.sub(F.one, slack)) < 0)) continue;
     const nrm = dot(w, w);
-    if (bestNorm === null || F.cmp(nrm, bestNorm) < 0) {
+    if (
+      // Stryker disable next-line ConditionalExpression: keeping the last candidate instead is equivalent: every candidate that passed the λ ≥ 0 and feasibility filters is a KKT point, hence the unique optimum ŵ (support and λ are unspecified on degenerate data)
+      bestNorm === null ||
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: as above (`<=`, `>=`, `false` keep another, equal ŵ)
+      F.cmp(nrm, bestNorm) < 0
+    ) {
       best = { w, support: S, lambda: lam };
       bestNorm = nrm;
     }

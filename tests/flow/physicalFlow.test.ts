@@ -6,6 +6,8 @@ import { gdClosedForm } from '../../src/flow/gdClosedForm.ts';
 import { linfClosedForm } from '../../src/flow/linfClosedForm.ts';
 import { makeLoss } from '../../src/numeric/loss.ts';
 import { simulate } from '../../src/optim/simulate.ts';
+import { physicalTime } from '../../src/flow/physicalTime.ts';
+import { linfPlanarFate } from '../../src/linf/planarExact.ts';
 
 const F = decimalField(24);
 const rtol = F.fromString('1e-14');
@@ -66,6 +68,68 @@ describe('physical-time flows', () => {
     const ref = linfClosedForm(F, xx, u0, v0, F.fromString('0.5'), p.s);
     expect(maxDiff(p.W[0]!, ref.u)).toBeLessThan(1e-11);
     expect(maxDiff(p.W[1]!, ref.v)).toBeLessThan(1e-11);
+  });
+
+  it('l_inf-SAM perturbation pattern with mixed signs per layer (sg = [-, +, +, -]): still the exact planar pieces', () => {
+    // coordinate 0 in Q2 and coordinate 1 in Q4, both escaping by crossing an axis: the sign pattern of the
+    // gradient differs between layers and coordinates, so a wrong index into it changes the perturbation
+    const u0 = V(['-1.6', '3']);
+    const v0 = V(['0.1', '-0.5']);
+    const xx = V(['1', '0.7']);
+    const r = physicalFlow(F, 'sam-linf', 'exponential', { X: [xx], Y: [1] }, F.fromString('0.5'), [u0, v0], [F.fromString('0.2')], { rtol });
+    expect(r.status).toBe('done');
+    const p = r.points[0]!;
+    const ref = linfClosedForm(F, xx, u0, v0, F.fromString('0.5'), p.s);
+    expect(maxDiff(p.W[0]!, ref.u)).toBeLessThan(1e-11);
+    expect(maxDiff(p.W[1]!, ref.v)).toBeLessThan(1e-11);
+  });
+
+  it('GD ignores rho; progress is reported; step statistics add up over pieces', () => {
+    const W0 = [V(['0.3', '0.2']), V(['0.1', '-0.4'])];
+    const d1 = { X: [V(['1', '0.5'])], Y: [1 as const] };
+    let calls = 0;
+    const g0 = physicalFlow(F, 'gd', 'logistic', d1, F.zero, W0, [F.fromString('0.5')], { rtol, onProgress: () => void calls++ });
+    const g1 = physicalFlow(F, 'gd', 'logistic', d1, F.one, W0, [F.fromString('0.5')], { rtol });
+    expect(maxDiff(g0.points[0]!.W.flat(), g1.points[0]!.W.flat())).toBe(0);
+    expect(calls).toBeGreaterThan(0);
+    expect(g0.stats.steps).toBeGreaterThan(0);
+    expect(g0.stats.fevals).toBeGreaterThan(g0.stats.steps);
+    // l_inf with crossings: several pieces, the statistics are summed (never negative)
+    const r = physicalFlow(
+      F,
+      'sam-linf',
+      'exponential',
+      { X: [V(['1', '0.7'])], Y: [1] },
+      F.fromString('0.5'),
+      [V(['1.6', '1.2']), V(['-0.1', '0.9'])],
+      [F.fromString('0.3')],
+      { rtol },
+    );
+    expect(r.switches).toBeGreaterThan(0);
+    expect(r.stats.steps).toBeGreaterThan(r.switches);
+  });
+
+  it('l_inf-SAM reaching an axis with |v| <= rho stops with status sliding at the crossing time t(σ1)', () => {
+    // (u, v) = (0.3, 1.2), rho = 1, x = 1: Q1, reaches u = 0 at σ1 (planar pieces) with |v| < rho; in physical
+    // time t(σ1) = ∫ dσ / g(z̃) along the closed form (physicalTime), an independent quadrature
+    const rho = F.one;
+    const r = physicalFlow(F, 'sam-linf', 'exponential', { X: [[F.one]], Y: [1] }, rho, [[F.fromString('0.3')], [F.fromString('1.2')]], [F.fromNumber(5)], {
+      rtol,
+    });
+    expect(r.status).toBe('sliding');
+    expect(r.switches).toBe(2);
+    expect(r.points).toHaveLength(0);
+    const sigma1 = linfPlanarFate(F, F.fromString('0.3'), F.fromString('1.2'), rho).pieces[0]!.sigma1!;
+    const tRef = physicalTime(
+      F,
+      'sam-linf',
+      [F.one],
+      rho,
+      (sv) => linfClosedForm(F, [F.one], [F.fromString('0.3')], [F.fromString('1.2')], rho, sv),
+      sigma1,
+      makeLoss(F, 'exponential'),
+    );
+    expect(Math.abs(F.toNumber(F.sub(r.stoppedAt!, tRef)))).toBeLessThan(1e-8);
   });
 
   it('n = 2 examples, labels +-1: discrete GD with eta -> 0 approaches the flow at t = eta*steps', () => {
