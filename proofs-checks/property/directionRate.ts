@@ -22,6 +22,7 @@ import { asymptoticResidual, P1_BOUND_FACTOR } from '../../src/analysis/asymptot
 import { dot, sinAngle } from '../../src/verify/direction.ts';
 import type { Dataset } from '../../src/model/diagonalNetwork.ts';
 import { hundredths } from '../arbitraries.ts';
+import { runInput } from '../drawnRun.ts';
 
 /** Precision of these long direction runs: directions need few digits, runs need many steps. */
 const RUN_PRECISION = 30;
@@ -141,7 +142,11 @@ export const p1DirectionRate: CheckDef = {
         return { margin: r.margin, detail: r.detail };
       },
       {
-        claimInput: (c) => ({ depth: 1, n: c.n, X: Array.from({ length: c.n }, (_, k) => c.X.slice(3 * k, 3 * k + c.d)), Y: c.Y.slice(0, c.n) }),
+        claimInput: (c) => {
+          // the run's own shapes: one layer started at 0 (depth 1), n examples of dimension d
+          const rows = Array.from({ length: c.n }, (_, k) => c.X.slice(3 * k, 3 * k + c.d));
+          return runInput({ X: rows, Y: c.Y.slice(0, c.n), W0: [rows[0]!.map(() => '0')], rho: P1_RUN.rho });
+        },
         draws: { full: 100, quick: 20 },
         tolerance: ctx.tolerance,
         comparison: '<=',

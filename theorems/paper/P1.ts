@@ -15,7 +15,8 @@ export const P1: Claim = {
   latex:
     '\\lim_{t\\to\\infty} \\frac{w_t}{\\|w_t\\|_2} = \\frac{\\hat w}{\\|\\hat w\\|_2},\\quad \\hat w = \\arg\\min_{y_k\\langle w,x_k\\rangle\\ge 1}\\|w\\|_2',
   hypotheses: [depthIs(1), separableData],
-  measured: 'direction error e(T) = sin angle(w_T, w_hat) against the error e_pred(T) predicted before the run (and, for one example, parallelism of w_T - w_0 with x)',
+  measured:
+    'direction error e(T) = sin angle(w_T, w_hat) against the error e_pred(T) predicted before the run (and, for one example, parallelism of w_T - w_0 with x)',
   tolerances: {
     'max-margin-kkt': {
       kind: 'fixed',
