@@ -227,39 +227,29 @@ describe('ℓ2-SAM at zero gradient: ε = 0 is used and reported', () => {
 
 describe('zero-gradient bookkeeping and what a run records', () => {
   const F = decimalField(20);
+  /** One example x = (1, 2), depth 2, started at the origin: the gradient is 0 at every step. */
+  const zeroStart = (algo: Cfg['algo'], steps: number): Cfg => ({
+    algo,
+    loss: 'logistic',
+    eta: '0.1',
+    rho: '1',
+    steps,
+    X: [['1', '2']],
+    Y: [1],
+    W0: [
+      ['0', '0'],
+      ['0', '0'],
+    ],
+  });
   it('the list of zero-gradient steps keeps the first 10, the count keeps counting', () => {
     // why: the list is bounded (a long run at a zero gradient must not grow it without limit)
-    const c: Cfg = {
-      algo: 'sam-l2',
-      loss: 'logistic',
-      eta: '0.1',
-      rho: '1',
-      steps: 12,
-      X: [['1', '2']],
-      Y: [1],
-      W0: [
-        ['0', '0'],
-        ['0', '0'],
-      ],
-    };
+    const c = zeroStart('sam-l2', 12);
     const r = run(F, c);
     expect(r.zeroGradientCount).toBe(12);
     expect(r.zeroGradientSteps).toEqual(upTo(9));
   });
   it.each(['gd', 'sam-linf'] as const)('%s at a zero gradient reports none (only ℓ2-SAM divides by ‖∇𝓛‖)', (algo) => {
-    const c: Cfg = {
-      algo,
-      loss: 'logistic',
-      eta: '0.1',
-      rho: '1',
-      steps: 3,
-      X: [['1', '2']],
-      Y: [1],
-      W0: [
-        ['0', '0'],
-        ['0', '0'],
-      ],
-    };
+    const c = zeroStart(algo, 3);
     const r = run(F, c);
     expect(r.zeroGradientCount).toBe(0);
     expect(r.zeroGradientSteps).toEqual([]);
