@@ -3,10 +3,11 @@
  * obligation names the claim it backs (its `item` is the claim id, as a check's `claimId`), and
  * every claim with obligations gets one `symbolic` check that passes only if every obligation's
  * CAS residual is exactly 0 AND its numeric spot check passes. Margin: the largest numeric
- * spot-check residual (the symbolic part is all-or-nothing and reported in the reason).
+ * spot-check residual (the symbolic part is all-or-nothing and reported in the reason; a failure
+ * of the CAS part alone reports no margin).
  */
 import type { CheckDef, Outcome } from '../src/verify/CheckDef.ts';
-import { maxDecimal } from '../src/verify/judge.ts';
+import { judge, maxDecimal } from '../src/verify/judge.ts';
 import { obligations, runObligations } from './symbolic/index.ts';
 
 function symbolicCheck(claimId: string): CheckDef {
@@ -31,9 +32,12 @@ function symbolicCheck(claimId: string): CheckDef {
       }));
       const notes = res.flatMap((r) => r.notes.map((n) => `${r.id}: ${n}`));
       if (bad.length > 0) {
+        // a CAS residual that is not 0 fails the check even when every numeric spot check is within
+        // tolerance: then the numeric margin does not measure the failure and is not reported
+        const numericFails = margin !== null && judge(margin, tol, '<=') === 'fail';
         return {
           status: 'fail',
-          margin,
+          margin: numericFails ? margin : null,
           tolerance: tol,
           comparison: '<=',
           inputs,
