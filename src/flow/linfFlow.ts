@@ -284,7 +284,9 @@ function linfFlowUnit<T>(
       }
       if (modes[j]!.kind === 'frozen' && absorbS[j] === null) absorbS[j] = s;
       // simultaneous events (equal coordinates, or both layers of one coordinate reaching 0 at
-      // once): a component within the event location's resolution of 0 is on its surface too
+      // once): a component within the event location's resolution of 0 is on its surface too.
+      // Coordinate j was just decided with its exact zeros (after an exit event its sliding layer
+      // is 0 by design): only a tiny nonzero layer of j can reopen that decision.
       const snap = F.mul(
         F.mul(snapUnit, F.max(F.one, F.abs(s))),
         y.reduce((a, v) => F.max(a, F.abs(v)), scale0),
@@ -296,6 +298,7 @@ function linfFlowUnit<T>(
         for (let k = 0; k < L; k++) {
           if (m2.kind === 'slide' && k === m2.c) continue;
           const v = y[idx(k, j2)]!;
+          if (j2 === j && F.isZero(v)) continue;
           if (F.cmp(F.abs(v), snap) <= 0) {
             y[idx(k, j2)] = F.zero;
             touched = true;
