@@ -77,6 +77,7 @@ export function runL2<T>(F: Field<T>, m: L2Model<T>, targets: readonly T[], opts
   const points: L2Point<T>[] = [];
   let certificate: L2Run<T>['certificate'] = null;
   let s = F.zero;
+  // Stryker disable next-line MethodExpression: Y is never written in place (integrate copies y0, points copy Y, phase τ copies it into Z)
   let Y = m.init.slice();
   const { min: xmin } = xMinMax(F, m.x);
   const N0 = m.N(s, F.zero, Y);
@@ -107,8 +108,8 @@ export function runL2<T>(F: Field<T>, m: L2Model<T>, targets: readonly T[], opts
   };
   const checkCert = (sv: T, y: readonly T[]): 'collapse' | 'escape' | null => {
     const tau = y[ci]!;
-    if (certificate?.kind === 'escape') return 'escape';
-    if (F.sign(m.rho) > 0 && collapseCertificate(F, m.x, m.rho, m.N(sv, tau, y))) return 'collapse';
+    // (ρ ≤ 0: N ≥ 0 is never below ρ·x_min, so no collapse certificate)
+    if (collapseCertificate(F, m.x, m.rho, m.N(sv, tau, y))) return 'collapse';
     if (escapeCertificateFromA(F, m.x, m.rho, m.aligned(sv, tau, y))) return 'escape';
     return null;
   };
@@ -132,7 +133,7 @@ export function runL2<T>(F: Field<T>, m: L2Model<T>, targets: readonly T[], opts
         const c = checkCert(sv, y);
         if (c && !certificate) {
           certificate = { kind: c, s: sv };
-          return c === 'collapse' || !!opts.stopAtCertificate;
+          return c === 'collapse' || opts.stopAtCertificate;
         }
         return false;
       },
@@ -141,17 +142,15 @@ export function runL2<T>(F: Field<T>, m: L2Model<T>, targets: readonly T[], opts
     stats.fevals += r.stats.fevals;
     s = r.s;
     Y = r.y;
-    if (r.status === 'done') {
-      points.push({ s: target, tau: Y[ci]!, Y: Y.slice(), status: certificate?.kind === 'escape' ? 'escaped' : 'running' });
-      ti++;
-    } else if (r.status !== 'stopped') {
-      return finish({ incomplete: true });
-    }
+    // 'done': s = target, reported by the branch above on the next pass
+    if (r.status !== 'done' && r.status !== 'stopped') return finish({ incomplete: true });
   }
-  if (ti >= targets.length || certificate?.kind !== 'collapse') return finish({});
+  // the loop ends with every target reported or with the collapse certificate
+  if (ti >= targets.length) return finish({});
   if (opts.stopAtCertificate) return finish({});
   // ---- phase τ (collapse certificate holds): Z[ci] = s
   let tau: T = Y[ci] as T;
+  // Stryker disable next-line MethodExpression: Y is not used after this point, so writing Z[ci] into it is harmless
   let Z = Y.slice();
   Z[ci] = s;
   const tSys: OdeSystem<T> = {
@@ -185,9 +184,8 @@ export function runL2<T>(F: Field<T>, m: L2Model<T>, targets: readonly T[], opts
       h0: firstStep(F, tauSpan),
       events: target === null ? [] : [(_tv, z) => F.sub(z[ci]!, target)],
       onStep: (tv, z) => {
-        const N = m.N(z[ci]!, tv, z);
-        if (F.isZero(N)) return true;
-        return F.cmp(collapseTailBound(F, m.x, m.rho, N), tolS) < 0;
+        // N = 0 (collapsed) gives the bound 0 < tolS
+        return F.cmp(collapseTailBound(F, m.x, m.rho, m.N(z[ci]!, tv, z)), tolS) < 0;
       },
     });
     stats.steps += r.stats.steps;
@@ -201,10 +199,10 @@ export function runL2<T>(F: Field<T>, m: L2Model<T>, targets: readonly T[], opts
       ti++;
       continue;
     }
-    if (r.status === 'stopped' || r.status === 'done') {
-      const N = m.N(Z[ci]!, tau, Z);
-      const b = F.isZero(N) ? F.zero : collapseTailBound(F, m.x, m.rho, N);
-      if (r.status === 'done' && F.cmp(b, tolS) >= 0) continue; // keep going in τ
+    // 'done': onStep saw the bound ≥ tolS at the window's end; keep going in τ
+    if (r.status === 'done') continue;
+    if (r.status === 'stopped') {
+      const b = collapseTailBound(F, m.x, m.rho, m.N(Z[ci]!, tau, Z));
       radius = F.div(b, F.fromNumber(2));
       collapseS = F.add(Z[ci]!, radius);
       break;

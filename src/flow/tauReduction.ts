@@ -133,6 +133,7 @@ export function tauModel<T>(F: Field<T>, st: L2Start<T>, loss?: Loss<T>, phys?: 
       return Nof(p, q);
     },
     deriv(s, tau, _Y, N) {
+      // Stryker disable next-line ArrayDeclaration: the entry of the clock slot ci = 0 is ignored (runL2 overwrites it)
       if (!loss) return [F.zero];
       const { u, v } = uvOf(s, tau);
       return [F.zero, physRate(F, loss, zTilde(F, st, u, v, N), phys)];
@@ -163,6 +164,7 @@ export function fullL2Model<T>(F: Field<T>, st: L2Start<T>, loss?: Loss<T>, phys
       return F.sqrt(acc);
     },
     deriv(_s, _tau, Y, N) {
+      // Stryker disable next-line ArrayDeclaration: every index 0..Y.length−1 is assigned below, so the preset length is unobservable
       const out: T[] = new Array(Y.length);
       for (let i = 0; i < d; i++) {
         const x = st.x[i]!;
@@ -171,7 +173,11 @@ export function fullL2Model<T>(F: Field<T>, st: L2Start<T>, loss?: Loss<T>, phys
         out[d + i] = F.sub(F.mul(x, Y[i]!), F.mul(c, Y[d + i]!));
       }
       out[ci] = F.zero;
-      if (loss) out[ci + 1] = physRate(F, loss, zTilde(F, st, Y.slice(0, d), Y.slice(d, 2 * d), N), phys);
+      if (loss) {
+        // Stryker disable next-line MethodExpression: zTilde reads u[i] for i < d only, so Y itself gives the same u
+        const u = Y.slice(0, d);
+        out[ci + 1] = physRate(F, loss, zTilde(F, st, u, Y.slice(d, 2 * d), N), phys);
+      }
       return out;
     },
     aligned(_s, _tau, Y) {
