@@ -182,6 +182,10 @@ describe('runL2 on toy models (closed forms)', () => {
     expect(r.stats.steps).toBeGreaterThan(0);
     expect(r.stats.fevals).toBeGreaterThan(r.stats.steps);
     expect(absErr(r.collapseS!, F.fromString('0.5'))).toBeLessThan(1e-13);
+    // every target before the collapse: the τ-phase still goes on to locate collapse_s
+    const r1 = runL2(F, m, V(['0.25']), { rtol });
+    expect(r1.points.map((p) => p.status)).toEqual(['running']);
+    expect(absErr(r1.collapseS!, F.fromString('0.5'))).toBeLessThan(1e-13);
     // no targets: only the start is checked
     const r0 = runL2(F, m, [], { rtol });
     expect(r0.points.length).toBe(0);
