@@ -59,6 +59,7 @@ function perturbed<T>(F: Field<T>, xj: T, rho: T, wj: readonly T[], sig: readonl
   return wj.map((w, k) => {
     let p = sx;
     for (let n = 0; n < L; n++) if (n !== k) p *= sig[n]!;
+    // Stryker disable next-line EqualityOperator: equivalent (p = 0 was taken by the first test)
     return p === 0 ? w : p > 0 ? F.sub(w, rho) : F.add(w, rho);
   });
 }
@@ -113,7 +114,7 @@ export function linfSurfaceMode<T>(F: Field<T>, xj: T, rho: T, wj: readonly T[],
   const { fp, fm } = oneSidedFields(F, xj, rho, wj, sig, c);
   const a = F.sign(fp[c]!);
   const b = F.sign(fm[c]!);
-  if (a < 0 && b > 0) return { kind: 'slide', sig, c };
+  // a < 0 < b (both sides push into the surface) falls through to 'slide' below
   // sig is this call's own array: set the side in place
   if (a > 0) {
     sig[c] = 1;
@@ -123,8 +124,8 @@ export function linfSurfaceMode<T>(F: Field<T>, xj: T, rho: T, wj: readonly T[],
     sig[c] = -1;
     return { kind: 'sign', sig };
   }
-  if (prev && prev[c] !== 0) {
-    const from = prev[c]!;
+  if (prev) {
+    const from = prev[c]!; // 0: no side to come from
     if ((from > 0 && b <= 0) || (from < 0 && a >= 0)) {
       sig[c] = -from;
       return { kind: 'sign', sig };
@@ -226,7 +227,8 @@ function linfFlowUnit<T>(
     if (allFrozen) return 'collapsed';
     if (L === 2) {
       for (let j = 0; j < d; j++) {
-        if (F.isZero(x[j]!) || modes[j]!.kind === 'frozen') continue;
+        // x_j = 0 is always frozen (linfSurfaceMode)
+        if (modes[j]!.kind === 'frozen') continue;
         const u = w[idx(0, j)]!;
         // Stryker disable next-line EqualityOperator: equivalent (x_j = 0 was skipped above)
         const v = F.sign(x[j]!) > 0 ? w[idx(1, j)]! : F.neg(w[idx(1, j)]!);
@@ -293,7 +295,8 @@ function linfFlowUnit<T>(
         s = target;
         break;
       }
-      if (r.status !== 'event' || !r.event)
+      // an event is reported exactly when the status is 'event'
+      if (!r.event)
         throw new NumericError(
           `linfFlow: integration stopped (${r.status === 'stepTooSmall' ? 'step size underflow' : r.status}) at s' = ${F.toString(s, 8)} (natural units)`,
           'l_inf-SAM flow',
@@ -313,7 +316,8 @@ function linfFlowUnit<T>(
         sig[ev.c] = ev.kind === 'exitPlus' ? 1 : -1;
         modes[j] = { kind: 'sign', sig };
       }
-      if (modes[j]!.kind === 'frozen' && absorbS[j] === null) absorbS[j] = s;
+      // only moving coordinates have events, so a coordinate frozen here is absorbed now
+      if (modes[j]!.kind === 'frozen') absorbS[j] = s;
       // simultaneous events (equal coordinates, or both layers of one coordinate reaching 0 at
       // once): a component within the event location's resolution of 0 is on its surface too.
       // Coordinate j was just decided with its exact zeros (after an exit event its sliding layer
@@ -338,7 +342,7 @@ function linfFlowUnit<T>(
         }
         if (!touched) continue;
         modes[j2] = decide(j2, y, j2 === j ? prevSig : m2.sig);
-        if (modes[j2]!.kind === 'frozen' && absorbS[j2] === null) absorbS[j2] = s;
+        if (modes[j2]!.kind === 'frozen') absorbS[j2] = s;
       }
     }
     // the B8 escape certificate is forward-invariant (p − 2ρ sgn p grows like e^{|x| s}) and an

@@ -9,17 +9,25 @@
  *   it is B1's s, so this cross-checks the rescaled flows).
  *   GD and ℓ2-SAM are smooth away from ∇𝓛 = 0 (ℓ2: ε = 0 there, flagged by the engine).
  *   ℓ∞-SAM: the sign pattern σ = sign(∇𝓛(w)) is frozen on each piece; a terminal event stops the
- *   piece where any gradient component changes sign, and the run continues with the new pattern.
- *   If a component changes sign again immediately (both one-sided fields push into the switching
- *   surface: Filippov sliding on a surface that is not a coordinate plane), the run stops with
- *   status 'sliding' — sliding on general gradient surfaces is NOT implemented here (use the
- *   rescaled linfFlow for one example, where the surfaces are the coordinate planes).
+ *   piece where any gradient component G_i changes sign, and the run continues with the new pattern.
+ *   A component ON its surface (G_i exactly 0 at the start of a piece, or the one whose event just
+ *   ended the last piece) takes the side its one-sided fields lead to: with D± = dG_i/dt along the
+ *   field with σ_i = ±1 (a central difference of the exact gradient, `surfaceSide`), D+ > 0 → +1
+ *   (also the repelling D+ > 0 > D−), D− < 0 → −1. If D+ < 0 < D− both sides push into the
+ *   surface: when σ_i = 0 keeps G_i exactly constant (dG_i/dt = 0 exactly, e.g. a coordinate at
+ *   the origin, or x_j = 0) that is the sliding solution and σ_i = 0 is kept (sign(0) = 0);
+ *   otherwise the run stops with status 'sliding' — Filippov sliding on general gradient surfaces
+ *   is NOT implemented here (use the rescaled linfFlow for one example, where the surfaces are the
+ *   coordinate planes). A D± too small to sign within the difference's accuracy is a NumericError.
+ *   Before this rule, a start with a zero gradient component (e.g. v0_j = 0) ran with σ_i = 0 for a
+ *   whole piece: a wrong trajectory.
  */
 import type { Field } from '../numeric/Field.ts';
 import { makeLoss, type LossName } from '../numeric/loss.ts';
 import { beta as betaOf, gradient, type Dataset } from '../model/diagonalNetwork.ts';
 import { perturbation, type AlgoName } from '../optim/algorithms.ts';
-import { integrate, type EventFn, type OdeSystem } from '../ode/extrapolationIntegrator.ts';
+import { integrate, type EventFn, type EventSlope, type OdeSystem } from '../ode/extrapolationIntegrator.ts';
+import { NumericError } from '../numeric/errors.ts';
 
 export interface PhysicalPoint<T> {
   readonly t: T;
@@ -58,12 +66,12 @@ export function physicalFlow<T>(
     gradient(F, loss, data, W)
       .grad.flat()
       .map((g) => F.sign(g) as number);
-  const field = (y: readonly T[]): T[] => {
+  const fieldWith = (y: readonly T[], sg: readonly number[] | null): T[] => {
     const W = unflat(y);
     let eps: T[][];
     if (algo === 'sam-linf') {
-      const sg = frozen!;
-      eps = W.map((row, l) => row.map((_, j) => (sg[l * d + j] === 0 ? F.zero : sg[l * d + j]! > 0 ? rho : F.neg(rho))));
+      const p = sg!;
+      eps = W.map((row, l) => row.map((_, j) => (p[l * d + j] === 0 ? F.zero : p[l * d + j]! > 0 ? rho : F.neg(rho))));
     } else if (algo === 'sam-l2') {
       eps = perturbation(F, 'sam-l2', rho, gradient(F, loss, data, W).grad).eps;
     } else {
@@ -77,6 +85,50 @@ export function physicalFlow<T>(
     out.push(F.div(gm, nT));
     return out;
   };
+  const field = (y: readonly T[]): T[] => fieldWith(y, frozen);
+  const gradFlat = (y: readonly T[]) => gradient(F, loss, data, unflat(y)).grad.flat();
+  // dG/dt along f: central difference of the exact gradient, step h with h·|f| = 10^{-P/3}·max(1, |w|)
+  const hRel = F.powInt(F.fromNumber(10), -Math.ceil(F.precision / 3));
+  const directional = (y: readonly T[], f: readonly T[]): T[] => {
+    let fm = F.zero;
+    let wm = F.one;
+    for (let i = 0; i < L * d; i++) {
+      fm = F.max(fm, F.abs(f[i]!));
+      wm = F.max(wm, F.abs(y[i]!));
+    }
+    if (F.isZero(fm)) return Array.from({ length: L * d }, () => F.zero);
+    const h = F.div(F.mul(hRel, wm), fm);
+    const plus = gradFlat(y.map((yi, i) => (i < L * d ? F.add(yi, F.mul(h, f[i]!)) : yi)));
+    const minus = gradFlat(y.map((yi, i) => (i < L * d ? F.sub(yi, F.mul(h, f[i]!)) : yi)));
+    return plus.map((p, i) => F.div(F.sub(p, minus[i]!), F.mul(F.fromNumber(2), h)));
+  };
+  // a difference quotient signs D only when |D| exceeds this fraction of the largest |dG/dt|
+  const signFloor = F.powInt(F.fromNumber(10), -Math.floor(F.precision / 4));
+  /** The side (±1, or 0 to stay on the surface) of component i on its surface, or 'sliding'. */
+  const surfaceSide = (y: readonly T[], sg: readonly number[], i: number): number | 'sliding' => {
+    const at = (v: number) => {
+      const s2 = sg.slice();
+      s2[i] = v;
+      return directional(y, fieldWith(y, s2));
+    };
+    const Dp = at(1);
+    const Dm = at(-1);
+    const floor = F.mul(
+      signFloor,
+      [...Dp, ...Dm].reduce((a, v) => F.max(a, F.abs(v)), F.zero),
+    );
+    const sgnOf = (v: T) => (F.cmp(F.abs(v), floor) <= 0 ? 0 : F.sign(v));
+    const sp = sgnOf(Dp[i]!);
+    const sm = sgnOf(Dm[i]!);
+    if (sp > 0) return 1;
+    if (sm < 0) return -1;
+    if (F.isZero(Dp[i]!) && F.isZero(Dm[i]!)) return 0;
+    if (sp < 0 && sm > 0) return F.isZero(at(0)[i]!) ? 0 : 'sliding';
+    throw new NumericError(
+      `physicalFlow: cannot decide the side of the switching surface of gradient component ${i} at t = ${F.toString(t, 8)} (one-sided rates below the difference accuracy)`,
+      'l_inf-SAM flow',
+    );
+  };
   const sys: OdeSystem<T> = { dim: L * d + 1, rhs: (_t, y) => field(y) };
   let t = F.zero;
   let y = [...W0.flat(), F.zero];
@@ -84,22 +136,40 @@ export function physicalFlow<T>(
   const stats = { steps: 0, fevals: 0 };
   let switches = 0;
   let lastSwitchT: T | null = null;
+  let crossed: number | null = null; // the gradient component whose event ended the last piece
   for (const target of targets) {
     while (F.cmp(t, target) < 0) {
       let events: EventFn<T>[] = [];
+      const slopes: EventSlope<T>[] = [];
       if (algo === 'sam-linf') {
-        frozen = signsOf(unflat(y));
-        const idxs = frozen.map((_, i) => i);
-        events = idxs.map((i) => (_t, yy) => gradient(F, loss, data, unflat(yy)).grad.flat()[i]!);
+        const sg = signsOf(unflat(y));
+        const onSurface = sg.map((v, i) => v === 0 || i === crossed);
+        for (let i = 0; i < sg.length; i++) {
+          if (!onSurface[i]) continue;
+          sg[i] = 0;
+          const side = surfaceSide(y, sg, i);
+          if (side === 'sliding') return { points, status: 'sliding', stoppedAt: t, switches, stats };
+          sg[i] = side;
+        }
+        frozen = sg;
+        const t0 = t;
+        // a component on its surface is exactly 0 at the piece start, and its slope says which side
+        // it leaves to (the integrator counts such an event on that side and still sees it return)
+        events = sg.map((_, i) => (tt, yy) => (onSurface[i] && F.cmp(tt, t0) === 0 ? F.zero : gradFlat(yy)[i]!));
+        for (let i = 0; i < sg.length; i++) if (onSurface[i]) slopes[i] = (_tt, yy, ff) => directional(yy, ff)[i]!;
       }
-      const r = integrate(F, sys, t, y, target, { rtol: opts.rtol, events, onStep: (tv) => void opts.onProgress?.(tv) });
+      const r = integrate(F, sys, t, y, target, { rtol: opts.rtol, events, eventSlopes: slopes, onStep: (tv) => void opts.onProgress?.(tv) });
       stats.steps += r.stats.steps;
       stats.fevals += r.stats.fevals;
       t = r.s;
       y = r.y;
-      if (r.status === 'done') break;
+      if (r.status === 'done') {
+        crossed = null;
+        break;
+      }
       if (r.status === 'event') {
         switches++;
+        crossed = r.event!.index;
         // a second switch within working precision of the first: sliding on a gradient surface
         if (lastSwitchT !== null && F.cmp(F.abs(F.sub(t, lastSwitchT)), F.mul(F.powInt(F.fromNumber(10), -(F.precision - 8)), F.max(F.one, t))) <= 0) {
           return { points, status: 'sliding', stoppedAt: t, switches, stats };

@@ -117,7 +117,8 @@ describe('physical-time flows', () => {
       rtol,
     });
     expect(r.status).toBe('sliding');
-    expect(r.switches).toBe(2);
+    // the crossing event, then the side rule sees both one-sided fields push into u = 0
+    expect(r.switches).toBe(1);
     expect(r.points).toHaveLength(0);
     const sigma1 = linfPlanarFate(F, F.fromString('0.3'), F.fromString('1.2'), rho).pieces[0]!.sigma1!;
     const tRef = physicalTime(
@@ -145,5 +146,41 @@ describe('physical-time flows', () => {
     // first-order method: halving eta roughly halves the error
     expect(errs[1]! / errs[0]!).toBeGreaterThan(0.4);
     expect(errs[1]! / errs[0]!).toBeLessThan(0.6);
+  });
+
+  // why: a zero gradient component at the start must take the side its one-sided fields lead to;
+  // it used to keep sign 0 (no perturbation) for a whole piece, a wrong trajectory (v0 = 0 here)
+  it.each([
+    { why: 'v0 = 0: ∇_u = 0 at the start, both sides lead to G_u < 0', u0: ['0.5'], v0: ['0'], x: ['1'], rho: '0.2' },
+    { why: 'u0 = 0 with |v0| > ρ: crosses the axis', u0: ['0'], v0: ['0.9'], x: ['0.8'], rho: '0.3' },
+    { why: 'two coordinates, one on each axis, x < 0 on one', u0: ['0.6', '0'], v0: ['0', '-1.1'], x: ['1', '-0.7'], rho: '0.25' },
+  ])('l_inf-SAM start on a switching surface ($why): the exact planar pieces at s(t)', (c) => {
+    const xx = V(c.x);
+    const rho = F.fromString(c.rho);
+    const r = physicalFlow(F, 'sam-linf', 'exponential', { X: [xx], Y: [1] }, rho, [V(c.u0), V(c.v0)], V(['0.4', '1']), { rtol });
+    expect(r.status).toBe('done');
+    for (const p of r.points) {
+      const ref = linfClosedForm(F, xx, V(c.u0), V(c.v0), rho, p.s);
+      expect(maxDiff(p.W[0]!, ref.u)).toBeLessThan(1e-11);
+      expect(maxDiff(p.W[1]!, ref.v)).toBeLessThan(1e-11);
+    }
+  });
+
+  // why: sign(0) = 0 is the sliding solution where it keeps the gradient exactly 0: a coordinate at
+  // the origin stays there (linfFlow: absorbed), a feature x_j = 0 never moves; neither is 'sliding'
+  it('l_inf-SAM: a coordinate at the origin and a zero feature stay put, the others follow the planar pieces', () => {
+    const xx = V(['1', '0', '0.6']);
+    const u0 = V(['0', '0.4', '0.9']);
+    const v0 = V(['0', '-0.3', '0.2']);
+    const rho = F.fromString('0.25');
+    const r = physicalFlow(F, 'sam-linf', 'logistic', { X: [xx], Y: [1] }, rho, [u0, v0], V(['0.3', '0.8']), { rtol });
+    expect(r.status).toBe('done');
+    for (const p of r.points) {
+      expect(F.isZero(p.W[0]![0]!) && F.isZero(p.W[1]![0]!)).toBe(true);
+      expect(F.toString(p.W[0]![1]!, 10)).toBe('0.4');
+      expect(F.toString(p.W[1]![1]!, 10)).toBe('-0.3');
+      const ref = linfClosedForm(F, [xx[2]!], [u0[2]!], [v0[2]!], rho, p.s);
+      expect(maxDiff([p.W[0]![2]!, p.W[1]![2]!], [ref.u[0]!, ref.v[0]!])).toBeLessThan(1e-11);
+    }
   });
 });
