@@ -77,7 +77,7 @@ export function runL2<T>(F: Field<T>, m: L2Model<T>, targets: readonly T[], opts
   const points: L2Point<T>[] = [];
   let certificate: L2Run<T>['certificate'] = null;
   let s = F.zero;
-  // Stryker disable next-line MethodExpression: Y is never written in place (integrate copies y0, points copy Y, phase τ copies it into Z)
+  // Stryker disable next-line MethodExpression: Y is never written in place (integrate copies y0, points copy Y, collapsed() of both models copies, phase τ copies it into Z)
   let Y = m.init.slice();
   const { min: xmin } = xMinMax(F, m.x);
   const N0 = m.N(s, F.zero, Y);
