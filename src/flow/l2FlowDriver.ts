@@ -4,7 +4,8 @@
  *
  * Main definitions:
  * - `L2Model<T>`: a state vector Y with one "clock slot" `ci` (τ in the s-phase, s in the τ-phase).
- * - `runL2(F, model, targets, opts)`: states at increasing rescaled times `targets`.
+ * - `runL2(F, model, targets, opts)`: states at non-decreasing rescaled times `targets` (DomainError
+ *   otherwise: a later state would be labelled with an earlier s).
  *   Phase s: integrate dY/ds (τ' = 1/N) checking the B4 certificates after every accepted step.
  *   Once the collapse certificate holds, N → 0 and τ' = 1/N blows up, so the independent variable
  *   is changed to τ: dZ/dτ = N·dY/ds, ds/dτ = N (smooth, no singularity); the run stops at each
@@ -14,6 +15,7 @@
  */
 import type { Field } from '../numeric/Field.ts';
 import { integrate, gbsDefaultTolerance, type OdeSystem } from '../ode/extrapolationIntegrator.ts';
+import { DomainError } from '../numeric/errors.ts';
 import { collapseCertificate, collapseTailBound, escapeCertificateFromA, xMinMax } from './l2Certificates.ts';
 
 export interface L2Model<T> {
@@ -46,7 +48,11 @@ export interface L2Point<T> {
 export interface L2Run<T> {
   readonly points: L2Point<T>[];
   readonly collapseS: T | null;
-  /** collapse_s is certified within ± this. */
+  /**
+   * Half-width of the tail-bound bracket [s, s + N/κ] around collapse_s at the integrated s. It does
+   * NOT include the integration error of s itself (about rtol·s, larger than this radius at the
+   * default rtol): it is not an error bound of collapse_s.
+   */
   readonly collapseSRadius: T | null;
   readonly certificate: { kind: 'collapse' | 'escape'; s: T } | null;
   readonly stats: { steps: number; fevals: number };
@@ -72,6 +78,8 @@ export function firstStep<T>(F: Field<T>, span: T): T {
 
 export function runL2<T>(F: Field<T>, m: L2Model<T>, targets: readonly T[], opts: L2RunOptions<T> = {}): L2Run<T> {
   const rtol = opts.rtol ?? gbsDefaultTolerance(F);
+  for (let k = 1; k < targets.length; k++)
+    if (F.cmp(targets[k]!, targets[k - 1]!) < 0) throw new DomainError(`runL2: targets must be non-decreasing (target ${k} is below target ${k - 1})`);
   const ci = m.ci;
   const stats = { steps: 0, fevals: 0 };
   const points: L2Point<T>[] = [];

@@ -15,7 +15,7 @@
  * - `rescaledFlow(F, algo, x, rho, W0, targets, opts)`: states at the targets; if the solution
  *   blows up (L ≥ 3, B13) the run reports status 'blowup' and the last s reached (the step size
  *   collapsed below 10^{−(P−3)}·s, i.e. s is within that of the blow-up time). Targets must be
- *   non-decreasing (RangeError otherwise).
+ *   non-decreasing (DomainError otherwise).
  * Scale: every right-hand side is x_j times a factor that does not depend on |x| (for ℓ2-SAM
  * G/‖G‖ is invariant under x → c x), so the run integrates in s' = X s with x' = x/X, X = max|x_j|,
  * and the integrator's absolute tolerance is rtol·10^{-10} times the start's magnitude
@@ -25,6 +25,7 @@ import type { Field } from '../numeric/Field.ts';
 import { beta as betaOf } from '../model/diagonalNetwork.ts';
 import { firstStep } from './l2FlowDriver.ts';
 import { integrate, gbsDefaultTolerance, type OdeSystem } from '../ode/extrapolationIntegrator.ts';
+import { DomainError } from '../numeric/errors.ts';
 
 export type SmoothAlgo = 'gd' | 'sam-l2';
 
@@ -135,7 +136,7 @@ export function rescaledFlow<T>(
   const unflat = (w: readonly T[]) => Array.from({ length: L }, (_, l) => w.slice(l * d, (l + 1) * d));
   for (const target of targets) {
     const tN = F.mul(target, X);
-    if (F.cmp(tN, s) < 0) throw new RangeError('rescaledFlow: targets must be non-decreasing');
+    if (F.cmp(tN, s) < 0) throw new DomainError('rescaledFlow: targets must be non-decreasing');
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent (tN ≥ s here, and the integrator returns at once on a zero span)
     if (F.cmp(tN, s) > 0) {
       const r = integrate(F, sys, s, y, tN, {

@@ -342,11 +342,14 @@ export class Observer<T> implements Resolver<T> {
     const fate = r.certificate?.kind ?? 'undecided';
     if (name === 'fate') return str(fate);
     if (fate !== 'collapse') return { k: 'none' };
-    // follow the flow through the collapse (the τ reduction locates it, certified ± radius)
+    // follow the flow through the collapse (the τ reduction locates it: tail-bound bracket ± radius)
     const far = F.add(F.mul(r.certificate!.s, F.fromNumber(2)), this.sMax());
     const full = l2Flow(F, st, [far], { method: 'tau' });
     if (full.collapseS === null) throw new NumericError('l2-SAM collapse certificate held but the collapse time was not located', 'collapse_s');
-    if (full.collapseSRadius !== null) this.notes.add(`collapse_s is certified within +-${F.toString(full.collapseSRadius, 3)}`);
+    if (full.collapseSRadius !== null)
+      this.notes.add(
+        `collapse_s: tail-bound bracket +-${F.toString(full.collapseSRadius, 3)} at the integrated s; the integration error of s (about rtol*s) is not included`,
+      );
     return this.num(full.collapseS);
   }
 }

@@ -422,4 +422,15 @@ describe('l2Flow against closed forms', () => {
     expect(e.incomplete).toBe(false);
     expect(F.cmp(e.points[0]!.t!, N_('0.5'))).toBeGreaterThanOrEqual(0);
   });
+
+  // why: a decreasing target list used to label a later state with an earlier s (x = 4, ρ = 1,
+  // u0 = v0 = 1, targets [0.5, 0.25]: u(0.25) came out 1.0563 instead of 1.5033)
+  it('decreasing targets are refused, equal ones are fine', () => {
+    const st = { x: V(['4']), rho: F.one, u0: [F.one], v0: [F.one] };
+    expect(() => l2Flow(F, st, V(['0.5', '0.25']), { rtol })).toThrow(/^runL2: targets must be non-decreasing \(target 1 is below target 0\)$/);
+    const r = l2Flow(F, st, V(['0.25', '0.25']), { rtol });
+    expect(F.toString(r.points[1]!.u[0]!, 20)).toBe(F.toString(r.points[0]!.u[0]!, 20));
+    // u(0.25) = (1 + e^{...})/√2 from the balanced escape closed form: 1.50327309557 (the helper's reproducer)
+    expect(Math.abs(F.toNumber(r.points[0]!.u[0]!) - 1.50327309557)).toBeLessThan(1e-10);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decimalField } from '../../src/numeric/decimalField.ts';
-import { physicalFlow } from '../../src/flow/physicalFlow.ts';
+import { gradientRate, physicalFlow } from '../../src/flow/physicalFlow.ts';
+import { NumericError } from '../../src/numeric/errors.ts';
 import { l2Flow } from '../../src/flow/tauReduction.ts';
 import { gdClosedForm } from '../../src/flow/gdClosedForm.ts';
 import { linfClosedForm } from '../../src/flow/linfClosedForm.ts';
@@ -181,6 +182,74 @@ describe('physical-time flows', () => {
       expect(F.toString(p.W[1]![1]!, 10)).toBe('-0.3');
       const ref = linfClosedForm(F, [xx[2]!], [u0[2]!], [v0[2]!], rho, p.s);
       expect(maxDiff([p.W[0]![2]!, p.W[1]![2]!], [ref.u[0]!, ref.v[0]!])).toBeLessThan(1e-11);
+    }
+  });
+
+  // why: the side of a switching surface is read from this rate; a wrong step or sign flips decisions
+  it('gradientRate = the exact Hessian-vector product (L = 2, n = 2, exponential loss), 0 along V = 0', () => {
+    const H = decimalField(30);
+    const W = (a: string[]) => a.map((v) => H.fromString(v));
+    const X = [W(['0.7', '-1.2']), W(['0.4', '0.9'])];
+    const Y = [1, -1] as const;
+    const u = W(['0.6', '-0.3']);
+    const v = W(['0.5', '0.8']);
+    const a = W(['0.2', '1.1']);
+    const b = W(['-0.7', '0.4']);
+    const loss = makeLoss(H, 'exponential');
+    const got = gradientRate(H, loss, { X, Y: [...Y] }, [u, v], [a, b]);
+    // 𝓛 = (1/n) Σ e^{−z_k}, z_k = y_k Σ_j x_kj u_j v_j: ∂𝓛/∂u_j = (1/n) Σ ℓ'(z_k) y_k x_kj v_j with
+    // ℓ' = −e^{−z}, ℓ'' = e^{−z}; along (a, b): ż_k = y_k Σ_j x_kj (a_j v_j + u_j b_j)
+    const want = [u.map(() => H.zero), v.map(() => H.zero)];
+    for (let k = 0; k < 2; k++) {
+      const yk = H.fromNumber(Y[k]!);
+      let z = H.zero;
+      let zd = H.zero;
+      for (let j = 0; j < 2; j++) {
+        z = H.add(z, H.mul(X[k]![j]!, H.mul(u[j]!, v[j]!)));
+        zd = H.add(zd, H.mul(X[k]![j]!, H.add(H.mul(a[j]!, v[j]!), H.mul(u[j]!, b[j]!))));
+      }
+      z = H.mul(yk, z);
+      zd = H.mul(yk, zd);
+      const e = H.exp(H.neg(z));
+      for (let j = 0; j < 2; j++) {
+        const c = H.div(H.mul(yk, X[k]![j]!), H.fromNumber(2));
+        want[0]![j] = H.add(want[0]![j]!, H.mul(c, H.sub(H.mul(H.mul(e, zd), v[j]!), H.mul(e, b[j]!))));
+        want[1]![j] = H.add(want[1]![j]!, H.mul(c, H.sub(H.mul(H.mul(e, zd), u[j]!), H.mul(e, a[j]!))));
+      }
+    }
+    for (let l = 0; l < 2; l++) for (let j = 0; j < 2; j++) expect(H.toNumber(H.abs(H.sub(got[l]![j]!, want[l]![j]!)))).toBeLessThan(1e-17);
+    const zero = gradientRate(H, loss, { X, Y: [...Y] }, [u, v], [u.map(() => H.zero), v.map(() => H.zero)]);
+    expect(zero.flat().every((g) => H.isZero(g))).toBe(true);
+  });
+
+  // why: at |v| = ρ on the u-axis one one-sided rate of ∂𝓛/∂v is exactly 0 (tangential contact): no side can be
+  // vouched for, so the run refuses instead of guessing; the same within 1e-20 of it at 24 digits
+  it.each([
+    { why: 'v0 = −ρ: D+ = 0, D− > 0', v0: '-0.25' },
+    { why: 'v0 = +ρ: D+ < 0, D− = 0', v0: '0.25' },
+    { why: 'v0 = −ρ + 1e-20: D+ below the difference accuracy', v0: '-0.24999999999999999999' },
+  ])('l_inf-SAM at a tangential contact ($why) is a NumericError naming the component', (c) => {
+    let err: unknown;
+    try {
+      physicalFlow(F, 'sam-linf', 'exponential', { X: [[F.one]], Y: [1] }, F.fromString('0.25'), [[F.zero], [F.fromString(c.v0)]], [F.one], { rtol });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(NumericError);
+    expect((err as Error).message).toMatch(/^physicalFlow: cannot decide the side of the switching surface of gradient component 1 at t = 0 /);
+    expect((err as NumericError).quantity).toBe('l_inf-SAM flow');
+  });
+
+  // why: sign events belong to l_inf-SAM only; GD and l2-SAM are smooth through ∂𝓛/∂w = 0
+  it('GD and l2-SAM through a gradient sign change: no switches', () => {
+    // v0 < 0 < u0, x = 1: v' = g x u > 0, so ∂𝓛/∂u = −g x v changes sign when v crosses 0
+    for (const algo of ['gd', 'sam-l2'] as const) {
+      const r = physicalFlow(F, algo, 'logistic', { X: [[F.one]], Y: [1] }, F.fromString('0.1'), [[F.fromString('0.8')], [F.fromString('-0.1')]], [F.one], {
+        rtol,
+      });
+      expect(r.points[0]!.W[1]![0]! > F.zero || F.sign(r.points[0]!.W[1]![0]!) > 0).toBe(true);
+      expect(r.switches).toBe(0);
+      expect(r.status).toBe('done');
     }
   });
 });
