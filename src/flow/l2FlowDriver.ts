@@ -116,6 +116,9 @@ export function runL2<T>(F: Field<T>, m: L2Model<T>, targets: readonly T[], opts
   };
   const checkCert = (sv: T, y: readonly T[]): 'collapse' | 'escape' | null => {
     const tau = y[ci]!;
+    // once escaped, nothing more to check: the state grows without bound and N, a_i would
+    // eventually overflow (the run then ends with the integrator's own failure, or at its target)
+    if (certificate?.kind === 'escape') return 'escape';
     // (ρ ≤ 0: N ≥ 0 is never below ρ·x_min, so no collapse certificate)
     if (collapseCertificate(F, m.x, m.rho, m.N(sv, tau, y))) return 'collapse';
     if (escapeCertificateFromA(F, m.x, m.rho, m.aligned(sv, tau, y))) return 'escape';
