@@ -15,7 +15,7 @@
  */
 import type { Field } from '../numeric/Field.ts';
 import { integrate, gbsDefaultTolerance, type OdeSystem } from '../ode/extrapolationIntegrator.ts';
-import { DomainError } from '../numeric/errors.ts';
+import { requireNonDecreasing } from './targets.ts';
 import { collapseCertificate, collapseTailBound, escapeCertificateFromA, xMinMax } from './l2Certificates.ts';
 
 export interface L2Model<T> {
@@ -78,8 +78,7 @@ export function firstStep<T>(F: Field<T>, span: T): T {
 
 export function runL2<T>(F: Field<T>, m: L2Model<T>, targets: readonly T[], opts: L2RunOptions<T> = {}): L2Run<T> {
   const rtol = opts.rtol ?? gbsDefaultTolerance(F);
-  for (let k = 1; k < targets.length; k++)
-    if (F.cmp(targets[k]!, targets[k - 1]!) < 0) throw new DomainError(`runL2: targets must be non-decreasing (target ${k} is below target ${k - 1})`);
+  requireNonDecreasing(F, targets, 'runL2');
   const ci = m.ci;
   const stats = { steps: 0, fevals: 0 };
   const points: L2Point<T>[] = [];

@@ -92,10 +92,6 @@ export function physicalFlow<T>(
   const nT = F.fromNumber(n);
   const unflat = (y: readonly T[]) => Array.from({ length: L }, (_, l) => y.slice(l * d, (l + 1) * d));
   let frozen: number[] | null = null; // ℓ∞ sign pattern of ∇𝓛 on the current piece
-  const signsOf = (W: T[][]) =>
-    gradient(F, loss, data, W)
-      .grad.flat()
-      .map((g) => F.sign(g) as number);
   const fieldWith = (y: readonly T[], sg: readonly number[] | null): T[] => {
     const W = unflat(y);
     let eps: T[][];
@@ -117,9 +113,21 @@ export function physicalFlow<T>(
     return out;
   };
   const field = (y: readonly T[]): T[] => fieldWith(y, frozen);
-  const gradFlat = (y: readonly T[]) => gradient(F, loss, data, unflat(y)).grad.flat();
-  // dG/dt along the field (the clock slot of y and f is dropped by unflat)
+  // ∇𝓛 and its rate along the field at the last state asked for: every event function (one per
+  // component) and every slope is called with the same state array, which the integrator never
+  // writes into, so one evaluation serves them all
+  let gradOf: { y: readonly T[]; g: T[] } | null = null;
+  const gradFlat = (y: readonly T[]): T[] => {
+    if (gradOf?.y !== y) gradOf = { y, g: gradient(F, loss, data, unflat(y)).grad.flat() };
+    return gradOf.g;
+  };
+  // dG/dt along f (the clock slot of y and f is dropped by unflat)
   const directional = (y: readonly T[], f: readonly T[]): T[] => gradientRate(F, loss, data, unflat(y), unflat(f)).flat();
+  let rateOf: { y: readonly T[]; f: readonly T[]; r: T[] } | null = null;
+  const rateAlongField = (y: readonly T[], f: readonly T[]): T[] => {
+    if (rateOf?.y !== y || rateOf.f !== f) rateOf = { y, f, r: directional(y, f) };
+    return rateOf.r;
+  };
   // a difference quotient signs D only when |D| exceeds this fraction of the largest |dG/dt|
   const signFloor = F.powInt(F.fromNumber(10), -Math.floor(F.precision / 4));
   /** The side (±1, or 0 to stay on the surface) of component i on its surface, or 'sliding'. */
@@ -163,7 +171,7 @@ export function physicalFlow<T>(
       let events: EventFn<T>[] = [];
       const slopes: EventSlope<T>[] = [];
       if (algo === 'sam-linf') {
-        const sg = signsOf(unflat(y));
+        const sg = gradFlat(y).map((g) => F.sign(g) as number);
         const onSurface = sg.map((v, i) => v === 0 || i === crossed);
         for (const [i, on] of onSurface.entries()) {
           if (!on) continue;
@@ -178,7 +186,7 @@ export function physicalFlow<T>(
         // side (event location returns the far end of the root's bracket)
         events = sg.map((_, i) => (_tt, yy) => gradFlat(yy)[i]!);
         onSurface.forEach((on, i) => {
-          if (on) slopes[i] = (_tt, yy, ff) => directional(yy, ff)[i]!;
+          if (on) slopes[i] = (_tt, yy, ff) => rateAlongField(yy, ff)[i]!;
         });
       }
       const r = integrate(F, sys, t, y, target, { rtol: opts.rtol, events, eventSlopes: slopes, onStep: (tv) => void opts.onProgress?.(tv) });

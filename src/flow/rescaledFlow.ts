@@ -25,7 +25,7 @@ import type { Field } from '../numeric/Field.ts';
 import { beta as betaOf } from '../model/diagonalNetwork.ts';
 import { firstStep } from './l2FlowDriver.ts';
 import { integrate, gbsDefaultTolerance, type OdeSystem } from '../ode/extrapolationIntegrator.ts';
-import { DomainError } from '../numeric/errors.ts';
+import { requireNonDecreasing } from './targets.ts';
 
 export type SmoothAlgo = 'gd' | 'sam-l2';
 
@@ -117,6 +117,7 @@ export function rescaledFlow<T>(
   targets: readonly T[],
   opts: RescaledFlowOptions<T> = {},
 ): RescaledFlowResult<T> {
+  requireNonDecreasing(F, targets, 'rescaledFlow');
   const L = W0.length;
   const d = x.length;
   const { X, atol } = flowUnits(F, x, rho, W0, opts.rtol);
@@ -136,7 +137,6 @@ export function rescaledFlow<T>(
   const unflat = (w: readonly T[]) => Array.from({ length: L }, (_, l) => w.slice(l * d, (l + 1) * d));
   for (const target of targets) {
     const tN = F.mul(target, X);
-    if (F.cmp(tN, s) < 0) throw new DomainError('rescaledFlow: targets must be non-decreasing');
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent (tN ≥ s here, and the integrator returns at once on a zero span)
     if (F.cmp(tN, s) > 0) {
       const r = integrate(F, sys, s, y, tN, {

@@ -101,6 +101,8 @@ describe('rescaled flows for any depth (B13)', () => {
     expect(Math.max(...seen)).toBeCloseTo(1, 12); // s, not X·s = 2
     expect(two.points.map((p) => F.toNumber(p.s))).toEqual([0.5, 1, 1]);
     expect(F.toString(two.points[2]!.beta[0]!, 20)).toBe(F.toString(two.points[1]!.beta[0]!, 20));
-    expect(() => rescaledFlow(F, 'gd', x, F.zero, W0, [F.one, F.fromString('0.5')], { rtol })).toThrow(/^rescaledFlow: targets must be non-decreasing$/);
+    expect(() => rescaledFlow(F, 'gd', x, F.zero, W0, [F.one, F.fromString('0.5')], { rtol })).toThrow(
+      /^rescaledFlow: targets must be non-decreasing \(target 1 is below target 0\)$/,
+    );
   });
 });
