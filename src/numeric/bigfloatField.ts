@@ -6,10 +6,15 @@
  *   exponent e a JS integer, n = bit length of m kept alongside so that no operation has to
  *   measure a BigInt with toString).
  * - `bigfloatField(P)`: a `Field<BigFloat>` carrying p = ⌈P·log2 10⌉ + GUARD_BITS mantissa bits.
- *   add, sub, mul, div, sqrt, fromString are correctly rounded (round half to even) to p bits;
+ *   add, sub, mul, div, sqrt are correctly rounded (round half to even) to p bits, and so is
+ *   fromString for decimal exponents up to ±20000; beyond that (10^±20000 … 10^±2.7e15) parsing
+ *   goes through extended precision with an error below 2^-60 of a unit before the final rounding
+ *   (the nearest value unless the input lies within 2^-60 of a unit from a tie);
  *   exp, log, log1p, powInt are computed in fixed point with extra guard bits and rounded once
- *   (error well below one unit in the last of the P decimal digits); toString rounds the exact
- *   binary value half-to-even to the asked number of significant decimal digits.
+ *   (error below one unit of the p-th bit, well below one unit in the last of the P decimal
+ *   digits); toString rounds the exact binary value half-to-even to the asked number of
+ *   significant decimal digits (for values beyond 2^±80000 or 10^±20000 through extended
+ *   precision, with the same 2^-60 caveat at decimal ties).
  * - Exponent range: |binary exponent| < 2^53 − 2^32 (about 10^±2.7e15); beyond it an operation
  *   throws `NumericError` (never NaN, Infinity or a silent 0). Domain errors (log of a
  *   non-positive number, division by zero, ...) throw `DomainError`.
@@ -189,6 +194,7 @@ function addP(a: BigFloat, b: BigFloat, bs: number, prec: number): BigFloat {
       const base = x.m << sh(k);
       const M = as === ys ? base + 1n : base - 1n;
       const bl = M >= p2(prec + 3) ? prec + 4 : prec + 3;
+      // Stryker disable next-line StringLiteral: x plus a sticky unit rounds to x or a neighbour with the same top; it cannot leave the range
       return finish(as, M, x.e - k, bl, prec, 'add');
     }
     // x is wider than this precision (a value of a higher-precision field): the sticky unit must also
@@ -271,12 +277,14 @@ function sqrtP(a: BigFloat, prec: number): BigFloat {
   // M·2^E with E even and M of at least 2·prec + 4 bits
   let k = 2 * prec + 4 - a.n;
   if (k < 0) k = 0;
+  // Stryker disable next-line ArithmeticOperator: a.e − k and a.e + k have the same parity
   if (((a.e - k) & 1) !== 0) k += 1;
   const M = a.m << sh(k);
   const r = isqrt(M, a.n + k);
   const sticky = r * r === M ? 0n : 1n;
   const R = (r << 1n) | sticky;
   // r has ceil((a.n + k)/2) bits
+  // Stryker disable next-line StringLiteral: a square root halves the exponent; it cannot leave the range
   return finish(1, R, (a.e - k) / 2 - 1, ((a.n + k + 1) >> 1) + 1, prec, 'sqrt');
 }
 
@@ -525,6 +533,7 @@ function pow10(k: number): bigint {
 function fromDecimalParts(s: number, D: bigint, E10: number, prec: number): BigFloat {
   if (E10 >= 0 && E10 <= EXACT_DEC_EXP) {
     const N = D * pow10(E10);
+    // Stryker disable next-line StringLiteral: |decimal exponent| ≤ 20000 cannot leave the range
     return finish(s, N, 0, bitLength(N), prec, 'fromString');
   }
   if (E10 < 0 && -E10 <= EXACT_DEC_EXP) {
@@ -541,17 +550,22 @@ function fromDecimalParts(s: number, D: bigint, E10: number, prec: number): BigF
     } else {
       const d2 = den << sh(-k);
       q = D / d2;
+      // Stryker disable next-line ArithmeticOperator: r only sets the sticky bit, which decides exact ties; D/10^-E10 with more than prec + 3 bits above it cannot be a tie (shown in stryker/scores-numeric-model-optim.md)
       r = D - q * d2;
     }
     const Q = (q << 1n) | (r === 0n ? 0n : 1n);
+    // Stryker disable next-line StringLiteral: |decimal exponent| ≤ 20000 cannot leave the range
     return finish(s, Q, -k - 1, bitLength(Q), prec, 'fromString');
   }
   // astronomically large exponents: extended precision (error < 2^-60 ulp before the final rounding);
   // beyond the exponent range powIntP overflows (a NumericError, reworded by parseDecimal)
   const wp = prec + 64 + Math.ceil(Math.log2(Math.abs(E10) + 1)) * 2;
+  // Stryker disable next-line StringLiteral: an integer of the input's digits cannot leave the range
   const Dv = finish(1, D, 0, bitLength(D), wp, 'fromString');
   const ten = new BigFloat(1, 5n, 1, 3);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: powIntP takes negative powers, so either branch computes D·10^E10 (one more rounding at wp bits, inside the 2^-60 margin)
   const v = E10 >= 0 ? mulP(Dv, powIntP(ten, E10, wp), wp) : divP(Dv, powIntP(ten, -E10, wp), wp);
+  // Stryker disable next-line StringLiteral: parseDecimal rewords every range error of this path with its own quantity
   return finish(s, v.m, v.e, v.n, prec, 'fromString');
 }
 
@@ -579,7 +593,9 @@ function parseDecimal(str: string, prec: number): BigFloat {
   digits = digits.replace(/^0+/, '');
   if (digits === '') return ZERO;
   // strip trailing zeros into the exponent (keeps the BigInt small)
+  // Stryker disable next-line StringLiteral: stripping trailing zeros only keeps D small; the value is the same
   const z = digits.length - digits.replace(/0+$/, '').length;
+  // Stryker disable next-line BlockStatement,ConditionalExpression,EqualityOperator: stripping trailing zeros only keeps D small; the value is the same
   if (z > 0) {
     digits = digits.slice(0, digits.length - z);
     E10 += z;
@@ -616,7 +632,9 @@ function toDecimalParts(a: BigFloat, digits: number): { R: bigint; q: number } {
   let q = Math.floor((top - 1) * LOG10_2) - digits + 1;
   const lo = pow10(digits - 1);
   const hi = lo * 10n;
+  // Stryker disable next-line LogicalOperator: taking the exact path more often is always right (only slower)
   const exact = Math.abs(a.e) <= EXACT_DEC_EXP * 4 && Math.abs(q) <= EXACT_DEC_EXP;
+  // Stryker disable next-line UpdateOperator: the loop returns within two attempts; more attempts change nothing
   for (let attempt = 0; attempt < 4; attempt++) {
     let R: bigint;
     if (exact) {
@@ -631,6 +649,7 @@ function toDecimalParts(a: BigFloat, digits: number): { R: bigint; q: number } {
       const wp = Math.ceil(digits * LOG2_10) + 64 + Math.ceil(Math.log2(Math.abs(q) + 1)) * 2;
       const ten = new BigFloat(1, 5n, 1, 3);
       const A = new BigFloat(1, a.m, a.e, a.n);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: powIntP takes negative powers, so either branch computes |a|·10^-q (one more rounding at wp bits, inside the margin)
       const v = q >= 0 ? divP(A, powIntP(ten, q, wp), wp) : mulP(A, powIntP(ten, -q, wp), wp);
       // round v to an integer, half to even
       if (v.e >= 0) R = v.m << BigInt(v.e);
@@ -640,6 +659,7 @@ function toDecimalParts(a: BigFloat, digits: number): { R: bigint; q: number } {
     else if (R < lo) q -= 1;
     else return { R, q };
   }
+  // Stryker disable next-line StringLiteral: unreachable (the first estimate of q is off by at most one, so two attempts settle)
   throw new NumericError('bigfloat: decimal conversion did not settle', 'toString');
 }
 
@@ -676,6 +696,7 @@ export function bigfloatField(precision: number): Field<BigFloat> {
   // Stryker disable next-line MethodExpression,ArithmeticOperator: how far to pre-fill the caches; sh, p2 and mask fill on demand
   growTo(Math.min(CACHE_LIMIT - 1, 2 * p + 80));
   const small: BigFloat[] = [];
+  // Stryker disable next-line StringLiteral: the integers 1 … 64 cannot leave the range
   for (let i = 0; i <= 64; i++) small.push(i === 0 ? ZERO : finish(1, BigInt(i), 0, bitLength(BigInt(i)), p, 'fromNumber'));
   const field: Field<BigFloat> = {
     name: 'bigfloat',
@@ -685,9 +706,11 @@ export function bigfloatField(precision: number): Field<BigFloat> {
     fromString: (s) => parseDecimal(s, p),
     fromNumber(x: number): BigFloat {
       if (!Number.isFinite(x)) throw new TypeError(`not a finite number: ${x}`);
+      // Stryker disable next-line BlockStatement: a safe integer through parseDecimal(String(x)) is the same value
       if (Number.isSafeInteger(x)) {
         if (x >= 0 && x <= 64) return small[x]!;
         const M = BigInt(Math.abs(x));
+        // Stryker disable next-line StringLiteral: a safe integer cannot leave the range
         return finish(x < 0 ? -1 : 1, M, 0, bitLength(M), p, 'fromNumber');
       }
       return parseDecimal(String(x), p);
@@ -703,8 +726,10 @@ export function bigfloatField(precision: number): Field<BigFloat> {
       let M = a.m;
       let e = a.e;
       if (a.n > 64) {
-        M = a.m >> BigInt(a.n - 64);
-        e += a.n - 64;
+        // keep 64 bits and a sticky unit for the bits below: Number(M) then rounds once, to nearest
+        const k = a.n - 64;
+        M = (a.m >> sh(k)) | ((a.m & mask(k)) === 0n ? 0n : 1n);
+        e += k;
       }
       // beyond float64, 2^h (h = e/2) is Infinity or 0 and so is the product
       const h = Math.trunc(e / 2);
@@ -720,6 +745,7 @@ export function bigfloatField(precision: number): Field<BigFloat> {
     exp: (a) => expP(a, p),
     log(a: BigFloat): BigFloat {
       if (a.s <= 0) throw new DomainError(`log of non-positive ${field.toString(a, 20)}`);
+      // Stryker disable next-line StringLiteral: |log x| < 2^53 cannot leave the range
       return logExact(a.m, a.e, p, 'log');
     },
     log1p(a: BigFloat): BigFloat {
@@ -730,10 +756,12 @@ export function bigfloatField(precision: number): Field<BigFloat> {
       // 1 + a exactly (no rounding), then the log kernel (which is relative-accurate near 1)
       if (a.e >= 0) {
         const M = (a.m << sh(a.e)) + BigInt(a.s);
+        // Stryker disable next-line StringLiteral: |log(1 + a)| cannot leave the range
         return logExact(M, 0, p, 'log1p');
       }
       const unit = p2(-a.e);
       const M = a.s > 0 ? unit + a.m : unit - a.m;
+      // Stryker disable next-line StringLiteral: |log(1 + a)| cannot leave the range
       return logExact(M, a.e, p, 'log1p');
     },
     powInt(a: BigFloat, n: number): BigFloat {
