@@ -35,6 +35,7 @@ import { integrate, type EventFn, type EventSlope, type OdeSystem } from '../ode
 import { flowUnits } from './rescaledFlow.ts';
 import { firstStep } from './l2FlowDriver.ts';
 import { NumericError } from '../numeric/errors.ts';
+import { requireNonDecreasing } from './targets.ts';
 
 export const LINF_ASSUMPTIONS = [
   'Filippov sliding on the switching surfaces w_k[j] = 0; a coordinate with two vanishing layers is frozen (L = 2: the absorbing origin; L >= 3: sign(0) = 0 fixed point)',
@@ -159,6 +160,7 @@ export function linfFlow<T>(
   targets: readonly T[],
   opts: { rtol?: T; maxPieces?: number; onProgress?: (s: T) => void } = {},
 ): LinfFlowResult<T> {
+  requireNonDecreasing(F, targets, 'linfFlow');
   const { X, atol } = flowUnits(F, x0, rho, W0, opts.rtol);
   const x = x0.map((xi) => F.div(xi, X));
   const r = linfFlowUnit(

@@ -29,6 +29,7 @@ import { beta as betaOf, gradient, type Dataset } from '../model/diagonalNetwork
 import { perturbation, type AlgoName } from '../optim/algorithms.ts';
 import { integrate, type EventFn, type EventSlope, type OdeSystem } from '../ode/extrapolationIntegrator.ts';
 import { NumericError } from '../numeric/errors.ts';
+import { requireNonDecreasing } from './targets.ts';
 
 export interface PhysicalPoint<T> {
   readonly t: T;
@@ -85,6 +86,7 @@ export function physicalFlow<T>(
   targets: readonly T[],
   opts: { rtol?: T; onProgress?: (t: T) => void } = {},
 ): PhysicalFlowResult<T> {
+  requireNonDecreasing(F, targets, 'physicalFlow');
   const loss = makeLoss(F, lossName);
   const L = W0.length;
   const d = W0[0]!.length;
