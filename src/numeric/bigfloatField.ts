@@ -513,8 +513,8 @@ function logExact(M: bigint, e: number, prec: number, op: string): BigFloat {
     acc += term / k;
   }
   let Y = neg ? -2n * acc : 2n * acc;
-  // E·ln 2 with ln 2 at W0 + 64 fraction bits (W = W0 whenever E ≠ 0)
-  if (E !== 0) Y += (BigInt(E) * ln2Fixed(W0 + 64)) >> 64n;
+  // E·ln 2 with ln 2 at W0 + 64 fraction bits (cached per precision): W = W0 whenever E ≠ 0, and E = 0 adds 0
+  Y += (BigInt(E) * ln2Fixed(W0 + 64)) >> 64n;
   return fromFixed(Y, W, prec, op);
 }
 

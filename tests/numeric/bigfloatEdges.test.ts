@@ -207,6 +207,7 @@ describe('the exponent range at its exact boundary, every operation that can cro
     expect(top(F.mul(raw(1, 3n, -EMAX - 4), raw(1, 3n, 0)))).toBe(-EMAX); // 9·2^(−EMAX−4): an exact product at −EMAX
     // a rounded result (no carry) whose top is exactly EMAX
     expect(top(F.mul(raw(1, ((pow2(p) - 2n) << 9n) + 5n, EMAX - p - 9), F.one))).toBe(EMAX);
+    expect(top(F.mul(raw(1, ((pow2(p) - 2n) << 9n) + 5n, -EMAX - p - 9), F.one))).toBe(-EMAX); // and at −EMAX
     expect(top(F.mul(raw(1, ((pow2(p) - 2n) << 9n) + 5n, EMAX - p - 9), raw(1, 5n, -3)))).toBe(EMAX);
   });
   it.each([
@@ -494,6 +495,7 @@ describe('decimal parsing', () => {
   it.each([
     { s: `1e${'9'.repeat(400)}`, msg: 'is beyond the exponent range', why: 'an exponent that is not a finite number' },
     { s: '1e100000000000000000000', msg: 'bigfloat: "1e100000000000000000000" is beyond the exponent range', why: 'an exponent beyond 10^17' },
+    { s: '1e100000000000000000', msg: 'is beyond the exponent range (|value| between 2^-', why: 'an exponent of exactly 10^17 (not refused up front)' },
     { s: '1e3000000000000000', msg: 'is beyond the exponent range (|value| between 2^-', why: 'beyond the binary range by a little' },
     { s: '-2.5e-3000000000000000', msg: 'is beyond the exponent range (|value| between 2^-', why: 'below the binary range by a little' },
   ])('refuses $why with a NumericError naming the string', ({ s, msg }) => {
