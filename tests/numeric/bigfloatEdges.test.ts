@@ -447,7 +447,7 @@ describe('decimal parsing', () => {
     }
     for (const E of [0, 60, 2000, 19999, 20000]) {
       for (const q0 of q0s) {
-        const K = Math.ceil(E * Math.log2(10)) + 90; // the tie sits at 2^K·(2q0 + 1)/2
+        const K = Math.ceil(E * Math.log2(10)) + 200; // the tie sits at 2^K·(2q0 + 1)/2, D·10^E within 2^−200 of a unit of it
         const tie = (2n * q0 + 1n) << BigInt(K - 1);
         const t = 10n ** BigInt(E);
         const D0 = tie / t;
