@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'oracle/**', 'types/**', '**/*.d.ts'] },
+  { ignores: ['node_modules/**', 'dist/**', 'oracle/**', 'types/**', '**/*.d.ts', '.stryker-tmp*/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,12 +1,7 @@
-// StrykerJS on two integrated flows of src/flow, rescaledFlow.ts and linfFlow.ts (own incremental file and JSON report):
-//   npx stryker run stryker/flowint.config.mjs
-import base from '../stryker.config.mjs';
-export default {
-  ...base,
-  mutate: ['src/flow/rescaledFlow.ts', 'src/flow/linfFlow.ts'],
-  concurrency: 2,
-  incrementalFile: 'stryker/flowint.incremental.json',
-  jsonReporter: { fileName: 'reports/mutation/flowint.json' },
-  tempDirName: '.stryker-tmp-flowint',
-  ignorePatterns: [...base.ignorePatterns, '.stryker-tmp-*'],
-};
+// StrykerJS on two integrated flows, rescaledFlow.ts and linfFlow.ts: npx stryker run stryker/flowint.config.mjs
+import { perModule } from './perModule.mjs';
+
+export default perModule({
+  name: 'flowint',
+  mutate: ['src/flow/rescaledFlow.ts',  'src/flow/linfFlow.ts'],
+});

@@ -1,12 +1,7 @@
-// StrykerJS on src/maxmargin only (own incremental file and JSON report, so per-module runs do not conflict):
-//   npx stryker run stryker/maxmargin.config.mjs
-import base from '../stryker.config.mjs';
-export default {
-  ...base,
+// StrykerJS on src/maxmargin: npx stryker run stryker/maxmargin.config.mjs
+import { perModule } from './perModule.mjs';
+
+export default perModule({
+  name: 'maxmargin',
   mutate: ['src/maxmargin/**/*.ts'],
-  concurrency: 1,
-  incrementalFile: 'stryker/maxmargin.incremental.json',
-  jsonReporter: { fileName: 'reports/mutation/maxmargin.json' },
-  tempDirName: '.stryker-tmp-maxmargin',
-  ignorePatterns: [...base.ignorePatterns, '.stryker-tmp-*'],
-};
+});

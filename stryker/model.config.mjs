@@ -1,14 +1,7 @@
-// Per-module StrykerJS run for src/model (own incremental file and JSON report so that runs of other
-// modules do not overwrite each other): npx stryker run stryker/model.config.mjs
-import base from '../stryker.config.mjs';
+// StrykerJS on src/model: npx stryker run stryker/model.config.mjs
+import { perModule } from './perModule.mjs';
 
-/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
-export default {
-  ...base,
+export default perModule({
+  name: 'model',
   mutate: ['src/model/**/*.ts'],
-  concurrency: 1,
-  // a bigfloat run may be under way in its own temp dir at the same time
-  ignorePatterns: [...base.ignorePatterns, '.stryker-tmp-bigfloat'],
-  incrementalFile: 'stryker/model.incremental.json',
-  jsonReporter: { fileName: 'reports/mutation/model.json' },
-};
+});
