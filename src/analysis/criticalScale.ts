@@ -20,6 +20,10 @@
  *   units (the slowest coordinate's rate is ρ x_min²/N) and the integrator's step budget; an
  *   evaluation that reaches neither is counted in `undecided`, and the search then stops: callers
  *   must treat `width > tol·ρ` or `undecided > 0` as "could not certify to the asked tolerance".
+ *   A certificate is reached along the *integrated* flow, and near α_c the flow passes a saddle that
+ *   amplifies integration error like an offset in α; so the final lo and hi (the evaluations closest
+ *   to α_c) are classified again with the integration tolerance tightened 1000-fold, and a changed
+ *   fate is a NumericError (the enclosure would depend on the integrator, not on the flow).
  */
 import type { Field } from '../numeric/Field.ts';
 import { runL2 } from '../flow/l2FlowDriver.ts';
@@ -27,6 +31,7 @@ import { tauModel, l2Normalize } from '../flow/tauReduction.ts';
 import { DomainError, NumericError } from '../numeric/errors.ts';
 import { balancedStart } from './leaders.ts';
 import { xMinMax } from '../flow/l2Certificates.ts';
+import { gbsDefaultTolerance } from '../ode/extrapolationIntegrator.ts';
 
 export interface Classification<T> {
   readonly kind: 'collapse' | 'escape' | null;
@@ -127,6 +132,20 @@ function criticalScaleUnit<T>(
       break; // cannot decide any further: return the certified enclosure so far
     }
     opts.onProgress?.(++it, total);
+  }
+  // the two ends again, with the integration tolerance tightened 1000-fold (module header)
+  const tight = F.mul(opts.rtol ?? gbsDefaultTolerance(F), F.fromString('1e-3'));
+  for (const [a, want] of [
+    [lo, 'collapse'],
+    [hi, 'escape'],
+  ] as const) {
+    evaluations++;
+    const c = classifyBalanced(F, x, rho, a, { rtol: tight });
+    if (c.kind !== want)
+      throw new NumericError(
+        `critical scale: alpha = ${F.toString(a, 12)} gave ${want} at the integration tolerance and ${c.kind ?? 'no certificate'} at a 1000-fold tighter one: the enclosure would depend on the integrator (raise --precision or the tolerance tol)`,
+        'critical scale',
+      );
   }
   return { lo, hi, loCertificateS: loS, hiCertificateS: hiS, evaluations, undecided };
 }

@@ -3,6 +3,8 @@
  * certified enclosure [lo, hi] of the balanced-start critical scale α_c of ℓ2-SAM (docs/derivation.md B4),
  * hi − lo ≤ tol·ρ; lo certified by a collapse certificate, hi by an escape certificate, both reached
  * along the τ-reduced flow (src/flow/criticalScale.ts).
+ * Both ends are also classified again at a 1000-fold tighter integration tolerance (criticalScale):
+ * an end whose fate changes is a numeric failure (exit 3), since the enclosure would depend on the integrator.
  * Certified means certified: when the enclosure is wider than tol·ρ or any evaluation could not be
  * decided, the command fails (exit 3, one line) unless --allow-wide, which prints what was certified
  * with "certified_to_tol": false. lo is printed rounded down and hi rounded up, to the digits that
