@@ -3,5 +3,5 @@ import { perModule } from './perModule.mjs';
 
 export default perModule({
   name: 'flow',
-  mutate: ['src/flow/gdClosedForm.ts',  'src/flow/linfClosedForm.ts',  'src/flow/l2Certificates.ts',  'src/flow/physicalTime.ts'],
+  mutate: ['src/flow/gdClosedForm.ts', 'src/flow/linfClosedForm.ts', 'src/flow/l2Certificates.ts', 'src/flow/physicalTime.ts'],
 });

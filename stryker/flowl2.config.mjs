@@ -3,5 +3,5 @@ import { perModule } from './perModule.mjs';
 
 export default perModule({
   name: 'flowl2',
-  mutate: ['src/flow/tauReduction.ts',  'src/flow/l2FlowDriver.ts'],
+  mutate: ['src/flow/tauReduction.ts', 'src/flow/l2FlowDriver.ts'],
 });

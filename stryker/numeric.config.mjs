@@ -3,5 +3,5 @@ import { perModule } from './perModule.mjs';
 
 export default perModule({
   name: 'numeric',
-  mutate: ['src/numeric/**/*.ts',  '!src/numeric/bigfloatField.ts'],
+  mutate: ['src/numeric/**/*.ts', '!src/numeric/bigfloatField.ts'],
 });
