@@ -73,6 +73,21 @@ function ratio(x: BigFloat): { num: bigint; den: bigint } {
 
 const isZero = (x: BigFloat) => wellFormed(x) && x.s === 0;
 
+/** The decimal.js references of independentMath.ts, at 80 digits (far beyond p = 42 bits). */
+const R = refDecimal(80);
+/** The exact value of a BigFloat in R (at most 80 digits are kept: exact for the operands used here). */
+function exact(x: BigFloat): Decimal {
+  const { num, den } = ratio(x);
+  return new R(num.toString()).div(den.toString()).times(x.s);
+}
+/** r is well formed and |r − ref| ≤ one unit of r's p-th bit. */
+const faithful = (r: BigFloat, ref: Decimal) =>
+  wellFormed(r) &&
+  exact(r)
+    .minus(ref)
+    .abs()
+    .lte(new R(2).pow(r.e + r.n - p));
+
 function thrown(f: () => unknown): Error {
   try {
     f();
@@ -258,14 +273,14 @@ describe('sqrt', () => {
         const r = F.sqrt(x);
         expect(wellFormed(r)).toBe(true);
         const X = ratio(x);
-        const R = ratio(r);
+        const Q = ratio(r);
         // the true root lies within half an ulp of r: (r − u/2)² ≤ x ≤ (r + u/2)², u = 2^(top − p)
         const u = { num: 1n, den: 1n };
         const ulpExp = r.e + r.n - p;
         if (ulpExp >= 0) u.num = pow2(ulpExp);
         else u.den = pow2(-ulpExp);
-        const lo = { num: 2n * R.num * u.den - R.den * u.num, den: 2n * R.den * u.den };
-        const hi = { num: 2n * R.num * u.den + R.den * u.num, den: 2n * R.den * u.den };
+        const lo = { num: 2n * Q.num * u.den - Q.den * u.num, den: 2n * Q.den * u.den };
+        const hi = { num: 2n * Q.num * u.den + Q.den * u.num, den: 2n * Q.den * u.den };
         expect(lo.num * lo.num * X.den <= X.num * lo.den * lo.den).toBe(true);
         expect(X.num * hi.den * hi.den <= hi.num * hi.num * X.den).toBe(true);
       }
@@ -287,18 +302,6 @@ describe('powInt', () => {
 });
 
 describe('exp', () => {
-  const R = refDecimal(80);
-  const exact = (x: BigFloat) => {
-    const { num, den } = ratio(x);
-    return new R(num.toString()).div(den.toString()).times(x.s);
-  };
-  /** |r − ref| ≤ one unit of r's p-th bit */
-  const faithful = (r: BigFloat, ref: Decimal) =>
-    wellFormed(r) &&
-    exact(r)
-      .minus(ref)
-      .abs()
-      .lte(new R(2).pow(r.e + r.n - p));
   it('of x = ±2^−k around the "rounds to 1" shortcut (k from p − 6 to p + 6)', () => {
     for (let k = p - 6; k <= p + 6; k++) {
       for (const s of [1, -1]) {
@@ -314,20 +317,18 @@ describe('exp', () => {
     }
   });
   it('of |x| near 2^51 … 2^52, where the float estimate of k = round(x/ln 2) is off and is corrected', () => {
-    const S = refDecimal(80);
     for (const x of ['2251799813685248.3', '3000000000000000.77', '4503599627370495.5', '-3141592653589793.2', '-4000000000000000.01']) {
       const xv = F.fromString(x); // x rounded to p bits: e^x is judged at that value
       const r = F.exp(xv);
       expect(wellFormed(r)).toBe(true);
-      const { num, den } = ratio(xv);
-      const ref = expRef(S, new S(num.toString()).div(den.toString()).times(xv.s));
+      const ref = expRef(R, exact(xv));
       // r = m·2^e: compare m with e^x·2^−e to one unit of the p-th bit (2^(n − p) units of m)
-      const scaled = ref.div(new S(2).pow(r.e));
+      const scaled = ref.div(new R(2).pow(r.e));
       expect(
-        new S(r.m.toString())
+        new R(r.m.toString())
           .minus(scaled)
           .abs()
-          .lte(new S(2).pow(r.n - p)),
+          .lte(new R(2).pow(r.n - p)),
       ).toBe(true);
     }
   });
@@ -356,17 +357,6 @@ describe('exp', () => {
 });
 
 describe('log and log1p', () => {
-  const R = refDecimal(80);
-  const exact = (x: BigFloat) => {
-    const { num, den } = ratio(x);
-    return new R(num.toString()).div(den.toString()).times(x.s);
-  };
-  const faithful = (r: BigFloat, ref: Decimal) =>
-    wellFormed(r) &&
-    exact(r)
-      .minus(ref)
-      .abs()
-      .lte(new R(2).pow(r.e + r.n - p));
   it('log(2^k) = k·ln 2 (f = 1 exactly: no series, only the k·ln 2 term)', () => {
     const ln2 = ln2Ref(R);
     for (const k of [1, 2, -1, 7, -100, 12345, -987654]) {
@@ -596,7 +586,6 @@ describe('fromNumber, cmp, min, max, the precision', () => {
   });
   it('log1p near −1 (a = −1 + 2^−60): the exact 1 + a, then the log', () => {
     const a = raw(-1, pow2(60) - 1n, -60);
-    const R = refDecimal(80);
     const want = ln2Ref(R).times(-60);
     const got = new R(F.toString(F.log1p(a), P));
     expect(
